@@ -1,0 +1,72 @@
+import { err, ok, type Result } from "neverthrow";
+import type { ImportTokenClaims } from "./keyCommand.js";
+import type { KeyRecord, ParameterSet } from "./keyRecord.js";
+import { type KmsError, kmsError } from "./kmsError.js";
+
+/** How long a GetParametersForImport answer stays usable (D7). */
+export const importParametersLifetimeHours = 24;
+
+/** How many unspent parameter sets a key keeps; a further call drops the oldest (D7). */
+export const maxParameterSetsPerKey = 10;
+
+/**
+ * Precondition: the import operations need a key whose origin is `EXTERNAL` (D1) and that is
+ * not pending deletion.
+ *
+ * Errors: `UnsupportedOperationException` "… origin is AWS_KMS which is not valid for this
+ * operation."; `KMSInvalidStateException` "… is pending deletion.".
+ */
+export function requireExternalOrigin(key: KeyRecord): Result<KeyRecord, KmsError> {
+  if (key.origin !== "EXTERNAL") {
+    return err(
+      kmsError(
+        "UnsupportedOperationException",
+        `${key.arn} origin is ${key.origin} which is not valid for this operation.`,
+      ),
+    );
+  }
+  return ok(key);
+}
+
+/** Precondition: GetParametersForImport and ImportKeyMaterial refuse a key pending deletion. */
+export function requireImportable(key: KeyRecord): Result<KeyRecord, KmsError> {
+  return requireExternalOrigin(key).andThen((k) =>
+    k.keyState === "PendingDeletion"
+      ? err(kmsError("KMSInvalidStateException", `${k.arn} is pending deletion.`))
+      : ok(k),
+  );
+}
+
+/**
+ * Precondition: the import token names this key, has not expired, and its parameter set is
+ * still live (not spent by an earlier successful import, not dropped as one of more than ten).
+ *
+ * Errors: `InvalidImportTokenException` for a token of another key or a spent or dropped set;
+ * `ExpiredImportTokenException` at or after the token's `ParametersValidTo`.
+ */
+export function findParameterSet(
+  key: KeyRecord,
+  token: ImportTokenClaims,
+  now: Date,
+): Result<ParameterSet, KmsError> {
+  if (token.keyArn !== key.arn) return invalidToken();
+  if (token.validTo.getTime() <= now.getTime()) {
+    return err(
+      kmsError(
+        "ExpiredImportTokenException",
+        "The import token has expired. Call GetParametersForImport for a new public key and import token.",
+      ),
+    );
+  }
+  const set = key.parameterSets.find((candidate) => candidate.id === token.parameterSetId);
+  return set === undefined ? invalidToken() : ok(set);
+}
+
+function invalidToken(): Result<never, KmsError> {
+  return err(
+    kmsError(
+      "InvalidImportTokenException",
+      "The import token is invalid, already used, or was issued for a different KMS key.",
+    ),
+  );
+}

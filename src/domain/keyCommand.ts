@@ -1,0 +1,64 @@
+import type { KeyArn } from "./keyArn.js";
+import type { KeyId } from "./keyId.js";
+import type { KeyMaterialId } from "./keyMaterialId.js";
+import type { KeyMaterial, ParameterSet } from "./keyRecord.js";
+import type { Origin } from "./keyState.js";
+import type { ImportType } from "./requests/importKeyMaterial.js";
+
+/** What an import token says, once the service has verified and decoded it (D7). */
+export interface ImportTokenClaims {
+  readonly keyArn: KeyArn;
+  readonly parameterSetId: string;
+  readonly validTo: Date;
+}
+
+/**
+ * A validated request to change (or read) one key, as {@link transition} takes it. The service
+ * has already done the I/O and cryptography the command needs: generated material for an
+ * `AWS_KMS` key, a wrapping key pair, or the unwrapped and sealed imported material.
+ */
+export type KeyCommand =
+  | {
+      readonly type: "CreateKey";
+      readonly arn: KeyArn;
+      readonly keyId: KeyId;
+      readonly accountId: string;
+      readonly region: string;
+      readonly description: string;
+      readonly origin: Origin;
+      /** Generated material; present exactly when `origin` is `AWS_KMS`. */
+      readonly material?: KeyMaterial;
+    }
+  | { readonly type: "DescribeKey"; readonly arn: KeyArn }
+  | {
+      readonly type: "GetParametersForImport";
+      readonly arn: KeyArn;
+      readonly parameterSet: ParameterSet;
+    }
+  | {
+      readonly type: "ImportKeyMaterial";
+      readonly arn: KeyArn;
+      readonly token: ImportTokenClaims;
+      /** The unwrapped material, sealed, with the `validTo` D8 resolved. */
+      readonly material: KeyMaterial;
+      /** How many bytes the unwrapped material had (D2 wants 32). */
+      readonly materialByteLength: number;
+      /** `NEW_KEY_MATERIAL` only for a first import, `EXISTING_KEY_MATERIAL` only for a reimport. */
+      readonly importType: ImportType | undefined;
+      /** The ID the caller says the material has, if any. */
+      readonly expectedMaterialId: KeyMaterialId | undefined;
+    }
+  | {
+      readonly type: "DeleteImportedKeyMaterial";
+      readonly arn: KeyArn;
+      /** The ID the caller says the material has, if any. */
+      readonly expectedMaterialId: KeyMaterialId | undefined;
+    }
+  | { readonly type: "EnableKey"; readonly arn: KeyArn }
+  | { readonly type: "DisableKey"; readonly arn: KeyArn }
+  | {
+      readonly type: "ScheduleKeyDeletion";
+      readonly arn: KeyArn;
+      readonly pendingWindowInDays: number;
+    }
+  | { readonly type: "CancelKeyDeletion"; readonly arn: KeyArn };

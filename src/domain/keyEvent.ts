@@ -1,0 +1,23 @@
+import type { KeyArn } from "./keyArn.js";
+import type { KeyMaterialId } from "./keyMaterialId.js";
+import type { KeyState } from "./keyState.js";
+import type { OperationName } from "./operationName.js";
+
+/**
+ * What a committed transition did to a key, as an audit sink receives it (like a CloudTrail
+ * record: which operation, which key, when, and the key state it left). Never carries key
+ * material, tokens or private keys.
+ */
+export interface KeyEvent {
+  /** The operation, or `DeleteExpiredKeyMaterial` when KMS itself removed expired material. */
+  readonly eventName:
+    | Exclude<OperationName, "DescribeKey" | "ListKeys">
+    | "DeleteExpiredKeyMaterial";
+  readonly keyArn: KeyArn;
+  /** When it happened: the request time, or the material's `ValidTo` for an expiry. */
+  readonly eventTime: Date;
+  /** The key state after the event. */
+  readonly keyState: KeyState;
+  /** The key material concerned, where there is one. */
+  readonly keyMaterialId?: KeyMaterialId;
+}

@@ -1,0 +1,68 @@
+import type { KeyArn } from "./keyArn.js";
+import type { KeyId } from "./keyId.js";
+import type { KeyMaterialId } from "./keyMaterialId.js";
+import type { Origin } from "./keyState.js";
+import type { SupportedWrappingAlgorithm, SupportedWrappingKeySpec } from "./wrappingTable.js";
+
+/**
+ * Key material held by a key: its ID and the material sealed by the crypto provider (D11).
+ * `validTo` is present exactly when the material expires (`KEY_MATERIAL_EXPIRES`).
+ */
+export interface KeyMaterial {
+  readonly id: KeyMaterialId;
+  readonly sealed: Uint8Array;
+  readonly validTo?: Date;
+}
+
+/**
+ * One GetParametersForImport answer (D7): the sealed private half of a fresh wrapping key pair,
+ * the algorithm the customer wraps with, and when the set expires. The set is spent by the
+ * first successful import.
+ */
+export interface ParameterSet {
+  readonly id: string;
+  readonly wrappingAlgorithm: SupportedWrappingAlgorithm;
+  readonly wrappingKeySpec: SupportedWrappingKeySpec;
+  readonly sealedPrivateKey: Uint8Array;
+  readonly validTo: Date;
+}
+
+/** What every key record holds, whatever its state. */
+export interface KeyRecordBase {
+  readonly arn: KeyArn;
+  readonly keyId: KeyId;
+  readonly accountId: string;
+  readonly region: string;
+  readonly creationDate: Date;
+  readonly description: string;
+  readonly origin: Origin;
+  /** The first material ever imported (or generated): bound to the key forever (D4). */
+  readonly boundMaterialId?: KeyMaterialId;
+  /** Live import parameter sets, oldest first; at most ten (D7). */
+  readonly parameterSets: readonly ParameterSet[];
+}
+
+/** A key that has no material: waiting for the first import, or for reimport after expiry or deletion. */
+export interface PendingImportKey extends KeyRecordBase {
+  readonly keyState: "PendingImport";
+}
+
+/** A key whose material is present: usable when `Enabled`, deliberately not when `Disabled`. */
+export interface KeyWithMaterial extends KeyRecordBase {
+  readonly keyState: "Enabled" | "Disabled";
+  readonly material: KeyMaterial;
+}
+
+/** A key scheduled for deletion; it may or may not still hold its material (D6). */
+export interface PendingDeletionKey extends KeyRecordBase {
+  readonly keyState: "PendingDeletion";
+  readonly deletionDate: Date;
+  readonly pendingWindowInDays: number;
+  readonly material?: KeyMaterial;
+}
+
+/**
+ * The stored state of one key: a union on `keyState`, so material exists only where it can
+ * (an `Enabled` key always has material, a `PendingImport` key never does).
+ */
+export type KeyRecord = PendingImportKey | KeyWithMaterial | PendingDeletionKey;

@@ -1,0 +1,47 @@
+/**
+ * The AWS exception names that kms-byok returns, spelled as AWS spells them (`__type` on the wire).
+ */
+export type KmsErrorName =
+  | "AccessDeniedException"
+  | "DisabledException"
+  | "ExpiredImportTokenException"
+  | "IncorrectKeyMaterialException"
+  | "InvalidCiphertextException"
+  | "InvalidImportTokenException"
+  | "InvalidMarkerException"
+  | "KMSInternalException"
+  | "KMSInvalidStateException"
+  | "NotFoundException"
+  | "SerializationException"
+  | "UnsupportedOperationException"
+  | "ValidationException";
+
+/**
+ * An expected failure: the AWS exception `name` and a `message` in AWS's words.
+ *
+ * `KmsError` is a discriminated union on `name`, so callers can `switch` exhaustively.
+ *
+ * @example
+ * ```ts
+ * const r = await kms.enableKey({ KeyId });
+ * if (r.isErr() && r.error.name === "KMSInvalidStateException") console.log(r.error.message);
+ * ```
+ */
+export type KmsError = {
+  readonly [N in KmsErrorName]: { readonly name: N; readonly message: string };
+}[KmsErrorName];
+
+/**
+ * Builds a {@link KmsError}.
+ *
+ * @example
+ * ```ts
+ * kmsError("NotFoundException", "Key 'arn:aws:kms:…' does not exist");
+ * ```
+ */
+export function kmsError<N extends KmsErrorName>(
+  name: N,
+  message: string,
+): { readonly name: N; readonly message: string } {
+  return Object.freeze({ name, message });
+}

@@ -1,0 +1,136 @@
+import { err, ok, type Result } from "neverthrow";
+import type { KeyMetadata } from "../keyMetadata.js";
+import type { Origin } from "../keyState.js";
+import { type KmsError, kmsError } from "../kmsError.js";
+import { RequestReader } from "./requestReader.js";
+
+const keySpecValues = [
+  "RSA_2048",
+  "RSA_3072",
+  "RSA_4096",
+  "ECC_NIST_P256",
+  "ECC_NIST_P384",
+  "ECC_NIST_P521",
+  "ECC_SECG_P256K1",
+  "SYMMETRIC_DEFAULT",
+  "HMAC_224",
+  "HMAC_256",
+  "HMAC_384",
+  "HMAC_512",
+  "SM2",
+  "ML_DSA_44",
+  "ML_DSA_65",
+  "ML_DSA_87",
+  "ECC_NIST_EDWARDS25519",
+] as const;
+const customerMasterKeySpecValues = keySpecValues.filter(
+  (spec) => !spec.startsWith("ML_DSA") && spec !== "ECC_NIST_EDWARDS25519",
+);
+const keyUsageValues = [
+  "SIGN_VERIFY",
+  "ENCRYPT_DECRYPT",
+  "GENERATE_VERIFY_MAC",
+  "KEY_AGREEMENT",
+] as const;
+const originValues = ["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"] as const;
+
+/** The CreateKey request, as in the AWS model. */
+export interface CreateKeyRequest {
+  readonly Description?: string | undefined;
+  readonly KeyUsage?: (typeof keyUsageValues)[number] | undefined;
+  readonly KeySpec?: (typeof keySpecValues)[number] | undefined;
+  /** Deprecated by AWS in favour of `KeySpec`. */
+  readonly CustomerMasterKeySpec?: (typeof keySpecValues)[number] | undefined;
+  readonly Origin?: (typeof originValues)[number] | undefined;
+  readonly CustomKeyStoreId?: string | undefined;
+  readonly MultiRegion?: boolean | undefined;
+  readonly XksKeyId?: string | undefined;
+  /** Validated, not evaluated: kms-byok does not model key policies. */
+  readonly Policy?: string | undefined;
+  readonly BypassPolicyLockoutSafetyCheck?: boolean | undefined;
+  /** Validated, not stored: kms-byok does not model tags. */
+  readonly Tags?: readonly { readonly TagKey: string; readonly TagValue: string }[] | undefined;
+}
+
+/** The CreateKey response. */
+export interface CreateKeyResponse {
+  readonly KeyMetadata: KeyMetadata;
+}
+
+/** A CreateKey request that passed validation and D1. */
+export interface CreateKeyInput {
+  readonly description: string;
+  readonly origin: Origin;
+}
+
+/**
+ * Validates a CreateKey request and applies D1: symmetric encryption keys only, with origin
+ * `EXTERNAL` or `AWS_KMS` (the default), single-Region, outside custom key stores.
+ *
+ * Errors: `SerializationException`, `ValidationException`, `UnsupportedOperationException`.
+ *
+ * @example
+ * ```ts
+ * validateCreateKeyRequest({ Origin: "EXTERNAL" }); // ok({ description: "", origin: "EXTERNAL" })
+ * ```
+ */
+export function validateCreateKeyRequest(input: unknown): Result<CreateKeyInput, KmsError> {
+  return RequestReader.of(input)
+    .andThen((reader) => {
+      const request = {
+        description: reader.string("Description", { max: 8192 }) ?? "",
+        keyUsage: reader.enumValue("KeyUsage", keyUsageValues),
+        keySpec: reader.enumValue("KeySpec", keySpecValues),
+        customerMasterKeySpec: reader.enumValue(
+          "CustomerMasterKeySpec",
+          customerMasterKeySpecValues,
+        ),
+        origin: reader.enumValue("Origin", originValues) ?? "AWS_KMS",
+        customKeyStoreId: reader.string("CustomKeyStoreId", { min: 1, max: 64 }),
+        multiRegion: reader.boolean("MultiRegion"),
+        xksKeyId: reader.string("XksKeyId", { min: 1, max: 128, pattern: /^[a-zA-Z0-9-_.]+$/ }),
+      };
+      reader.string("Policy", {
+        min: 1,
+        max: 131072,
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the AWS model allows tab, LF and CR in policies.
+        pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/,
+      });
+      reader.boolean("BypassPolicyLockoutSafetyCheck");
+      reader.tags("Tags", { key: { min: 1, max: 128 }, value: { min: 0, max: 256 } });
+      return reader.finish(() => request);
+    })
+    .andThen((request) => {
+      if (request.keySpec !== undefined && request.customerMasterKeySpec !== undefined) {
+        return err(
+          kmsError(
+            "ValidationException",
+            "You cannot specify both KeySpec and CustomerMasterKeySpec; CustomerMasterKeySpec is deprecated, use KeySpec.",
+          ),
+        );
+      }
+      const keySpec = request.keySpec ?? request.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
+      if (keySpec !== "SYMMETRIC_DEFAULT") return unsupported(`KeySpec ${keySpec}`);
+      if (request.keyUsage !== undefined && request.keyUsage !== "ENCRYPT_DECRYPT") {
+        return unsupported(`KeyUsage ${request.keyUsage}`);
+      }
+      if (request.origin !== "AWS_KMS" && request.origin !== "EXTERNAL")
+        return unsupported(`Origin ${request.origin}`);
+      if (request.customKeyStoreId !== undefined)
+        return unsupported("a custom key store (CustomKeyStoreId)");
+      if (request.xksKeyId !== undefined)
+        return unsupported("an external key store key (XksKeyId)");
+      if (request.multiRegion === true) return unsupported("a multi-Region key (MultiRegion=true)");
+      return ok({ description: request.description, origin: request.origin });
+    });
+}
+
+function unsupported(what: string): Result<never, KmsError> {
+  return err(
+    kmsError(
+      "UnsupportedOperationException",
+      `kms-byok does not support ${what}: it models single-Region symmetric encryption keys ` +
+        "(KeySpec SYMMETRIC_DEFAULT, KeyUsage ENCRYPT_DECRYPT) with Origin EXTERNAL or AWS_KMS.",
+    ),
+  );
+}

@@ -1,0 +1,65 @@
+import type { Result } from "neverthrow";
+import type { KeyArn } from "../keyArn.js";
+import type { KmsError } from "../kmsError.js";
+import { resolveKeyReference } from "../resolveKeyReference.js";
+import {
+  checkWrapping,
+  type Wrapping,
+  type WrappingAlgorithm,
+  type WrappingKeySpec,
+  wrappingAlgorithmValues,
+  wrappingKeySpecValues,
+} from "../wrappingTable.js";
+import { keyIdRule, type RequestContext } from "./memberRules.js";
+import { present, RequestReader } from "./requestReader.js";
+
+/** The GetParametersForImport request, as in the AWS model. */
+export interface GetParametersForImportRequest {
+  readonly KeyId: string | undefined;
+  readonly WrappingAlgorithm: WrappingAlgorithm | undefined;
+  readonly WrappingKeySpec: WrappingKeySpec | undefined;
+}
+
+/** The GetParametersForImport response: a DER public key and the token that goes with it. */
+export interface GetParametersForImportResponse {
+  /** The key ARN. */
+  readonly KeyId: string;
+  readonly ImportToken: Uint8Array;
+  /** DER-encoded X.509 SubjectPublicKeyInfo of a fresh RSA wrapping key. */
+  readonly PublicKey: Uint8Array;
+  readonly ParametersValidTo: Date;
+}
+
+/** A validated GetParametersForImport request. */
+export interface GetParametersForImportInput extends Wrapping {
+  readonly arn: KeyArn;
+}
+
+/**
+ * Validates a GetParametersForImport request and checks the wrapping pair against D3.
+ *
+ * Errors: `SerializationException`, `ValidationException` (missing member or unknown enum
+ * value), `UnsupportedOperationException` (`RSAES_PKCS1_V1_5`, `SM2`, `SM2PKE`), and the key
+ * reference errors of D9.
+ */
+export function validateGetParametersForImportRequest(
+  input: unknown,
+  context: RequestContext,
+): Result<GetParametersForImportInput, KmsError> {
+  return RequestReader.of(input)
+    .andThen((reader) => {
+      const keyId = reader.string("KeyId", keyIdRule);
+      const algorithm = reader.enumValue("WrappingAlgorithm", wrappingAlgorithmValues, true);
+      const spec = reader.enumValue("WrappingKeySpec", wrappingKeySpecValues, true);
+      return reader.finish(() => ({
+        keyId: present(keyId),
+        algorithm: present(algorithm),
+        spec: present(spec),
+      }));
+    })
+    .andThen(({ keyId, algorithm, spec }) =>
+      resolveKeyReference(keyId, context.scope, "GetParametersForImport", "refuse").andThen((arn) =>
+        checkWrapping(algorithm, spec).map((wrapping) => ({ arn, ...wrapping })),
+      ),
+    );
+}

@@ -1,0 +1,113 @@
+import { err, type Result } from "neverthrow";
+import { resolveExpiration } from "../expiration.js";
+import type { KeyArn } from "../keyArn.js";
+import type { KeyMaterialId } from "../keyMaterialId.js";
+import type { ExpirationModel } from "../keyState.js";
+import { type KmsError, kmsError } from "../kmsError.js";
+import { resolveKeyReference } from "../resolveKeyReference.js";
+import { keyIdRule, type RequestContext } from "./memberRules.js";
+import { present, RequestReader } from "./requestReader.js";
+
+const expirationModelValues = ["KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE"] as const;
+const importTypeValues = ["NEW_KEY_MATERIAL", "EXISTING_KEY_MATERIAL"] as const;
+
+/** `ImportType`: whether the material is the key's first (`NEW_KEY_MATERIAL`) or a reimport. */
+export type ImportType = (typeof importTypeValues)[number];
+
+/** The ImportKeyMaterial request, as in the AWS model. */
+export interface ImportKeyMaterialRequest {
+  readonly KeyId: string | undefined;
+  readonly ImportToken: Uint8Array | undefined;
+  readonly EncryptedKeyMaterial: Uint8Array | undefined;
+  /** Required unless `ExpirationModel` is `KEY_MATERIAL_DOES_NOT_EXPIRE`. */
+  readonly ValidTo?: Date | undefined;
+  /** `KEY_MATERIAL_EXPIRES` when absent. */
+  readonly ExpirationModel?: ExpirationModel | undefined;
+  readonly ImportType?: ImportType | undefined;
+  /** Validated, not stored: nothing kms-byok models shows it. */
+  readonly KeyMaterialDescription?: string | undefined;
+  /** When given, the imported material must have this ID. */
+  readonly KeyMaterialId?: string | undefined;
+}
+
+/** The ImportKeyMaterial response (D10). */
+export interface ImportKeyMaterialResponse {
+  /** The key ARN. */
+  readonly KeyId: string;
+  readonly KeyMaterialId: string;
+}
+
+/** A validated ImportKeyMaterial request. */
+export interface ImportKeyMaterialInput {
+  readonly arn: KeyArn;
+  readonly importToken: Uint8Array;
+  readonly encryptedKeyMaterial: Uint8Array;
+  /** The resolved expiry (D8): `undefined` for material that does not expire. */
+  readonly validTo: Date | undefined;
+  readonly importType: ImportType | undefined;
+  readonly keyMaterialId: KeyMaterialId | undefined;
+}
+
+/**
+ * Validates an ImportKeyMaterial request, including the D8 expiration rules at `context.now`.
+ *
+ * Errors: `SerializationException`; `ValidationException` (missing or oversized members,
+ * unknown enum values, a `ValidTo` that is missing, forbidden, past or more than 365 days
+ * ahead, `KeyMaterialId` with `NEW_KEY_MATERIAL`); the key reference errors of D9.
+ */
+export function validateImportKeyMaterialRequest(
+  input: unknown,
+  context: RequestContext,
+): Result<ImportKeyMaterialInput, KmsError> {
+  return RequestReader.of(input)
+    .andThen((reader) => {
+      const keyId = reader.string("KeyId", keyIdRule);
+      const importToken = reader.blob("ImportToken", { required: true, min: 1, max: 6144 });
+      const encryptedKeyMaterial = reader.blob("EncryptedKeyMaterial", {
+        required: true,
+        min: 1,
+        max: 6144,
+      });
+      const validTo = reader.timestamp("ValidTo");
+      const expirationModel = reader.enumValue("ExpirationModel", expirationModelValues);
+      const importType = reader.enumValue("ImportType", importTypeValues);
+      reader.string("KeyMaterialDescription", { max: 256, pattern: /^[a-zA-Z0-9:/_\s.-]+$/ });
+      const keyMaterialId = reader.string("KeyMaterialId", {
+        min: 64,
+        max: 64,
+        pattern: /^[a-f0-9]+$/,
+      });
+      return reader.finish(() => ({
+        keyId: present(keyId),
+        importToken: present(importToken),
+        encryptedKeyMaterial: present(encryptedKeyMaterial),
+        validTo,
+        expirationModel,
+        importType,
+        keyMaterialId: keyMaterialId as KeyMaterialId | undefined,
+      }));
+    })
+    .andThen((request) => {
+      if (request.keyMaterialId !== undefined && request.importType === "NEW_KEY_MATERIAL") {
+        return err(
+          kmsError(
+            "ValidationException",
+            "KeyMaterialId cannot be specified when ImportType is NEW_KEY_MATERIAL",
+          ),
+        );
+      }
+      return resolveExpiration(request.expirationModel, request.validTo, context.now).andThen(
+        (validTo) =>
+          resolveKeyReference(request.keyId, context.scope, "ImportKeyMaterial", "refuse").map(
+            (arn) => ({
+              arn,
+              importToken: request.importToken,
+              encryptedKeyMaterial: request.encryptedKeyMaterial,
+              validTo,
+              importType: request.importType,
+              keyMaterialId: request.keyMaterialId,
+            }),
+          ),
+      );
+    });
+}

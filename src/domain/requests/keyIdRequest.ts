@@ -1,0 +1,33 @@
+import type { Result } from "neverthrow";
+import type { KeyArn } from "../keyArn.js";
+import type { KmsError } from "../kmsError.js";
+import { resolveKeyReference } from "../resolveKeyReference.js";
+import { keyIdRule, type RequestContext } from "./memberRules.js";
+import { present, RequestReader } from "./requestReader.js";
+
+/** The request of EnableKey, DisableKey and CancelKeyDeletion: a key ID or key ARN (no alias, D9). */
+export interface KeyIdRequest {
+  readonly KeyId: string | undefined;
+}
+
+/** The operations whose request is only a `KeyId`. */
+export type KeyIdOperation = "EnableKey" | "DisableKey" | "CancelKeyDeletion";
+
+/**
+ * Validates a request that names one key by key ID or key ARN.
+ *
+ * Errors: `SerializationException`, `ValidationException`, and the key reference errors of D9
+ * (`NotFoundException`, `AccessDeniedException`, `UnsupportedOperationException`).
+ */
+export function validateKeyIdRequest(
+  input: unknown,
+  context: RequestContext,
+  operation: KeyIdOperation,
+): Result<KeyArn, KmsError> {
+  return RequestReader.of(input)
+    .andThen((reader) => {
+      const keyId = reader.string("KeyId", keyIdRule);
+      return reader.finish(() => present(keyId));
+    })
+    .andThen((keyId) => resolveKeyReference(keyId, context.scope, operation, "refuse"));
+}

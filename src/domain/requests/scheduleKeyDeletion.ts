@@ -1,0 +1,54 @@
+import type { Result } from "neverthrow";
+import type { KeyArn } from "../keyArn.js";
+import type { KmsError } from "../kmsError.js";
+import { resolveKeyReference } from "../resolveKeyReference.js";
+import { keyIdRule, type RequestContext } from "./memberRules.js";
+import { present, RequestReader } from "./requestReader.js";
+
+/** The ScheduleKeyDeletion request, as in the AWS model. */
+export interface ScheduleKeyDeletionRequest {
+  readonly KeyId: string | undefined;
+  /** 7–30 days; 30 when absent (D13). */
+  readonly PendingWindowInDays?: number | undefined;
+}
+
+/** The ScheduleKeyDeletion response. */
+export interface ScheduleKeyDeletionResponse {
+  readonly KeyId: string;
+  readonly DeletionDate: Date;
+  readonly KeyState: "PendingDeletion";
+  readonly PendingWindowInDays: number;
+}
+
+/** A validated ScheduleKeyDeletion request. */
+export interface ScheduleKeyDeletionInput {
+  readonly arn: KeyArn;
+  readonly pendingWindowInDays: number;
+}
+
+/** The waiting period when a ScheduleKeyDeletion request gives none (D13). */
+export const defaultPendingWindowInDays = 30;
+
+/**
+ * Validates a ScheduleKeyDeletion request (D13: `PendingWindowInDays` 7–30, default 30).
+ *
+ * Errors: `SerializationException`, `ValidationException`, the key reference errors of D9.
+ */
+export function validateScheduleKeyDeletionRequest(
+  input: unknown,
+  context: RequestContext,
+): Result<ScheduleKeyDeletionInput, KmsError> {
+  return RequestReader.of(input)
+    .andThen((reader) => {
+      const keyId = reader.string("KeyId", keyIdRule);
+      const days =
+        reader.integer("PendingWindowInDays", { min: 7, max: 30 }) ?? defaultPendingWindowInDays;
+      return reader.finish(() => ({ keyId: present(keyId), pendingWindowInDays: days }));
+    })
+    .andThen(({ keyId, pendingWindowInDays }) =>
+      resolveKeyReference(keyId, context.scope, "ScheduleKeyDeletion", "refuse").map((arn) => ({
+        arn,
+        pendingWindowInDays,
+      })),
+    );
+}

@@ -1,0 +1,275 @@
+import { addDays } from "date-fns";
+import { err, ok, type Result } from "neverthrow";
+import { currentKey } from "./currentKey.js";
+import {
+  findParameterSet,
+  maxParameterSetsPerKey,
+  requireExternalOrigin,
+  requireImportable,
+} from "./importPreconditions.js";
+import type { KeyCommand } from "./keyCommand.js";
+import type { KeyEvent } from "./keyEvent.js";
+import type { KeyMaterialId } from "./keyMaterialId.js";
+import { sameKeyMaterialId } from "./keyMaterialId.js";
+import type { KeyMaterial, KeyRecord } from "./keyRecord.js";
+import { type KmsError, kmsError } from "./kmsError.js";
+import { observeKey, withoutMaterial } from "./observeKey.js";
+
+/** The outcome of a successful transition: the key to store and the events to audit. */
+export interface Transition {
+  readonly key: KeyRecord;
+  readonly events: readonly KeyEvent[];
+}
+
+/** Symmetric key material is exactly this many bytes (D2). */
+export const symmetricKeyMaterialBytes = 32;
+
+/**
+ * The key lifecycle: applies `command` to the stored key (`undefined` when there is none) at
+ * `now`. Pure: no I/O, no clock, no randomness. Lazy expiry and deletion (D12) are applied
+ * first, so the events may start with a `DeleteExpiredKeyMaterial`.
+ *
+ * Errors: `NotFoundException` when the key does not exist (or its deletion date has passed),
+ * and per command the errors of D1–D14: `UnsupportedOperationException`,
+ * `KMSInvalidStateException`, `InvalidImportTokenException`, `ExpiredImportTokenException`,
+ * `IncorrectKeyMaterialException`.
+ *
+ * @example
+ * ```ts
+ * const r = transition(stored, { type: "EnableKey", arn }, clock.now());
+ * if (r.isOk()) await store.put(r.value.key, version);
+ * ```
+ */
+export function transition(
+  stored: KeyRecord | undefined,
+  command: KeyCommand,
+  now: Date,
+): Result<Transition, KmsError> {
+  if (command.type === "CreateKey") {
+    if (stored !== undefined) {
+      return err(kmsError("KMSInternalException", `Key ID ${command.keyId} is already in use.`));
+    }
+    return ok(createKey(command, now));
+  }
+  const observed = stored === undefined ? undefined : observeKey(stored, now);
+  return currentKey(observed?.key, command.arn, now).andThen((key) =>
+    apply(key, command, now).map((next) => ({
+      key: next.key,
+      events: [...(observed?.events ?? []), ...next.events],
+    })),
+  );
+}
+
+function createKey(command: Extract<KeyCommand, { type: "CreateKey" }>, now: Date): Transition {
+  const base = {
+    arn: command.arn,
+    keyId: command.keyId,
+    accountId: command.accountId,
+    region: command.region,
+    creationDate: now,
+    description: command.description,
+    origin: command.origin,
+    parameterSets: [],
+  } as const;
+  const key: KeyRecord =
+    command.material === undefined
+      ? { ...base, keyState: "PendingImport" }
+      : {
+          ...base,
+          keyState: "Enabled",
+          material: command.material,
+          boundMaterialId: command.material.id,
+        };
+  return { key, events: [event("CreateKey", key, now)] };
+}
+
+type ExistingKeyCommand = Exclude<KeyCommand, { type: "CreateKey" }>;
+type ImportCommand = Extract<KeyCommand, { type: "ImportKeyMaterial" }>;
+
+function apply(
+  key: KeyRecord,
+  command: ExistingKeyCommand,
+  now: Date,
+): Result<Transition, KmsError> {
+  switch (command.type) {
+    case "DescribeKey":
+      return ok({ key, events: [] });
+    case "GetParametersForImport":
+      return requireImportable(key).map((k) => {
+        const live = k.parameterSets.filter((set) => set.validTo.getTime() > now.getTime());
+        const parameterSets = [...live, command.parameterSet].slice(-maxParameterSetsPerKey);
+        return committed("GetParametersForImport", { ...k, parameterSets }, now);
+      });
+    case "ImportKeyMaterial":
+      return requireImportable(key)
+        .andThen((k) => findParameterSet(k, command.token, now).map((set) => ({ k, set })))
+        .andThen(({ k, set }) =>
+          checkMaterial(k, command).map(() => {
+            const parameterSets = k.parameterSets.filter((s) => s !== set);
+            return committed(
+              "ImportKeyMaterial",
+              withMaterial({ ...k, parameterSets }, command.material),
+              now,
+            );
+          }),
+        );
+    case "DeleteImportedKeyMaterial":
+      return requireExternalOrigin(key).andThen((k) => {
+        const expected = command.expectedMaterialId;
+        if (
+          expected !== undefined &&
+          (k.boundMaterialId === undefined || !sameKeyMaterialId(expected, k.boundMaterialId))
+        ) {
+          return err(
+            kmsError(
+              "NotFoundException",
+              `Key material ${expected} is not associated with ${k.arn}.`,
+            ),
+          );
+        }
+        return ok(
+          committed("DeleteImportedKeyMaterial", withoutMaterial(k), now, k.boundMaterialId),
+        );
+      });
+    case "EnableKey":
+    case "DisableKey":
+      return requireMaterialState(key).map((k) =>
+        committed(
+          command.type,
+          { ...k, keyState: command.type === "EnableKey" ? "Enabled" : "Disabled" },
+          now,
+        ),
+      );
+    case "ScheduleKeyDeletion":
+      if (key.keyState === "PendingDeletion") return err(pendingDeletion(key));
+      return ok(
+        committed(
+          "ScheduleKeyDeletion",
+          {
+            ...withoutState(key),
+            keyState: "PendingDeletion",
+            deletionDate: addDays(now, command.pendingWindowInDays),
+            pendingWindowInDays: command.pendingWindowInDays,
+          },
+          now,
+        ),
+      );
+    case "CancelKeyDeletion": {
+      if (key.keyState !== "PendingDeletion") {
+        return err(kmsError("KMSInvalidStateException", `${key.arn} is not pending deletion.`));
+      }
+      const { deletionDate: _date, pendingWindowInDays: _days, material, ...rest } = key;
+      const restored: KeyRecord =
+        material === undefined
+          ? { ...rest, keyState: "PendingImport" }
+          : { ...rest, keyState: "Disabled", material };
+      return ok(committed("CancelKeyDeletion", restored, now));
+    }
+  }
+}
+
+/**
+ * Precondition: D2 (32 bytes), D4 (the bound material, if any, and no other), and what the
+ * caller asserted with `ImportType` and `KeyMaterialId`.
+ */
+function checkMaterial(
+  key: KeyRecord,
+  { material, materialByteLength: byteLength, importType, expectedMaterialId }: ImportCommand,
+): Result<void, KmsError> {
+  if (byteLength !== symmetricKeyMaterialBytes) {
+    return incorrectMaterial(
+      `Key material for a SYMMETRIC_DEFAULT key must be exactly ${symmetricKeyMaterialBytes} bytes; ` +
+        `the unwrapped material has ${byteLength}.`,
+    );
+  }
+  if (key.boundMaterialId !== undefined && !sameKeyMaterialId(key.boundMaterialId, material.id)) {
+    return incorrectMaterial(
+      `The key material is not the key material previously imported into ${key.arn}. ` +
+        "Only the same key material can be reimported; different key material needs a new KMS key.",
+    );
+  }
+  if (importType === "NEW_KEY_MATERIAL" && key.boundMaterialId !== undefined) {
+    return incorrectMaterial(
+      `This key material is already associated with ${key.arn}: import it with ImportType EXISTING_KEY_MATERIAL. ` +
+        "kms-byok binds one key material per key (no on-demand rotation of imported keys).",
+    );
+  }
+  if (importType === "EXISTING_KEY_MATERIAL" && key.boundMaterialId === undefined) {
+    return incorrectMaterial(
+      `No key material was ever imported into ${key.arn}; use ImportType NEW_KEY_MATERIAL.`,
+    );
+  }
+  if (expectedMaterialId !== undefined && !sameKeyMaterialId(expectedMaterialId, material.id)) {
+    return incorrectMaterial(
+      `The key material does not have the KeyMaterialId ${expectedMaterialId}.`,
+    );
+  }
+  return ok(undefined);
+}
+
+/** Precondition: Enable/Disable need material; D14 names the refusals. */
+function requireMaterialState(
+  key: KeyRecord,
+): Result<KeyRecord & { keyState: "Enabled" | "Disabled" }, KmsError> {
+  if (key.keyState === "PendingImport") {
+    return err(kmsError("KMSInvalidStateException", `${key.arn} is pending import.`));
+  }
+  if (key.keyState === "PendingDeletion") return err(pendingDeletion(key));
+  return ok(key);
+}
+
+/** D5: material replaces material; a key without material becomes `Enabled`. */
+function withMaterial(key: KeyRecord, material: KeyMaterial): KeyRecord {
+  const keyState = key.keyState === "Disabled" ? "Disabled" : "Enabled";
+  return { ...withoutState(key), keyState, material, boundMaterialId: material.id };
+}
+
+/** The fields every state shares, with the state-specific ones removed. */
+function withoutState(key: KeyRecord) {
+  const {
+    keyState: _state,
+    material,
+    deletionDate: _date,
+    pendingWindowInDays: _days,
+    ...base
+  } = key as KeyRecord & {
+    material?: KeyMaterial;
+    deletionDate?: Date;
+    pendingWindowInDays?: number;
+  };
+  return material === undefined ? base : { ...base, material };
+}
+
+function incorrectMaterial(message: string): Result<never, KmsError> {
+  return err(kmsError("IncorrectKeyMaterialException", message));
+}
+
+function pendingDeletion(key: KeyRecord) {
+  return kmsError("KMSInvalidStateException", `${key.arn} is pending deletion.`);
+}
+
+function committed(
+  eventName: KeyEvent["eventName"],
+  key: KeyRecord,
+  now: Date,
+  keyMaterialId?: KeyMaterialId,
+): Transition {
+  return { key, events: [event(eventName, key, now, keyMaterialId)] };
+}
+
+function event(
+  eventName: KeyEvent["eventName"],
+  key: KeyRecord,
+  now: Date,
+  materialId?: KeyMaterialId,
+): KeyEvent {
+  const keyMaterialId =
+    materialId ?? (key.keyState === "PendingImport" ? undefined : key.material?.id);
+  return {
+    eventName,
+    keyArn: key.arn,
+    eventTime: now,
+    keyState: key.keyState,
+    ...(keyMaterialId === undefined ? {} : { keyMaterialId }),
+  };
+}

@@ -1,0 +1,75 @@
+export { memoryKeyStore } from "./adapters/memoryKeyStore.js";
+export { type NodeCryptoOptions, nodeCrypto } from "./adapters/nodeCrypto.js";
+export { randomIds } from "./adapters/randomIds.js";
+export { systemClock } from "./adapters/systemClock.js";
+export { type WrapKeyMaterialInput, wrapKeyMaterial } from "./client/wrapKeyMaterial.js";
+export type { KeyArn, KeyScope } from "./domain/keyArn.js";
+export type { ImportTokenClaims, KeyCommand } from "./domain/keyCommand.js";
+export type { KeyEvent } from "./domain/keyEvent.js";
+export type { KeyId } from "./domain/keyId.js";
+export type { KeyMaterialId } from "./domain/keyMaterialId.js";
+export type { KeyMetadata } from "./domain/keyMetadata.js";
+export type {
+  KeyMaterial,
+  KeyRecord,
+  KeyRecordBase,
+  KeyWithMaterial,
+  ParameterSet,
+  PendingDeletionKey,
+  PendingImportKey,
+} from "./domain/keyRecord.js";
+export type { ExpirationModel, KeyState, Origin } from "./domain/keyState.js";
+export { type KmsError, type KmsErrorName, kmsError } from "./domain/kmsError.js";
+export type { OperationName } from "./domain/operationName.js";
+export type { CreateKeyRequest, CreateKeyResponse } from "./domain/requests/createKey.js";
+export type {
+  DeleteImportedKeyMaterialRequest,
+  DeleteImportedKeyMaterialResponse,
+} from "./domain/requests/deleteImportedKeyMaterial.js";
+export type { DescribeKeyRequest, DescribeKeyResponse } from "./domain/requests/describeKey.js";
+export type {
+  GetParametersForImportRequest,
+  GetParametersForImportResponse,
+} from "./domain/requests/getParametersForImport.js";
+export type {
+  ImportKeyMaterialRequest,
+  ImportKeyMaterialResponse,
+  ImportType,
+} from "./domain/requests/importKeyMaterial.js";
+export type { KeyIdRequest } from "./domain/requests/keyIdRequest.js";
+export type {
+  KeyListEntry,
+  ListKeysRequest,
+  ListKeysResponse,
+} from "./domain/requests/listKeys.js";
+export type {
+  ScheduleKeyDeletionRequest,
+  ScheduleKeyDeletionResponse,
+} from "./domain/requests/scheduleKeyDeletion.js";
+export { type Transition, transition } from "./domain/transition.js";
+export type {
+  SupportedWrappingAlgorithm,
+  SupportedWrappingKeySpec,
+  WrappingAlgorithm,
+  WrappingKeySpec,
+} from "./domain/wrappingTable.js";
+export type { AuditSink } from "./ports/auditSink.js";
+export type { Clock } from "./ports/clock.js";
+export type {
+  CryptoProvider,
+  SealedKeyMaterial,
+  UnwrapRequest,
+  WrappingKeyPair,
+} from "./ports/cryptoProvider.js";
+export type { IdGenerator } from "./ports/idGenerator.js";
+export type { KeyPage, KeyStore, PageRequest, StoredKey, WriteConflict } from "./ports/keyStore.js";
+export { createKms } from "./service/createKms.js";
+export type {
+  CancelKeyDeletionRequest,
+  CancelKeyDeletionResponse,
+  DisableKeyRequest,
+  EmptyResponse,
+  EnableKeyRequest,
+  Kms,
+  KmsOptions,
+} from "./service/kms.js";

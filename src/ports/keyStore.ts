@@ -1,0 +1,50 @@
+import type { ResultAsync } from "neverthrow";
+import type { KeyArn, KeyScope } from "../domain/keyArn.js";
+import type { KeyRecord } from "../domain/keyRecord.js";
+import type { KmsError } from "../domain/kmsError.js";
+
+/** A stored key and the version it was stored at; every write names the version it read. */
+export interface StoredKey {
+  readonly record: KeyRecord;
+  readonly version: number;
+}
+
+/** A compare-and-set write lost: the stored version was not the one the writer read. */
+export interface WriteConflict {
+  readonly name: "WriteConflict";
+  readonly arn: KeyArn;
+}
+
+/** One page of keys in ARN order, and the marker of the next page while more follow. */
+export interface KeyPage {
+  readonly records: readonly KeyRecord[];
+  readonly nextMarker?: string;
+}
+
+/** Which page {@link KeyStore.list} should return. */
+export interface PageRequest {
+  readonly limit: number;
+  readonly marker?: string;
+}
+
+/**
+ * Where key records live. Every write is conditional (compare-and-set on `version`), so the
+ * same contract maps onto a database row version, a DynamoDB conditional write or a file.
+ * A store holds only what the crypto provider sealed: never plaintext material or private keys.
+ * Records handed in or out must not be shared with the store's own state.
+ */
+export interface KeyStore {
+  /** The key stored under `arn`, or `undefined`. */
+  get(arn: KeyArn): ResultAsync<StoredKey | undefined, KmsError>;
+  /**
+   * Stores `record` if the stored version is `expectedVersion` (`0`: no record yet) and
+   * returns the new version; otherwise `WriteConflict` and nothing changes.
+   */
+  put(record: KeyRecord, expectedVersion: number): ResultAsync<number, WriteConflict | KmsError>;
+  /**
+   * A page of the keys of one account and Region, in ARN order.
+   *
+   * Errors: `InvalidMarkerException` for a marker this store did not hand out.
+   */
+  list(scope: KeyScope, page: PageRequest): ResultAsync<KeyPage, KmsError>;
+}

@@ -1,0 +1,57 @@
+import { err, type Result, ResultAsync } from "neverthrow";
+import type { KeyArn } from "../domain/keyArn.js";
+import type { KeyCommand } from "../domain/keyCommand.js";
+import type { KeyRecord } from "../domain/keyRecord.js";
+import { type KmsError, kmsError } from "../domain/kmsError.js";
+import { type Transition, transition } from "../domain/transition.js";
+import type { AuditSink } from "../ports/auditSink.js";
+import type { KeyStore } from "../ports/keyStore.js";
+
+/** The ports a commit needs. */
+export interface CommitPorts {
+  readonly store: KeyStore;
+  readonly audit: AuditSink;
+  readonly maxWriteAttempts: number;
+}
+
+/**
+ * Load → prepare → transition → conditional save → audit, for one key at `now`.
+ *
+ * `prepare` turns the stored record into a command; it runs the domain's preconditions and the
+ * command's cryptography, and runs again, on a fresh read, when a concurrent write wins the
+ * compare-and-set. A transition that produced no events (a read with nothing derived) is not
+ * written; one that did is written, so a write persists what a read derived (D12).
+ *
+ * Errors: whatever `prepare` or the transition return; `KMSInternalException` when every
+ * attempt lost to a concurrent write.
+ */
+export function commitKeyCommand(
+  ports: CommitPorts,
+  arn: KeyArn,
+  now: Date,
+  prepare: (stored: KeyRecord | undefined) => ResultAsync<KeyCommand, KmsError>,
+): ResultAsync<Transition, KmsError> {
+  const attempt = async (attemptNumber: number): Promise<Result<Transition, KmsError>> => {
+    const stored = await ports.store.get(arn);
+    if (stored.isErr()) return err(stored.error);
+    const command = await prepare(stored.value?.record);
+    if (command.isErr()) return err(command.error);
+    const next = transition(stored.value?.record, command.value, now);
+    if (next.isErr() || next.value.events.length === 0) return next;
+
+    const written = await ports.store.put(next.value.key, stored.value?.version ?? 0);
+    if (written.isOk()) {
+      for (const event of next.value.events) ports.audit.record(event);
+      return next;
+    }
+    if (written.error.name !== "WriteConflict") return err(written.error);
+    if (attemptNumber < ports.maxWriteAttempts) return attempt(attemptNumber + 1);
+    return err(
+      kmsError(
+        "KMSInternalException",
+        `${arn} was changed concurrently ${ports.maxWriteAttempts} times in a row; retry the request.`,
+      ),
+    );
+  };
+  return new ResultAsync(attempt(1));
+}

@@ -1,0 +1,33 @@
+import { okAsync } from "neverthrow";
+import { keyArn } from "../../domain/keyArn.js";
+import { keyMetadata } from "../../domain/keyMetadata.js";
+import { validateCreateKeyRequest } from "../../domain/requests/createKey.js";
+import { commitKeyCommand } from "../commitKeyCommand.js";
+import type { Kms } from "../kms.js";
+import type { ServiceDeps } from "../serviceDeps.js";
+
+/** CreateKey: an `EXTERNAL` key starts in `PendingImport`; an `AWS_KMS` key gets generated material. */
+export function createKey(deps: ServiceDeps): Kms["createKey"] {
+  return (input) => {
+    const now = deps.clock.now();
+    return validateCreateKeyRequest(input).asyncAndThen(({ description, origin }) => {
+      const keyId = deps.nextId();
+      const arn = keyArn(deps.scope, keyId);
+      const command = {
+        type: "CreateKey",
+        arn,
+        keyId,
+        ...deps.scope,
+        description,
+        origin,
+      } as const;
+      return commitKeyCommand(deps, arn, now, () =>
+        origin === "EXTERNAL"
+          ? okAsync(command)
+          : deps.crypto
+              .generateKeyMaterial(keyId)
+              .map(({ id, sealed }) => ({ ...command, material: { id, sealed } })),
+      ).map(({ key }) => ({ KeyMetadata: keyMetadata(key) }));
+    });
+  };
+}

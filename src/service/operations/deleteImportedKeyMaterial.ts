@@ -1,0 +1,26 @@
+import { okAsync } from "neverthrow";
+import { validateDeleteImportedKeyMaterialRequest } from "../../domain/requests/deleteImportedKeyMaterial.js";
+import { commitKeyCommand } from "../commitKeyCommand.js";
+import type { Kms } from "../kms.js";
+import type { ServiceDeps } from "../serviceDeps.js";
+
+/** DeleteImportedKeyMaterial (D6): the key keeps only the ID of its material. */
+export function deleteImportedKeyMaterial(deps: ServiceDeps): Kms["deleteImportedKeyMaterial"] {
+  return (input) => {
+    const now = deps.clock.now();
+    return validateDeleteImportedKeyMaterialRequest(input, { scope: deps.scope, now }).asyncAndThen(
+      ({ arn, keyMaterialId }) =>
+        commitKeyCommand(deps, arn, now, () =>
+          okAsync({
+            type: "DeleteImportedKeyMaterial" as const,
+            arn,
+            expectedMaterialId: keyMaterialId,
+          }),
+        ).map(({ key }) =>
+          key.boundMaterialId === undefined
+            ? { KeyId: key.arn }
+            : { KeyId: key.arn, KeyMaterialId: key.boundMaterialId },
+        ),
+    );
+  };
+}

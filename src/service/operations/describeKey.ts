@@ -1,0 +1,20 @@
+import { okAsync } from "neverthrow";
+import { keyMetadata } from "../../domain/keyMetadata.js";
+import { validateDescribeKeyRequest } from "../../domain/requests/describeKey.js";
+import { commitKeyCommand } from "../commitKeyCommand.js";
+import type { Kms } from "../kms.js";
+import type { ServiceDeps } from "../serviceDeps.js";
+
+/** DescribeKey: the key's `KeyMetadata` at the clock's now; an expiry it observes is persisted (D12). */
+export function describeKey(deps: ServiceDeps): Kms["describeKey"] {
+  return (input) => {
+    const now = deps.clock.now();
+    return validateDescribeKeyRequest(input, { scope: deps.scope, now }).asyncAndThen((arn) =>
+      commitKeyCommand(deps, arn, now, () => okAsync({ type: "DescribeKey", arn })).map(
+        ({ key }) => ({
+          KeyMetadata: keyMetadata(key),
+        }),
+      ),
+    );
+  };
+}

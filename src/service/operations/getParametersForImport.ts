@@ -1,0 +1,64 @@
+import { addHours } from "date-fns";
+import { okAsync } from "neverthrow";
+import { currentKey } from "../../domain/currentKey.js";
+import {
+  importParametersLifetimeHours,
+  requireImportable,
+} from "../../domain/importPreconditions.js";
+import { validateGetParametersForImportRequest } from "../../domain/requests/getParametersForImport.js";
+import type { WrappingKeyPair } from "../../ports/cryptoProvider.js";
+import { commitKeyCommand } from "../commitKeyCommand.js";
+import { issueImportToken } from "../importToken.js";
+import type { Kms } from "../kms.js";
+import type { ServiceDeps } from "../serviceDeps.js";
+
+/**
+ * GetParametersForImport (D7): checks the key first, then generates one fresh wrapping key pair
+ * (kept across write retries) and stores it, sealed, as a new parameter set.
+ */
+export function getParametersForImport(deps: ServiceDeps): Kms["getParametersForImport"] {
+  return (input) => {
+    const now = deps.clock.now();
+    return validateGetParametersForImportRequest(input, { scope: deps.scope, now }).asyncAndThen(
+      (request) => {
+        const { arn, wrappingAlgorithm, wrappingKeySpec } = request;
+        const claims = {
+          keyArn: arn,
+          parameterSetId: deps.nextId(),
+          validTo: addHours(now, importParametersLifetimeHours),
+        };
+        let generated: WrappingKeyPair | undefined;
+        const keyPair = () =>
+          generated === undefined
+            ? deps.crypto.generateWrappingKeyPair(wrappingKeySpec).map((pair) => (generated = pair))
+            : okAsync(generated);
+
+        return issueImportToken(deps.crypto, claims).andThen((importToken) =>
+          commitKeyCommand(deps, arn, now, (stored) =>
+            currentKey(stored, arn, now)
+              .andThen(requireImportable)
+              .asyncAndThen(keyPair)
+              .map(({ sealedPrivateKey }) => ({
+                type: "GetParametersForImport" as const,
+                arn,
+                parameterSet: {
+                  id: claims.parameterSetId,
+                  wrappingAlgorithm,
+                  wrappingKeySpec,
+                  sealedPrivateKey,
+                  validTo: claims.validTo,
+                },
+              })),
+          )
+            .andThen(keyPair)
+            .map(({ publicKey }) => ({
+              KeyId: arn,
+              ImportToken: importToken,
+              PublicKey: publicKey,
+              ParametersValidTo: claims.validTo,
+            })),
+        );
+      },
+    );
+  };
+}

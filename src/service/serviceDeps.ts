@@ -1,0 +1,55 @@
+import { memoryKeyStore } from "../adapters/memoryKeyStore.js";
+import { nodeCrypto } from "../adapters/nodeCrypto.js";
+import { randomIds } from "../adapters/randomIds.js";
+import { systemClock } from "../adapters/systemClock.js";
+import type { KeyScope } from "../domain/keyArn.js";
+import { isKeyId, type KeyId } from "../domain/keyId.js";
+import type { Clock } from "../ports/clock.js";
+import type { CryptoProvider } from "../ports/cryptoProvider.js";
+import type { KeyStore } from "../ports/keyStore.js";
+import type { CommitPorts } from "./commitKeyCommand.js";
+import type { KmsOptions } from "./kms.js";
+
+/** Everything an operation needs: the scope, the ports, and a checked ID source. */
+export interface ServiceDeps extends CommitPorts {
+  readonly scope: KeyScope;
+  readonly store: KeyStore;
+  readonly crypto: CryptoProvider;
+  readonly clock: Clock;
+  /** A fresh key or parameter set ID. */
+  nextId(): KeyId;
+}
+
+const accountIdPattern = /^\d{12}$/;
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * Fills in the default ports and checks the options.
+ *
+ * Throws `TypeError` for an account ID that is not 12 digits or a malformed Region.
+ */
+export function serviceDeps(options: KmsOptions): ServiceDeps {
+  const scope = {
+    accountId: options.accountId ?? "111122223333",
+    region: options.region ?? "us-east-1",
+  };
+  if (!accountIdPattern.test(scope.accountId))
+    throw new TypeError("accountId must be a 12-digit AWS account ID.");
+  if (!regionPattern.test(scope.region))
+    throw new TypeError("region must be an AWS Region name such as us-east-1.");
+  const ids = options.ids ?? randomIds();
+  return {
+    scope,
+    store: options.store ?? memoryKeyStore(),
+    crypto: options.crypto ?? nodeCrypto(),
+    clock: options.clock ?? systemClock(),
+    audit: options.audit ?? { record: () => {} },
+    maxWriteAttempts: options.maxWriteAttempts ?? 5,
+    nextId: () => {
+      const id = ids.next();
+      if (!isKeyId(id))
+        throw new TypeError(`The IdGenerator returned '${id}', which is not a lowercase UUID.`);
+      return id;
+    },
+  };
+}

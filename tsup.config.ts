@@ -1,0 +1,22 @@
+import { defineConfig } from "tsup";
+
+const external = ["neverthrow", "date-fns", "fast-check"];
+
+export default defineConfig([
+  {
+    entry: { index: "src/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: "node20",
+    external,
+  },
+  {
+    entry: { "cli/main": "src/cli/main.ts" },
+    format: ["esm"],
+    sourcemap: true,
+    target: "node20",
+    external,
+  },
+]);
