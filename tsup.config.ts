@@ -4,7 +4,7 @@ const external = ["neverthrow", "date-fns", "fast-check"];
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

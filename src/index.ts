@@ -3,12 +3,25 @@ export { type NodeCryptoOptions, nodeCrypto } from "./adapters/nodeCrypto.js";
 export { randomIds } from "./adapters/randomIds.js";
 export { systemClock } from "./adapters/systemClock.js";
 export { type WrapKeyMaterialInput, wrapKeyMaterial } from "./client/wrapKeyMaterial.js";
+export { currentKey } from "./domain/currentKey.js";
+export { maxValidToDays, resolveExpiration } from "./domain/expiration.js";
+export {
+  findParameterSet,
+  importParametersLifetimeHours,
+  maxParameterSetsPerKey,
+  requireExternalOrigin,
+  requireImportable,
+} from "./domain/importPreconditions.js";
 export type { KeyArn, KeyScope } from "./domain/keyArn.js";
+export { keyArn, keyIdOf, partitionOf } from "./domain/keyArn.js";
 export type { ImportTokenClaims, KeyCommand } from "./domain/keyCommand.js";
 export type { KeyEvent } from "./domain/keyEvent.js";
 export type { KeyId } from "./domain/keyId.js";
+export { isKeyId } from "./domain/keyId.js";
 export type { KeyMaterialId } from "./domain/keyMaterialId.js";
+export { isKeyMaterialId, sameKeyMaterialId } from "./domain/keyMaterialId.js";
 export type { KeyMetadata } from "./domain/keyMetadata.js";
+export { keyMetadata } from "./domain/keyMetadata.js";
 export type {
   KeyMaterial,
   KeyRecord,
@@ -20,38 +33,73 @@ export type {
 } from "./domain/keyRecord.js";
 export type { ExpirationModel, KeyState, Origin } from "./domain/keyState.js";
 export { type KmsError, type KmsErrorName, kmsError } from "./domain/kmsError.js";
+export { type ObservedKey, observeKey, withoutMaterial } from "./domain/observeKey.js";
 export type { OperationName } from "./domain/operationName.js";
 export type { CreateKeyRequest, CreateKeyResponse } from "./domain/requests/createKey.js";
+export { type CreateKeyInput, validateCreateKeyRequest } from "./domain/requests/createKey.js";
 export type {
   DeleteImportedKeyMaterialRequest,
   DeleteImportedKeyMaterialResponse,
 } from "./domain/requests/deleteImportedKeyMaterial.js";
+export {
+  type DeleteImportedKeyMaterialInput,
+  validateDeleteImportedKeyMaterialRequest,
+} from "./domain/requests/deleteImportedKeyMaterial.js";
 export type { DescribeKeyRequest, DescribeKeyResponse } from "./domain/requests/describeKey.js";
+export { validateDescribeKeyRequest } from "./domain/requests/describeKey.js";
 export type {
   GetParametersForImportRequest,
   GetParametersForImportResponse,
+} from "./domain/requests/getParametersForImport.js";
+export {
+  type GetParametersForImportInput,
+  validateGetParametersForImportRequest,
 } from "./domain/requests/getParametersForImport.js";
 export type {
   ImportKeyMaterialRequest,
   ImportKeyMaterialResponse,
   ImportType,
 } from "./domain/requests/importKeyMaterial.js";
+export {
+  type ImportKeyMaterialInput,
+  validateImportKeyMaterialRequest,
+} from "./domain/requests/importKeyMaterial.js";
 export type { KeyIdRequest } from "./domain/requests/keyIdRequest.js";
+export { type KeyIdOperation, validateKeyIdRequest } from "./domain/requests/keyIdRequest.js";
 export type {
   KeyListEntry,
   ListKeysRequest,
   ListKeysResponse,
 } from "./domain/requests/listKeys.js";
+export {
+  defaultListKeysLimit,
+  type ListKeysInput,
+  validateListKeysRequest,
+} from "./domain/requests/listKeys.js";
+export type { RequestContext } from "./domain/requests/memberRules.js";
 export type {
   ScheduleKeyDeletionRequest,
   ScheduleKeyDeletionResponse,
 } from "./domain/requests/scheduleKeyDeletion.js";
-export { type Transition, transition } from "./domain/transition.js";
+export {
+  defaultPendingWindowInDays,
+  type ScheduleKeyDeletionInput,
+  validateScheduleKeyDeletionRequest,
+} from "./domain/requests/scheduleKeyDeletion.js";
+export { type AliasPolicy, resolveKeyReference } from "./domain/resolveKeyReference.js";
+export { symmetricKeyMaterialBytes, type Transition, transition } from "./domain/transition.js";
 export type {
   SupportedWrappingAlgorithm,
   SupportedWrappingKeySpec,
   WrappingAlgorithm,
   WrappingKeySpec,
+} from "./domain/wrappingTable.js";
+export {
+  checkWrapping,
+  type Wrapping,
+  type WrappingScheme,
+  wrappingKeyBits,
+  wrappingSchemes,
 } from "./domain/wrappingTable.js";
 export type { AuditSink } from "./ports/auditSink.js";
 export type { Clock } from "./ports/clock.js";

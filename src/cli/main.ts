@@ -11,9 +11,13 @@ Commands:
 
 async function main(args: readonly string[]): Promise<number> {
   const [command, ...rest] = args;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+  if (command === undefined) {
+    process.stderr.write(usage);
+    return 2;
+  }
+  if (command === "help" || command === "--help" || command === "-h") {
     process.stdout.write(usage);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   if (command === "demo") {
     if (rest.includes("--help") || rest.includes("-h")) {

@@ -1,0 +1,2 @@
+export { type ManualClock, manualClock } from "./manualClock.js";
+export { testCrypto } from "./testCrypto.js";

@@ -1,0 +1,198 @@
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { unwrapKeyMaterial } from "../../src/adapters/unwrapKeyMaterial.js";
+import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
+import type {
+  SupportedWrappingAlgorithm,
+  WrappingAlgorithm,
+} from "../../src/domain/wrappingTable.js";
+import { expectError, material } from "../support/kmsHarness.js";
+
+const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const publicDer = publicKey.export({ type: "spki", format: "der" });
+
+const algorithms: readonly SupportedWrappingAlgorithm[] = [
+  "RSAES_OAEP_SHA_1",
+  "RSAES_OAEP_SHA_256",
+  "RSA_AES_KEY_WRAP_SHA_1",
+  "RSA_AES_KEY_WRAP_SHA_256",
+];
+
+function unwrap(wrappingAlgorithm: SupportedWrappingAlgorithm, wrapped: Uint8Array) {
+  return unwrapKeyMaterial(privateKey, { wrappingAlgorithm, wrappingKeySpec: "RSA_2048" }, wrapped);
+}
+
+describe("wrapKeyMaterial", () => {
+  it.each(algorithms)(
+    "wraps 32 bytes with a DER public key for %s so that the private key unwraps them",
+    (wrappingAlgorithm) => {
+      const keyMaterial = material();
+      const wrapped = wrapKeyMaterial({ publicKey: publicDer, wrappingAlgorithm, keyMaterial });
+
+      expect(unwrap(wrappingAlgorithm, wrapped._unsafeUnwrap())._unsafeUnwrap()).toEqual(
+        keyMaterial,
+      );
+    },
+  );
+
+  it.each(algorithms)("accepts a public KeyObject for %s", (wrappingAlgorithm) => {
+    const keyMaterial = material();
+    const wrapped = wrapKeyMaterial({ publicKey, wrappingAlgorithm, keyMaterial });
+
+    expect(unwrap(wrappingAlgorithm, wrapped._unsafeUnwrap())._unsafeUnwrap()).toEqual(
+      keyMaterial,
+    );
+  });
+
+  it.each(algorithms)(
+    "produces a different wrapping of the same material on every call with %s",
+    (wrappingAlgorithm) => {
+      const keyMaterial = material();
+      const first = wrapKeyMaterial({ publicKey, wrappingAlgorithm, keyMaterial });
+      const second = wrapKeyMaterial({ publicKey, wrappingAlgorithm, keyMaterial });
+
+      expect(Buffer.from(first._unsafeUnwrap())).not.toEqual(Buffer.from(second._unsafeUnwrap()));
+    },
+  );
+
+  it.each([
+    ["RSAES_OAEP_SHA_1", 256],
+    ["RSAES_OAEP_SHA_256", 256],
+    ["RSA_AES_KEY_WRAP_SHA_1", 296],
+    ["RSA_AES_KEY_WRAP_SHA_256", 296],
+  ] as const)(
+    "returns %s output of %i bytes for 32 bytes of material and an RSA_2048 key",
+    (wrappingAlgorithm, length) => {
+      const wrapped = wrapKeyMaterial({ publicKey, wrappingAlgorithm, keyMaterial: material() });
+
+      expect(wrapped._unsafeUnwrap().byteLength).toBe(length);
+    },
+  );
+
+  it("returns a plain Uint8Array, not a Buffer", () => {
+    const wrapped = wrapKeyMaterial({
+      publicKey,
+      wrappingAlgorithm: "RSAES_OAEP_SHA_256",
+      keyMaterial: material(),
+    });
+
+    expect(Buffer.isBuffer(wrapped._unsafeUnwrap())).toBe(false);
+    expect(wrapped._unsafeUnwrap()).toBeInstanceOf(Uint8Array);
+  });
+
+  it.each([
+    ["RSAES_OAEP_SHA_1", 214],
+    ["RSAES_OAEP_SHA_256", 190],
+  ] as const)("wraps %s material of exactly the OAEP capacity (%i bytes) of RSA_2048", (wrappingAlgorithm, capacity) => {
+    const keyMaterial = randomBytes(capacity);
+    const wrapped = wrapKeyMaterial({ publicKey, wrappingAlgorithm, keyMaterial });
+
+    expect(unwrap(wrappingAlgorithm, wrapped._unsafeUnwrap())._unsafeUnwrap()).toEqual(
+      keyMaterial,
+    );
+  });
+
+  it.each([
+    ["RSAES_OAEP_SHA_1", 215],
+    ["RSAES_OAEP_SHA_256", 191],
+  ] as const)(
+    "returns ValidationException for %s material one byte over the RSA_2048 OAEP capacity (%i bytes)",
+    (wrappingAlgorithm, length) => {
+      const wrapped = wrapKeyMaterial({
+        publicKey,
+        wrappingAlgorithm,
+        keyMaterial: randomBytes(length),
+      });
+
+      expectError(wrapped, "ValidationException");
+    },
+  );
+
+  it("wraps material far beyond the OAEP capacity with RSA_AES_KEY_WRAP_SHA_256, padded to 8 bytes plus 8", () => {
+    const keyMaterial = randomBytes(1000);
+    const wrapped = wrapKeyMaterial({
+      publicKey,
+      wrappingAlgorithm: "RSA_AES_KEY_WRAP_SHA_256",
+      keyMaterial,
+    })._unsafeUnwrap();
+
+    expect(wrapped.byteLength).toBe(256 + 1000 + 8);
+    expect(unwrap("RSA_AES_KEY_WRAP_SHA_256", wrapped)._unsafeUnwrap()).toEqual(keyMaterial);
+  });
+
+  it.each(["RSAES_PKCS1_V1_5", "SM2PKE"] as const)(
+    "returns UnsupportedOperationException for %s",
+    (wrappingAlgorithm) => {
+      expectError(
+        wrapKeyMaterial({ publicKey, wrappingAlgorithm, keyMaterial: material() }),
+        "UnsupportedOperationException",
+      );
+    },
+  );
+
+  it.each(["RSA_OAEP_SHA_512", "toString", "__proto__", ""])(
+    "returns UnsupportedOperationException for the unknown algorithm '%s'",
+    (name) => {
+      const wrapped = wrapKeyMaterial({
+        publicKey,
+        wrappingAlgorithm: name as WrappingAlgorithm,
+        keyMaterial: material(),
+      });
+
+      expectError(wrapped, "UnsupportedOperationException");
+    },
+  );
+
+  it("returns ValidationException for public key bytes that are not DER", () => {
+    const wrapped = wrapKeyMaterial({
+      publicKey: randomBytes(294),
+      wrappingAlgorithm: "RSAES_OAEP_SHA_256",
+      keyMaterial: material(),
+    });
+
+    expectError(wrapped, "ValidationException");
+  });
+
+  it("returns ValidationException for an RSA public key in PKCS#1 rather than SubjectPublicKeyInfo DER", () => {
+    const wrapped = wrapKeyMaterial({
+      publicKey: publicKey.export({ type: "pkcs1", format: "der" }),
+      wrappingAlgorithm: "RSAES_OAEP_SHA_256",
+      keyMaterial: material(),
+    });
+
+    expectError(wrapped, "ValidationException");
+  });
+
+  it("returns ValidationException for a PEM public key passed as bytes", () => {
+    const pem = Buffer.from(publicKey.export({ type: "spki", format: "pem" }));
+    const wrapped = wrapKeyMaterial({
+      publicKey: pem,
+      wrappingAlgorithm: "RSAES_OAEP_SHA_256",
+      keyMaterial: material(),
+    });
+
+    expectError(wrapped, "ValidationException");
+  });
+
+  it("returns ValidationException for an EC public key, as DER or as a KeyObject", () => {
+    const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey;
+    const keyMaterial = material();
+
+    for (const key of [ec, ec.export({ type: "spki", format: "der" })]) {
+      expectError(
+        wrapKeyMaterial({ publicKey: key, wrappingAlgorithm: "RSAES_OAEP_SHA_256", keyMaterial }),
+        "ValidationException",
+      );
+    }
+  });
+
+  it("returns ValidationException for an RSA private KeyObject in place of the public key", () => {
+    const wrapped = wrapKeyMaterial({
+      publicKey: privateKey,
+      wrappingAlgorithm: "RSA_AES_KEY_WRAP_SHA_256",
+      keyMaterial: material(),
+    });
+
+    expectError(wrapped, "ValidationException");
+  });
+});

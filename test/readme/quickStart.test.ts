@@ -1,0 +1,36 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "../..");
+const readme = readFileSync(join(root, "README.md"), "utf8");
+
+function codeBlockAfter(heading: string): string {
+  const section = readme.slice(readme.indexOf(heading));
+  const match = /```ts\n([\s\S]*?)```/.exec(section);
+  if (match?.[1] === undefined) throw new Error(`README has no ts block after '${heading}'`);
+  return match[1];
+}
+
+describe("README quick start", () => {
+  it("imports key material into an EXTERNAL key when run as written", async () => {
+    const source = codeBlockAfter("## Quick start").replaceAll(
+      'from "kms-byok"',
+      `from ${JSON.stringify(join(root, "src/index.ts"))}`,
+    );
+    const file = join(mkdtempSync(join(tmpdir(), "kms-byok-readme-")), "quickStart.mts");
+    writeFileSync(file, source);
+
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", file],
+      { cwd: root },
+    );
+
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^Enabled, key material [0-9a-f]{64}\n$/);
+  });
+});

@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { addDays } from "date-fns";
+import type { Result } from "neverthrow";
+import { expect } from "vitest";
+import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
+import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
+import type { KeyEvent } from "../../src/domain/keyEvent.js";
+import type { KmsError, KmsErrorName } from "../../src/domain/kmsError.js";
+import type { SupportedWrappingAlgorithm, SupportedWrappingKeySpec } from "../../src/domain/wrappingTable.js";
+import type { KeyStore } from "../../src/ports/keyStore.js";
+import { createKms } from "../../src/service/createKms.js";
+import type { Kms, KmsOptions } from "../../src/service/kms.js";
+import { manualClock } from "../../src/testing/manualClock.js";
+import { testCrypto } from "../../src/testing/testCrypto.js";
+
+/** The start of simulated time in tests. */
+export const start = new Date("2026-03-01T12:00:00.000Z");
+
+/** A KMS on a manual clock with the fast test crypto, an inspectable store and a captured audit trail. */
+export function kmsHarness(options: Omit<KmsOptions, "clock" | "audit"> = {}) {
+  const clock = manualClock(start);
+  const audit: KeyEvent[] = [];
+  const store: KeyStore = options.store ?? memoryKeyStore();
+  const kms = createKms({ crypto: testCrypto(), ...options, store, clock, audit: { record: (e) => audit.push(e) } });
+
+  /** Creates an EXTERNAL key and returns its key ID. */
+  const externalKey = async (): Promise<string> =>
+    (await kms.createKey({ Origin: "EXTERNAL" }))._unsafeUnwrap().KeyMetadata.KeyId;
+
+  /** GetParametersForImport and wrap `material` with the returned public key. */
+  const wrapFor = async (
+    KeyId: string,
+    material: Uint8Array,
+    WrappingAlgorithm: SupportedWrappingAlgorithm = "RSAES_OAEP_SHA_256",
+    WrappingKeySpec: SupportedWrappingKeySpec = "RSA_2048",
+  ) => {
+    const params = (await kms.getParametersForImport({ KeyId, WrappingAlgorithm, WrappingKeySpec }))._unsafeUnwrap();
+    const EncryptedKeyMaterial = wrapKeyMaterial({
+      publicKey: params.PublicKey,
+      wrappingAlgorithm: WrappingAlgorithm,
+      keyMaterial: material,
+    })._unsafeUnwrap();
+    return { ImportToken: params.ImportToken, EncryptedKeyMaterial, params };
+  };
+
+  /** Imports `material` (fresh parameters each time); expiring in `days` days, or never when `days` is undefined. */
+  const importMaterial = async (KeyId: string, material: Uint8Array, days: number | undefined = 30) => {
+    const { ImportToken, EncryptedKeyMaterial } = await wrapFor(KeyId, material);
+    return kms.importKeyMaterial({
+      KeyId,
+      ImportToken,
+      EncryptedKeyMaterial,
+      ...(days === undefined
+        ? { ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE" as const }
+        : { ValidTo: addDays(clock.now(), days) }),
+    });
+  };
+
+  /** The key's state, via DescribeKey. */
+  const stateOf = async (KeyId: string) => (await kms.describeKey({ KeyId }))._unsafeUnwrap().KeyMetadata.KeyState;
+
+  return { kms, clock, audit, store, externalKey, wrapFor, importMaterial, stateOf };
+}
+
+/** 32 random bytes of key material. */
+export function material(): Buffer {
+  return randomBytes(32);
+}
+
+/** Asserts that `result` is an error with exactly this AWS exception name, and returns it. */
+export function expectError(result: Result<unknown, KmsError>, name: KmsErrorName): KmsError {
+  expect(result.isErr() ? result.error.name : "ok").toBe(name);
+  return result._unsafeUnwrapErr();
+}
+
+export type { Kms };
