@@ -2,9 +2,7 @@ import type { Result } from "neverthrow";
 import type { KeyArn } from "../keyArn.js";
 import type { KeyMaterialId } from "../keyMaterialId.js";
 import type { KmsError } from "../kmsError.js";
-import { resolveKeyReference } from "../resolveKeyReference.js";
-import { keyIdRule, type RequestContext } from "./memberRules.js";
-import { present, RequestReader } from "./requestReader.js";
+import { keyMaterialIdRule, type RequestContext, readKeyRequest } from "./memberRules.js";
 
 /** The DeleteImportedKeyMaterial request, as in the AWS model. */
 export interface DeleteImportedKeyMaterialRequest {
@@ -34,25 +32,8 @@ export function validateDeleteImportedKeyMaterialRequest(
   input: unknown,
   context: RequestContext,
 ): Result<DeleteImportedKeyMaterialInput, KmsError> {
-  return RequestReader.of(input)
-    .andThen((reader) => {
-      const keyId = reader.string("KeyId", keyIdRule);
-      const keyMaterialId = reader.string("KeyMaterialId", {
-        min: 64,
-        max: 64,
-        pattern: /^[a-f0-9]+$/,
-      });
-      return reader.finish(() => ({
-        keyId: present(keyId),
-        keyMaterialId: keyMaterialId as KeyMaterialId | undefined,
-      }));
-    })
-    .andThen(({ keyId, keyMaterialId }) =>
-      resolveKeyReference(keyId, context.scope, "DeleteImportedKeyMaterial", "refuse").map(
-        (arn) => ({
-          arn,
-          keyMaterialId,
-        }),
-      ),
-    );
+  return readKeyRequest(input, context, "DeleteImportedKeyMaterial", "refuse", (reader) => {
+    const keyMaterialId = reader.string("KeyMaterialId", keyMaterialIdRule);
+    return () => ({ keyMaterialId: keyMaterialId as KeyMaterialId | undefined });
+  });
 }

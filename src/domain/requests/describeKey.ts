@@ -2,9 +2,7 @@ import type { Result } from "neverthrow";
 import type { KeyArn } from "../keyArn.js";
 import type { KeyMetadata } from "../keyMetadata.js";
 import type { KmsError } from "../kmsError.js";
-import { resolveKeyReference } from "../resolveKeyReference.js";
-import { keyIdRule, type RequestContext, readGrantTokens } from "./memberRules.js";
-import { present, RequestReader } from "./requestReader.js";
+import { type RequestContext, readGrantTokens, readKeyRequest } from "./memberRules.js";
 
 /** The DescribeKey request, as in the AWS model. */
 export interface DescribeKeyRequest {
@@ -28,11 +26,8 @@ export function validateDescribeKeyRequest(
   input: unknown,
   context: RequestContext,
 ): Result<KeyArn, KmsError> {
-  return RequestReader.of(input)
-    .andThen((reader) => {
-      const keyId = reader.string("KeyId", keyIdRule);
-      readGrantTokens(reader);
-      return reader.finish(() => present(keyId));
-    })
-    .andThen((keyId) => resolveKeyReference(keyId, context.scope, "DescribeKey", "resolve"));
+  return readKeyRequest(input, context, "DescribeKey", "resolve", (reader) => {
+    readGrantTokens(reader);
+    return () => ({});
+  }).map(({ arn }) => arn);
 }

@@ -1,7 +1,6 @@
 import type { Result } from "neverthrow";
 import type { KeyArn } from "../keyArn.js";
 import type { KmsError } from "../kmsError.js";
-import { resolveKeyReference } from "../resolveKeyReference.js";
 import {
   checkWrapping,
   type Wrapping,
@@ -10,8 +9,8 @@ import {
   wrappingAlgorithmValues,
   wrappingKeySpecValues,
 } from "../wrappingTable.js";
-import { keyIdRule, type RequestContext } from "./memberRules.js";
-import { present, RequestReader } from "./requestReader.js";
+import { type RequestContext, readKeyRequest } from "./memberRules.js";
+import { present } from "./requestReader.js";
 
 /** The GetParametersForImport request, as in the AWS model. */
 export interface GetParametersForImportRequest {
@@ -46,20 +45,11 @@ export function validateGetParametersForImportRequest(
   input: unknown,
   context: RequestContext,
 ): Result<GetParametersForImportInput, KmsError> {
-  return RequestReader.of(input)
-    .andThen((reader) => {
-      const keyId = reader.string("KeyId", keyIdRule);
-      const algorithm = reader.enumValue("WrappingAlgorithm", wrappingAlgorithmValues, true);
-      const spec = reader.enumValue("WrappingKeySpec", wrappingKeySpecValues, true);
-      return reader.finish(() => ({
-        keyId: present(keyId),
-        algorithm: present(algorithm),
-        spec: present(spec),
-      }));
-    })
-    .andThen(({ keyId, algorithm, spec }) =>
-      resolveKeyReference(keyId, context.scope, "GetParametersForImport", "refuse").andThen((arn) =>
-        checkWrapping(algorithm, spec).map((wrapping) => ({ arn, ...wrapping })),
-      ),
-    );
+  return readKeyRequest(input, context, "GetParametersForImport", "refuse", (reader) => {
+    const algorithm = reader.enumValue("WrappingAlgorithm", wrappingAlgorithmValues, true);
+    const spec = reader.enumValue("WrappingKeySpec", wrappingKeySpecValues, true);
+    return () => ({ algorithm: present(algorithm), spec: present(spec) });
+  }).andThen(({ arn, algorithm, spec }) =>
+    checkWrapping(algorithm, spec).map((wrapping) => ({ arn, ...wrapping })),
+  );
 }

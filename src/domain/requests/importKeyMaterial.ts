@@ -4,9 +4,8 @@ import type { KeyArn } from "../keyArn.js";
 import type { KeyMaterialId } from "../keyMaterialId.js";
 import type { ExpirationModel } from "../keyState.js";
 import { type KmsError, kmsError } from "../kmsError.js";
-import { resolveKeyReference } from "../resolveKeyReference.js";
-import { keyIdRule, type RequestContext } from "./memberRules.js";
-import { present, RequestReader } from "./requestReader.js";
+import { keyMaterialIdRule, type RequestContext, readKeyRequest } from "./memberRules.js";
+import { present } from "./requestReader.js";
 
 const expirationModelValues = ["KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE"] as const;
 const importTypeValues = ["NEW_KEY_MATERIAL", "EXISTING_KEY_MATERIAL"] as const;
@@ -59,55 +58,40 @@ export function validateImportKeyMaterialRequest(
   input: unknown,
   context: RequestContext,
 ): Result<ImportKeyMaterialInput, KmsError> {
-  return RequestReader.of(input)
-    .andThen((reader) => {
-      const keyId = reader.string("KeyId", keyIdRule);
-      const importToken = reader.blob("ImportToken", { required: true, min: 1, max: 6144 });
-      const encryptedKeyMaterial = reader.blob("EncryptedKeyMaterial", {
-        required: true,
-        min: 1,
-        max: 6144,
-      });
-      const validTo = reader.timestamp("ValidTo");
-      const expirationModel = reader.enumValue("ExpirationModel", expirationModelValues);
-      const importType = reader.enumValue("ImportType", importTypeValues);
-      reader.string("KeyMaterialDescription", { max: 256, pattern: /^[a-zA-Z0-9:/_\s.-]+$/ });
-      const keyMaterialId = reader.string("KeyMaterialId", {
-        min: 64,
-        max: 64,
-        pattern: /^[a-f0-9]+$/,
-      });
-      return reader.finish(() => ({
-        keyId: present(keyId),
-        importToken: present(importToken),
-        encryptedKeyMaterial: present(encryptedKeyMaterial),
-        validTo,
-        expirationModel,
-        importType,
-        keyMaterialId: keyMaterialId as KeyMaterialId | undefined,
-      }));
-    })
-    .andThen((request) => {
-      if (request.keyMaterialId !== undefined && request.importType === "NEW_KEY_MATERIAL") {
-        return err(
-          kmsError(
-            "ValidationException",
-            "KeyMaterialId cannot be specified when ImportType is NEW_KEY_MATERIAL",
-          ),
-        );
-      }
-      return resolveExpiration(request.expirationModel, request.validTo, context.now).andThen(
-        (validTo) =>
-          resolveKeyReference(request.keyId, context.scope, "ImportKeyMaterial", "refuse").map(
-            (arn) => ({
-              arn,
-              importToken: request.importToken,
-              encryptedKeyMaterial: request.encryptedKeyMaterial,
-              validTo,
-              importType: request.importType,
-              keyMaterialId: request.keyMaterialId,
-            }),
-          ),
-      );
+  return readKeyRequest(input, context, "ImportKeyMaterial", "refuse", (reader) => {
+    const importToken = reader.blob("ImportToken", { required: true, min: 1, max: 6144 });
+    const encryptedKeyMaterial = reader.blob("EncryptedKeyMaterial", {
+      required: true,
+      min: 1,
+      max: 6144,
     });
+    const validTo = reader.timestamp("ValidTo");
+    const expirationModel = reader.enumValue("ExpirationModel", expirationModelValues);
+    const importType = reader.enumValue("ImportType", importTypeValues);
+    reader.string("KeyMaterialDescription", { max: 256, pattern: /^[a-zA-Z0-9:/_\s.-]+$/ });
+    const keyMaterialId = reader.string("KeyMaterialId", keyMaterialIdRule) as
+      | KeyMaterialId
+      | undefined;
+    return () => ({
+      importToken: present(importToken),
+      encryptedKeyMaterial: present(encryptedKeyMaterial),
+      validTo,
+      expirationModel,
+      importType,
+      keyMaterialId,
+    });
+  }).andThen(({ expirationModel, validTo, ...request }) => {
+    if (request.keyMaterialId !== undefined && request.importType === "NEW_KEY_MATERIAL") {
+      return err(
+        kmsError(
+          "ValidationException",
+          "KeyMaterialId cannot be specified when ImportType is NEW_KEY_MATERIAL",
+        ),
+      );
+    }
+    return resolveExpiration(expirationModel, validTo, context.now).map((resolved) => ({
+      ...request,
+      validTo: resolved,
+    }));
+  });
 }

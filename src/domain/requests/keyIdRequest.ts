@@ -1,9 +1,7 @@
 import type { Result } from "neverthrow";
 import type { KeyArn } from "../keyArn.js";
 import type { KmsError } from "../kmsError.js";
-import { resolveKeyReference } from "../resolveKeyReference.js";
-import { keyIdRule, type RequestContext } from "./memberRules.js";
-import { present, RequestReader } from "./requestReader.js";
+import { type RequestContext, readKeyRequest } from "./memberRules.js";
 
 /** The request of EnableKey, DisableKey and CancelKeyDeletion: a key ID or key ARN (no alias, D9). */
 export interface KeyIdRequest {
@@ -24,10 +22,7 @@ export function validateKeyIdRequest(
   context: RequestContext,
   operation: KeyIdOperation,
 ): Result<KeyArn, KmsError> {
-  return RequestReader.of(input)
-    .andThen((reader) => {
-      const keyId = reader.string("KeyId", keyIdRule);
-      return reader.finish(() => present(keyId));
-    })
-    .andThen((keyId) => resolveKeyReference(keyId, context.scope, operation, "refuse"));
+  return readKeyRequest(input, context, operation, "refuse", () => () => ({})).map(
+    ({ arn }) => arn,
+  );
 }

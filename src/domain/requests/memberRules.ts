@@ -1,5 +1,9 @@
-import type { KeyScope } from "../keyArn.js";
-import type { RequestReader } from "./requestReader.js";
+import type { Result } from "neverthrow";
+import type { KeyArn, KeyScope } from "../keyArn.js";
+import type { KmsError } from "../kmsError.js";
+import type { OperationName } from "../operationName.js";
+import { type AliasPolicy, resolveKeyReference } from "../resolveKeyReference.js";
+import { present, RequestReader } from "./requestReader.js";
 
 /** What request validation needs besides the request: the account and Region, and the time. */
 export interface RequestContext {
@@ -7,10 +11,41 @@ export interface RequestContext {
   readonly now: Date;
 }
 
-/** `KeyIdType`: a required string of 1–2048 characters. */
-export const keyIdRule = { required: true, min: 1, max: 2048 } as const;
+/** `KeyMaterialId` (`BackingKeyIdType`): exactly 64 lowercase hex digits. */
+export const keyMaterialIdRule = { min: 64, max: 64, pattern: /^[a-f0-9]+$/ } as const;
 
 /** Reads `GrantTokens` (0–10 tokens of 1–8192 characters). kms-byok has no grants, so they only get validated. */
 export function readGrantTokens(reader: RequestReader): void {
   reader.stringList("GrantTokens", { maxItems: 10, item: { min: 1, max: 8192 } });
+}
+
+/**
+ * Validates a request that names one key: reads the required `KeyId` (1–2048 characters) and
+ * whatever `readMembers` reads, then resolves the key reference (D9).
+ *
+ * `readMembers` reads the other members and returns the builder of its part of the result,
+ * which runs only when every member passed.
+ *
+ * Errors: `SerializationException`, `ValidationException`, and the key reference errors of
+ * {@link resolveKeyReference}.
+ */
+export function readKeyRequest<T extends object>(
+  input: unknown,
+  context: RequestContext,
+  operation: OperationName,
+  aliases: AliasPolicy,
+  readMembers: (reader: RequestReader) => () => T,
+): Result<T & { readonly arn: KeyArn }, KmsError> {
+  return RequestReader.of(input)
+    .andThen((reader) => {
+      const keyId = reader.string("KeyId", { required: true, min: 1, max: 2048 });
+      const build = readMembers(reader);
+      return reader.finish(() => ({ keyId: present(keyId), members: build() }));
+    })
+    .andThen(({ keyId, members }) =>
+      resolveKeyReference(keyId, context.scope, operation, aliases).map((arn) => ({
+        ...members,
+        arn,
+      })),
+    );
 }

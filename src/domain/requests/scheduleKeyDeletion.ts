@@ -1,9 +1,7 @@
 import type { Result } from "neverthrow";
 import type { KeyArn } from "../keyArn.js";
 import type { KmsError } from "../kmsError.js";
-import { resolveKeyReference } from "../resolveKeyReference.js";
-import { keyIdRule, type RequestContext } from "./memberRules.js";
-import { present, RequestReader } from "./requestReader.js";
+import { type RequestContext, readKeyRequest } from "./memberRules.js";
 
 /** The ScheduleKeyDeletion request, as in the AWS model. */
 export interface ScheduleKeyDeletionRequest {
@@ -38,17 +36,9 @@ export function validateScheduleKeyDeletionRequest(
   input: unknown,
   context: RequestContext,
 ): Result<ScheduleKeyDeletionInput, KmsError> {
-  return RequestReader.of(input)
-    .andThen((reader) => {
-      const keyId = reader.string("KeyId", keyIdRule);
-      const days =
-        reader.integer("PendingWindowInDays", { min: 7, max: 30 }) ?? defaultPendingWindowInDays;
-      return reader.finish(() => ({ keyId: present(keyId), pendingWindowInDays: days }));
-    })
-    .andThen(({ keyId, pendingWindowInDays }) =>
-      resolveKeyReference(keyId, context.scope, "ScheduleKeyDeletion", "refuse").map((arn) => ({
-        arn,
-        pendingWindowInDays,
-      })),
-    );
+  return readKeyRequest(input, context, "ScheduleKeyDeletion", "refuse", (reader) => {
+    const days =
+      reader.integer("PendingWindowInDays", { min: 7, max: 30 }) ?? defaultPendingWindowInDays;
+    return () => ({ pendingWindowInDays: days });
+  });
 }
