@@ -34,4 +34,10 @@ async function main(args: readonly string[]): Promise<number> {
   return 2;
 }
 
+// A reader that stops early (`kms-byok demo | head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(0);
+});
+
 process.exitCode = await main(process.argv.slice(2));
