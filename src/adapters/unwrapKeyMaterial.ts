@@ -21,25 +21,23 @@ export function unwrapKeyMaterial(
     padding: constants.RSA_PKCS1_OAEP_PADDING,
     oaepHash: scheme.hash,
   };
+  let aesKey: Buffer | undefined;
   try {
     if (!scheme.aesKeyWrap) return ok(privateDecrypt(oaep, encrypted));
     const modulusBytes = (privateKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8;
     if (encrypted.byteLength <= modulusBytes) return notUnwrapped(wrapping);
-    const aesKey = privateDecrypt(oaep, encrypted.subarray(0, modulusBytes));
+    aesKey = privateDecrypt(oaep, encrypted.subarray(0, modulusBytes));
     if (aesKey.length !== 32) return notUnwrapped(wrapping);
     const decipher = createDecipheriv(
       "id-aes256-wrap-pad",
       aesKey,
       Buffer.from(aesKeyWrapInitialValue, "hex"),
     );
-    const material = Buffer.concat([
-      decipher.update(encrypted.subarray(modulusBytes)),
-      decipher.final(),
-    ]);
-    aesKey.fill(0);
-    return ok(material);
+    return ok(Buffer.concat([decipher.update(encrypted.subarray(modulusBytes)), decipher.final()]));
   } catch {
     return notUnwrapped(wrapping);
+  } finally {
+    aesKey?.fill(0);
   }
 }
 

@@ -32,8 +32,8 @@ export interface WrapKeyMaterialInput {
  * RFC 5649 key wrap with padding of the material. The result is the `EncryptedKeyMaterial`.
  *
  * Errors: `UnsupportedOperationException` for `RSAES_PKCS1_V1_5`, `SM2PKE` or an algorithm kms-byok
- * does not know; `ValidationException` for a public key that is not an RSA public key, or
- * material too long for RSA-OAEP with that key.
+ * does not know; `ValidationException` for a public key that is not an RSA public key,
+ * material too long for RSA-OAEP with that key, or empty material for `RSA_AES_KEY_WRAP_*`.
  *
  * @example
  * ```ts
@@ -74,6 +74,9 @@ export function wrapKeyMaterial(input: WrapKeyMaterialInput): Result<Uint8Array,
         ),
       );
     }
+  }
+  if (input.keyMaterial.byteLength === 0) {
+    return err(kmsError("ValidationException", "RFC 5649 cannot wrap empty key material."));
   }
   const aesKey = randomBytes(32);
   const cipher = createCipheriv(

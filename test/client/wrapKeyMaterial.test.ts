@@ -39,9 +39,7 @@ describe("wrapKeyMaterial", () => {
     const keyMaterial = material();
     const wrapped = wrapKeyMaterial({ publicKey, wrappingAlgorithm, keyMaterial });
 
-    expect(unwrap(wrappingAlgorithm, wrapped._unsafeUnwrap())._unsafeUnwrap()).toEqual(
-      keyMaterial,
-    );
+    expect(unwrap(wrappingAlgorithm, wrapped._unsafeUnwrap())._unsafeUnwrap()).toEqual(keyMaterial);
   });
 
   it.each(algorithms)(
@@ -83,14 +81,17 @@ describe("wrapKeyMaterial", () => {
   it.each([
     ["RSAES_OAEP_SHA_1", 214],
     ["RSAES_OAEP_SHA_256", 190],
-  ] as const)("wraps %s material of exactly the OAEP capacity (%i bytes) of RSA_2048", (wrappingAlgorithm, capacity) => {
-    const keyMaterial = randomBytes(capacity);
-    const wrapped = wrapKeyMaterial({ publicKey, wrappingAlgorithm, keyMaterial });
+  ] as const)(
+    "wraps %s material of exactly the OAEP capacity (%i bytes) of RSA_2048",
+    (wrappingAlgorithm, capacity) => {
+      const keyMaterial = randomBytes(capacity);
+      const wrapped = wrapKeyMaterial({ publicKey, wrappingAlgorithm, keyMaterial });
 
-    expect(unwrap(wrappingAlgorithm, wrapped._unsafeUnwrap())._unsafeUnwrap()).toEqual(
-      keyMaterial,
-    );
-  });
+      expect(unwrap(wrappingAlgorithm, wrapped._unsafeUnwrap())._unsafeUnwrap()).toEqual(
+        keyMaterial,
+      );
+    },
+  );
 
   it.each([
     ["RSAES_OAEP_SHA_1", 215],
@@ -118,6 +119,36 @@ describe("wrapKeyMaterial", () => {
 
     expect(wrapped.byteLength).toBe(256 + 1000 + 8);
     expect(unwrap("RSA_AES_KEY_WRAP_SHA_256", wrapped)._unsafeUnwrap()).toEqual(keyMaterial);
+  });
+
+  it.each([
+    [1, 256 + 16],
+    [37, 256 + 48],
+  ])(
+    "wraps %i bytes with RSA_AES_KEY_WRAP_SHA_1 into the RSA block plus the RFC 5649 padded length",
+    (length, total) => {
+      const keyMaterial = randomBytes(length);
+      const wrapped = wrapKeyMaterial({
+        publicKey,
+        wrappingAlgorithm: "RSA_AES_KEY_WRAP_SHA_1",
+        keyMaterial,
+      })._unsafeUnwrap();
+
+      expect(wrapped.byteLength).toBe(total);
+      expect(unwrap("RSA_AES_KEY_WRAP_SHA_1", wrapped)._unsafeUnwrap()).toEqual(keyMaterial);
+    },
+  );
+
+  // RFC 5649 wraps 1 to 2^32 octets; node's id-aes256-wrap-pad silently returns nothing for an
+  // empty input, so without a check the "wrapped" result is the RSA block alone (D3 layout broken).
+  it("returns ValidationException for empty key material with RSA_AES_KEY_WRAP_SHA_256, which RFC 5649 cannot wrap", () => {
+    const wrapped = wrapKeyMaterial({
+      publicKey,
+      wrappingAlgorithm: "RSA_AES_KEY_WRAP_SHA_256",
+      keyMaterial: new Uint8Array(0),
+    });
+
+    expectError(wrapped, "ValidationException");
   });
 
   it.each(["RSAES_PKCS1_V1_5", "SM2PKE"] as const)(

@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
+import { type KeyScope, keyArn } from "../../src/domain/keyArn.js";
+import type { KeyId } from "../../src/domain/keyId.js";
+import type { KeyMaterialId } from "../../src/domain/keyMaterialId.js";
+import type { KeyRecord } from "../../src/domain/keyRecord.js";
+import { expectError } from "../support/kmsHarness.js";
+
+const scope: KeyScope = { accountId: "111122223333", region: "us-east-1" };
+
+/** A hand-built key record: PendingImport, or Enabled with (fake) sealed material. */
+function record(n: number, where: KeyScope = scope, withMaterial = false): KeyRecord {
+  const keyId = `${n.toString(16).padStart(8, "0")}-0000-4000-8000-000000000000` as KeyId;
+  const base = {
+    arn: keyArn(where, keyId),
+    keyId,
+    accountId: where.accountId,
+    region: where.region,
+    creationDate: new Date("2026-03-01T12:00:00.000Z"),
+    description: `key ${n}`,
+    origin: "EXTERNAL" as const,
+    parameterSets: [],
+  };
+  return withMaterial
+    ? {
+        ...base,
+        keyState: "Enabled",
+        material: { id: "ab".repeat(32) as KeyMaterialId, sealed: Uint8Array.of(1, 2, 3) },
+      }
+    : { ...base, keyState: "PendingImport" };
+}
+
+describe("memoryKeyStore", () => {
+  it("returns undefined for a key it does not hold", async () => {
+    const store = memoryKeyStore();
+
+    expect((await store.get(record(1).arn))._unsafeUnwrap()).toBeUndefined();
+  });
+
+  it("stores a new record at version 1 and returns it with that version", async () => {
+    const store = memoryKeyStore();
+    const key = record(1, scope, true);
+
+    expect((await store.put(key, 0))._unsafeUnwrap()).toBe(1);
+    expect((await store.get(key.arn))._unsafeUnwrap()).toEqual({ record: key, version: 1 });
+  });
+
+  it("replaces a record when the expected version is the stored one, and counts up", async () => {
+    const store = memoryKeyStore();
+    const key = record(1);
+    await store.put(key, 0);
+    const changed: KeyRecord = { ...key, description: "changed" };
+
+    expect((await store.put(changed, 1))._unsafeUnwrap()).toBe(2);
+    expect((await store.get(key.arn))._unsafeUnwrap()).toEqual({ record: changed, version: 2 });
+  });
+
+  it("returns WriteConflict for a stale expected version and leaves the record as it was", async () => {
+    const store = memoryKeyStore();
+    const key = record(1);
+    await store.put(key, 0);
+    await store.put({ ...key, description: "second" }, 1);
+
+    const result = await store.put({ ...key, description: "lost update" }, 1);
+
+    expect(result._unsafeUnwrapErr()).toEqual({ name: "WriteConflict", arn: key.arn });
+    const stored = (await store.get(key.arn))._unsafeUnwrap();
+    expect(stored?.version).toBe(2);
+    expect(stored?.record.description).toBe("second");
+  });
+
+  it("returns WriteConflict when two writers both create the same key with expected version 0", async () => {
+    const store = memoryKeyStore();
+    const key = record(1);
+    await store.put(key, 0);
+
+    const second = await store.put({ ...key, description: "second creator" }, 0);
+
+    expect(second._unsafeUnwrapErr()).toEqual({ name: "WriteConflict", arn: key.arn });
+    expect((await store.get(key.arn))._unsafeUnwrap()).toEqual({ record: key, version: 1 });
+  });
+
+  it("returns WriteConflict when updating a key it does not hold, and stores nothing", async () => {
+    const store = memoryKeyStore();
+    const key = record(1);
+
+    expect((await store.put(key, 3))._unsafeUnwrapErr().name).toBe("WriteConflict");
+    expect((await store.get(key.arn))._unsafeUnwrap()).toBeUndefined();
+  });
+
+  it("hands out copies, so mutating a returned record does not change the store", async () => {
+    const store = memoryKeyStore();
+    const key = record(1, scope, true);
+    await store.put(key, 0);
+    const got = (await store.get(key.arn))._unsafeUnwrap()?.record;
+    if (got?.keyState !== "Enabled") throw new Error("expected an Enabled record");
+
+    (got as { description: string }).description = "mutated";
+    got.creationDate.setUTCFullYear(1999);
+    got.material.sealed.fill(0);
+    const listed = (await store.list(scope, { limit: 10 }))._unsafeUnwrap().records[0];
+    (listed as { description: string }).description = "mutated via list";
+
+    expect((await store.get(key.arn))._unsafeUnwrap()?.record).toEqual(record(1, scope, true));
+  });
+
+  it("keeps its own copy, so mutating the record after put does not change the store", async () => {
+    const store = memoryKeyStore();
+    const key = record(1, scope, true);
+    await store.put(key, 0);
+    if (key.keyState !== "Enabled") throw new Error("expected an Enabled record");
+
+    (key as { description: string }).description = "mutated";
+    key.creationDate.setUTCFullYear(1999);
+    key.material.sealed.fill(0);
+
+    expect((await store.get(key.arn))._unsafeUnwrap()?.record).toEqual(record(1, scope, true));
+  });
+
+  it("lists pages in ARN order, whatever the order of writes, until no marker is returned", async () => {
+    const store = memoryKeyStore();
+    for (const n of [4, 1, 5, 3, 2]) await store.put(record(n), 0);
+
+    const seen: string[][] = [];
+    let marker: string | undefined;
+    do {
+      const page = (
+        await store.list(scope, marker === undefined ? { limit: 2 } : { limit: 2, marker })
+      )._unsafeUnwrap();
+      seen.push(page.records.map((r) => r.description));
+      marker = page.nextMarker;
+    } while (marker !== undefined);
+
+    expect(seen).toEqual([["key 1", "key 2"], ["key 3", "key 4"], ["key 5"]]);
+  });
+
+  it("returns no marker when the last page is exactly full", async () => {
+    const store = memoryKeyStore();
+    for (const n of [1, 2]) await store.put(record(n), 0);
+
+    const page = (await store.list(scope, { limit: 2 }))._unsafeUnwrap();
+
+    expect(page.records).toHaveLength(2);
+    expect(page.nextMarker).toBeUndefined();
+  });
+
+  it("lists only the keys of the requested account and Region", async () => {
+    const store = memoryKeyStore();
+    const otherAccount: KeyScope = { accountId: "444455556666", region: "us-east-1" };
+    const otherRegion: KeyScope = { accountId: "111122223333", region: "eu-west-1" };
+    await store.put(record(1), 0);
+    await store.put(record(2, otherAccount), 0);
+    await store.put(record(3, otherRegion), 0);
+
+    const arnsIn = async (where: KeyScope) =>
+      (await store.list(where, { limit: 10 }))._unsafeUnwrap().records.map((r) => r.arn);
+
+    expect(await arnsIn(scope)).toEqual([record(1).arn]);
+    expect(await arnsIn(otherAccount)).toEqual([record(2, otherAccount).arn]);
+    expect(await arnsIn(otherRegion)).toEqual([record(3, otherRegion).arn]);
+    expect(await arnsIn({ accountId: "777788889999", region: "us-east-1" })).toEqual([]);
+  });
+
+  it.each([
+    ["garbage", "not a marker!"],
+    ["base64url of something that is not an ARN", Buffer.from("hello").toString("base64url")],
+    ["an ARN in standard base64 with padding", Buffer.from("arn:aws:kms:x").toString("base64")],
+  ])("returns InvalidMarkerException for a marker that is %s", async (_, marker) => {
+    const store = memoryKeyStore();
+    await store.put(record(1), 0);
+
+    expectError(await store.list(scope, { limit: 10, marker }), "InvalidMarkerException");
+  });
+});
