@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { KeyArn } from "../../src/domain/keyArn.js";
+import type { KeyMaterial } from "../../src/domain/keyRecord.js";
+import { observeKey } from "../../src/domain/observeKey.js";
+import { kmsHarness } from "../support/kmsHarness.js";
+import { recordAndInstant } from "./keyRecordArbitrary.js";
+import { lifecycleCommands, materialPool } from "./lifecycleCommands.js";
+import { type LifecycleWorld, lifecycleWorld, prepare } from "./lifecycleWorld.js";
+
+describe("expiry of imported key material (D6, D12)", () => {
+  it("Enabled implies material is present and not expired at now", async () => {
+    await fc.assert(
+      fc.asyncProperty(materialPool, lifecycleCommands, async (materials, commands) => {
+        const world = await lifecycleWorld(kmsHarness(), materials);
+        for (const command of commands) {
+          await (await prepare(world, command)).run();
+          await expectEnabledKeysHoldLiveMaterial(world);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("observeKey never yields an Enabled key whose material has expired", () => {
+    fc.assert(
+      fc.property(recordAndInstant, ([record, now]) => {
+        const key = observeKey(record, now).key;
+        if (key?.keyState !== "Enabled") return;
+        expect(
+          isLive(key.material, now),
+          `material valid to ${key.material.validTo?.toISOString()}`,
+        ).toBe(true);
+      }),
+    );
+  });
+
+  it("observeKey takes expired material away: Enabled and Disabled become PendingImport, PendingDeletion stays", () => {
+    fc.assert(
+      fc.property(recordAndInstant, ([record, now]) => {
+        const key = observeKey(record, now).key;
+        if (record.keyState === "PendingDeletion" && record.deletionDate <= now) {
+          expect(key).toBeUndefined();
+          return;
+        }
+        const material = record.keyState === "PendingImport" ? undefined : record.material;
+        if (material === undefined || isLive(material, now)) {
+          expect(key).toEqual(record);
+          return;
+        }
+        expect(key?.keyState).toBe(
+          record.keyState === "PendingDeletion" ? "PendingDeletion" : "PendingImport",
+        );
+        expect(key !== undefined && "material" in key).toBe(false);
+        expect(key?.boundMaterialId).toBe(record.boundMaterialId);
+      }),
+    );
+  });
+});
+
+/** Material is live at `now` when it does not expire or expires after `now` (D6: expired at `now >= ValidTo`). */
+function isLive(material: KeyMaterial, now: Date): boolean {
+  return material.validTo === undefined || material.validTo.getTime() > now.getTime();
+}
+
+async function expectEnabledKeysHoldLiveMaterial(world: LifecycleWorld): Promise<void> {
+  const { kms, store, clock } = world.harness;
+  const now = clock.now();
+  for (const { keyId, arn } of world.keys) {
+    const before = (await store.get(arn as KeyArn))._unsafeUnwrap()?.record;
+    const described = await kms.describeKey({ KeyId: keyId });
+    if (described.isErr() || described.value.KeyMetadata.KeyState !== "Enabled") continue;
+
+    const metadata = described.value.KeyMetadata;
+    const context = `${keyId} is Enabled at ${now.toISOString()}`;
+    expect(metadata.Enabled, context).toBe(true);
+    if (metadata.ValidTo !== undefined) {
+      expect(metadata.ValidTo.getTime(), `${context} with ValidTo`).toBeGreaterThan(now.getTime());
+    }
+    // What DescribeKey read: the stored record, and the record as observed at now.
+    expect(before?.keyState, `${context}: stored state`).toBe("Enabled");
+    if (before?.keyState !== "Enabled") return;
+    expect(isLive(before.material, now), `${context}: stored material is live`).toBe(true);
+    const observed = observeKey(before, now).key;
+    expect(observed?.keyState, `${context}: observed state`).toBe("Enabled");
+    if (observed?.keyState === "Enabled") {
+      expect(isLive(observed.material, now), `${context}: observed material is live`).toBe(true);
+    }
+    // And what it left behind.
+    const after = (await store.get(arn as KeyArn))._unsafeUnwrap()?.record;
+    expect(after?.keyState === "Enabled" && isLive(after.material, now), context).toBe(true);
+  }
+}
