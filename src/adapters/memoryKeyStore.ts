@@ -1,5 +1,5 @@
 import { errAsync, okAsync } from "neverthrow";
-import type { KeyArn } from "../domain/keyArn.js";
+import type { KeyArn, KeyScope } from "../domain/keyArn.js";
 import type { KeyRecord } from "../domain/keyRecord.js";
 import { kmsError } from "../domain/kmsError.js";
 import type { KeyStore, StoredKey } from "../ports/keyStore.js";
@@ -32,8 +32,13 @@ export function memoryKeyStore(): KeyStore {
       return okAsync(version + 1);
     },
     list: (scope, page) => {
+      // A marker is the ARN of the last key of a page this store handed out, so it names a stored key of this scope.
       const after = page.marker === undefined ? "" : decodeMarker(page.marker);
-      if (after === undefined) {
+      const marked = after === undefined ? undefined : rows.get(after as KeyArn)?.record;
+      if (
+        after === undefined ||
+        (page.marker !== undefined && (marked === undefined || !inScopeOf(marked, scope)))
+      ) {
         return errAsync(
           kmsError(
             "InvalidMarkerException",
@@ -61,6 +66,10 @@ export function memoryKeyStore(): KeyStore {
       );
     },
   };
+}
+
+function inScopeOf(record: KeyRecord, scope: KeyScope): boolean {
+  return record.accountId === scope.accountId && record.region === scope.region;
 }
 
 function encodeMarker(arn: KeyArn): string {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { addDays } from "date-fns";
 import { err, ok, type Result, type ResultAsync } from "neverthrow";
 import { wrapKeyMaterial } from "../client/wrapKeyMaterial.js";
+import { daysAfter } from "../domain/daysAfter.js";
 import type { KeyEvent } from "../domain/keyEvent.js";
 import type { KmsError } from "../domain/kmsError.js";
 
@@ -70,7 +70,7 @@ export async function runDemo(write: (line: string) => void): Promise<Result<voi
     const encrypted = wrap(params.PublicKey, material);
     show("EncryptedKeyMaterial", `${encrypted.byteLength} bytes`);
 
-    const validTo = addDays(clock.now(), 30);
+    const validTo = daysAfter(clock.now(), 30);
     step(
       `ImportKeyMaterial --expiration-model KEY_MATERIAL_EXPIRES --valid-to ${validTo.toISOString()}`,
     );

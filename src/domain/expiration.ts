@@ -1,5 +1,6 @@
-import { addDays, isAfter } from "date-fns";
+import { isAfter } from "date-fns";
 import { err, ok, type Result } from "neverthrow";
+import { daysAfter } from "./daysAfter.js";
 import type { ExpirationModel } from "./keyState.js";
 import { type KmsError, kmsError } from "./kmsError.js";
 
@@ -16,7 +17,7 @@ export const maxValidToDays = 365;
  *
  * @example
  * ```ts
- * resolveExpiration(undefined, addDays(now, 30), now); // ok(addDays(now, 30))
+ * resolveExpiration(undefined, daysAfter(now, 30), now); // ok(daysAfter(now, 30))
  * resolveExpiration("KEY_MATERIAL_DOES_NOT_EXPIRE", undefined, now); // ok(undefined)
  * ```
  */
@@ -38,7 +39,7 @@ export function resolveExpiration(
   if (!isAfter(validTo, now)) {
     return invalid("The validTo date must be later than the time of the request");
   }
-  if (isAfter(validTo, addDays(now, maxValidToDays))) {
+  if (isAfter(validTo, daysAfter(now, maxValidToDays))) {
     return invalid(
       `The validTo date must be no more than ${maxValidToDays} days after the time of the request`,
     );

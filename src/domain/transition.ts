@@ -1,6 +1,6 @@
-import { addDays } from "date-fns";
 import { err, ok, type Result } from "neverthrow";
 import { currentKey } from "./currentKey.js";
+import { daysAfter } from "./daysAfter.js";
 import {
   findParameterSet,
   maxParameterSetsPerKey,
@@ -148,7 +148,7 @@ function apply(
           {
             ...withoutState(key),
             keyState: "PendingDeletion",
-            deletionDate: addDays(now, command.pendingWindowInDays),
+            deletionDate: daysAfter(now, command.pendingWindowInDays),
             pendingWindowInDays: command.pendingWindowInDays,
           },
           now,

@@ -1,9 +1,12 @@
-import { add, type Duration, isBefore } from "date-fns";
+import { type Duration, isBefore } from "date-fns";
 import type { Clock } from "../ports/clock.js";
 
 /** A {@link Clock} that moves only when told to, and only forward. */
 export interface ManualClock extends Clock {
-  /** Moves forward by milliseconds or by a duration such as `{ days: 30 }`; returns the new time. */
+  /**
+   * Moves forward by milliseconds or by a duration such as `{ days: 30 }` (a day is 24 hours,
+   * whatever the host's time zone); returns the new time.
+   */
   advance(by: number | Pick<Duration, "days" | "hours" | "minutes" | "seconds">): Date;
   /** Moves to `date`; throws `RangeError` if that is in the past of this clock. */
   set(date: Date): Date;
@@ -36,7 +39,16 @@ export function manualClock(start: Date = new Date("2026-01-01T00:00:00.000Z")):
   return {
     now: () => new Date(current.getTime()),
     advance: (by) =>
-      moveTo(typeof by === "number" ? new Date(current.getTime() + by) : add(current, by)),
+      moveTo(new Date(current.getTime() + (typeof by === "number" ? by : milliseconds(by)))),
     set: (date) => moveTo(date),
   };
+}
+
+function milliseconds({
+  days = 0,
+  hours = 0,
+  minutes = 0,
+  seconds = 0,
+}: Pick<Duration, "days" | "hours" | "minutes" | "seconds">): number {
+  return (((days * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000;
 }

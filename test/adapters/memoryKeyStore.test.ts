@@ -165,6 +165,11 @@ describe("memoryKeyStore", () => {
     ["garbage", "not a marker!"],
     ["base64url of something that is not an ARN", Buffer.from("hello").toString("base64url")],
     ["an ARN in standard base64 with padding", Buffer.from("arn:aws:kms:x").toString("base64")],
+    ["a forged base64url ARN prefix", Buffer.from("arn:aws").toString("base64url")],
+    [
+      "the base64url ARN of a key this store does not hold",
+      Buffer.from(record(9).arn).toString("base64url"),
+    ],
   ])("returns InvalidMarkerException for a marker that is %s", async (_, marker) => {
     const store = memoryKeyStore();
     await store.put(record(1), 0);

@@ -63,11 +63,13 @@ export function keyWithMaterial(
 }
 
 /** An EXTERNAL key pending deletion at `deletionDate`, with or without material. */
-export function pendingDeletionKey(
-  deletionDate: Date,
-  material?: KeyMaterial,
-): PendingDeletionKey {
-  const pending = { ...base, keyState: "PendingDeletion", deletionDate, pendingWindowInDays: 7 } as const;
+export function pendingDeletionKey(deletionDate: Date, material?: KeyMaterial): PendingDeletionKey {
+  const pending = {
+    ...base,
+    keyState: "PendingDeletion",
+    deletionDate,
+    pendingWindowInDays: 7,
+  } as const;
   return material === undefined
     ? { ...pending, boundMaterialId: materialIdA }
     : { ...pending, material, boundMaterialId: material.id };

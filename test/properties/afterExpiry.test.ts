@@ -266,7 +266,7 @@ describe("a key whose material expired (D6, D7, D13)", () => {
 
           // The same material, with a fresh token where the key gives one, brings the key back.
           if (model.state === "PendingImport") {
-            const reimported = await h.importMaterial(KeyId, mine, finalDays);
+            const reimported = await h.importMaterial(KeyId, mine, finalDays ?? "never");
             expect(reimported._unsafeUnwrap().KeyMaterialId).toBe(materialId);
             expect(await h.stateOf(KeyId)).toBe("Enabled");
           } else {

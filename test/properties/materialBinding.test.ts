@@ -51,7 +51,7 @@ describe("key material binding (D4)", () => {
               case "importKeyMaterial": {
                 const material = materials[step.material];
                 if (material === undefined) throw new Error("the pool has one material per index");
-                const imported = await h.importMaterial(KeyId, material, step.days);
+                const imported = await h.importMaterial(KeyId, material, step.days ?? "never");
                 if (bound === undefined) {
                   bound = { material: step.material, id: imported._unsafeUnwrap().KeyMaterialId };
                 } else if (step.material === bound.material) {

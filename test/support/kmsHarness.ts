@@ -1,12 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { addDays } from "date-fns";
 import type { Result } from "neverthrow";
 import { expect } from "vitest";
 import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
 import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
+import { daysAfter } from "../../src/domain/daysAfter.js";
 import type { KeyEvent } from "../../src/domain/keyEvent.js";
 import type { KmsError, KmsErrorName } from "../../src/domain/kmsError.js";
-import type { SupportedWrappingAlgorithm, SupportedWrappingKeySpec } from "../../src/domain/wrappingTable.js";
+import type {
+  SupportedWrappingAlgorithm,
+  SupportedWrappingKeySpec,
+} from "../../src/domain/wrappingTable.js";
 import type { KeyStore } from "../../src/ports/keyStore.js";
 import { createKms } from "../../src/service/createKms.js";
 import type { Kms, KmsOptions } from "../../src/service/kms.js";
@@ -21,7 +24,13 @@ export function kmsHarness(options: Omit<KmsOptions, "clock" | "audit"> = {}) {
   const clock = manualClock(start);
   const audit: KeyEvent[] = [];
   const store: KeyStore = options.store ?? memoryKeyStore();
-  const kms = createKms({ crypto: testCrypto(), ...options, store, clock, audit: { record: (e) => audit.push(e) } });
+  const kms = createKms({
+    crypto: testCrypto(),
+    ...options,
+    store,
+    clock,
+    audit: { record: (e) => audit.push(e) },
+  });
 
   /** Creates an EXTERNAL key and returns its key ID. */
   const externalKey = async (): Promise<string> =>
@@ -34,7 +43,9 @@ export function kmsHarness(options: Omit<KmsOptions, "clock" | "audit"> = {}) {
     WrappingAlgorithm: SupportedWrappingAlgorithm = "RSAES_OAEP_SHA_256",
     WrappingKeySpec: SupportedWrappingKeySpec = "RSA_2048",
   ) => {
-    const params = (await kms.getParametersForImport({ KeyId, WrappingAlgorithm, WrappingKeySpec }))._unsafeUnwrap();
+    const params = (
+      await kms.getParametersForImport({ KeyId, WrappingAlgorithm, WrappingKeySpec })
+    )._unsafeUnwrap();
     const EncryptedKeyMaterial = wrapKeyMaterial({
       publicKey: params.PublicKey,
       wrappingAlgorithm: WrappingAlgorithm,
@@ -43,21 +54,26 @@ export function kmsHarness(options: Omit<KmsOptions, "clock" | "audit"> = {}) {
     return { ImportToken: params.ImportToken, EncryptedKeyMaterial, params };
   };
 
-  /** Imports `material` (fresh parameters each time); expiring in `days` days, or never when `days` is undefined. */
-  const importMaterial = async (KeyId: string, material: Uint8Array, days: number | undefined = 30) => {
+  /** Imports `material` (fresh parameters each time), expiring in `days` days or `"never"`. */
+  const importMaterial = async (
+    KeyId: string,
+    material: Uint8Array,
+    days: number | "never" = 30,
+  ) => {
     const { ImportToken, EncryptedKeyMaterial } = await wrapFor(KeyId, material);
     return kms.importKeyMaterial({
       KeyId,
       ImportToken,
       EncryptedKeyMaterial,
-      ...(days === undefined
+      ...(days === "never"
         ? { ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE" as const }
-        : { ValidTo: addDays(clock.now(), days) }),
+        : { ValidTo: daysAfter(clock.now(), days) }),
     });
   };
 
   /** The key's state, via DescribeKey. */
-  const stateOf = async (KeyId: string) => (await kms.describeKey({ KeyId }))._unsafeUnwrap().KeyMetadata.KeyState;
+  const stateOf = async (KeyId: string) =>
+    (await kms.describeKey({ KeyId }))._unsafeUnwrap().KeyMetadata.KeyState;
 
   return { kms, clock, audit, store, externalKey, wrapFor, importMaterial, stateOf };
 }

@@ -119,4 +119,17 @@ describe("manualClock", () => {
 
     expect(clock.now().toISOString()).toBe("2026-06-01T00:00:00.000Z");
   });
+
+  it("counts a day as 24 hours across a daylight-saving change of the host time zone", () => {
+    const { TZ: zone } = process.env;
+    Object.assign(process.env, { TZ: "America/New_York" });
+    try {
+      const clock = manualClock(new Date("2026-03-07T12:00:00.000Z"));
+
+      expect(clock.advance({ days: 2 }).toISOString()).toBe("2026-03-09T12:00:00.000Z");
+    } finally {
+      if (zone === undefined) Reflect.deleteProperty(process.env, "TZ");
+      else Object.assign(process.env, { TZ: zone });
+    }
+  });
 });

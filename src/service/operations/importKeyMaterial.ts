@@ -8,45 +8,45 @@ import type { Kms } from "../kms.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
 /**
- * ImportKeyMaterial: validates (D8), opens the token, runs the key and token preconditions
- * before any RSA work, unwraps and seals the material, then lets the domain apply D2, D4, D5
- * and spend the token (D7).
+ * ImportKeyMaterial: validates (D8); checks the key (exists, EXTERNAL, not pending deletion),
+ * then the token (D7), before any RSA work; unwraps and seals the material; then lets the
+ * domain apply D2, D4, D5 and spend the token.
  */
 export function importKeyMaterial(deps: ServiceDeps): Kms["importKeyMaterial"] {
   return (input) => {
     const now = deps.clock.now();
     return validateImportKeyMaterialRequest(input, { scope: deps.scope, now }).asyncAndThen(
       (request) =>
-        readImportToken(deps.crypto, request.importToken).andThen((token) =>
-          commitKeyCommand(deps, request.arn, now, (stored) =>
-            currentKey(stored, request.arn, now)
-              .andThen(requireImportable)
-              .andThen((key) => findParameterSet(key, token, now))
-              .asyncAndThen((set) =>
-                deps.crypto.unwrapKeyMaterial({
+        commitKeyCommand(deps, request.arn, now, (stored) =>
+          currentKey(stored, request.arn, now)
+            .andThen(requireImportable)
+            .asyncAndThen((key) =>
+              readImportToken(deps.crypto, request.importToken).andThen((token) =>
+                findParameterSet(key, token, now).map((set) => ({ token, set })),
+              ),
+            )
+            .andThen(({ token, set }) =>
+              deps.crypto
+                .unwrapKeyMaterial({
                   keyId: keyIdOf(request.arn),
                   wrapping: set,
                   sealedPrivateKey: set.sealedPrivateKey,
                   encryptedKeyMaterial: request.encryptedKeyMaterial,
-                }),
-              )
-              .map(({ id, sealed, byteLength }) => ({
-                type: "ImportKeyMaterial" as const,
-                arn: request.arn,
-                token,
-                material:
-                  request.validTo === undefined
-                    ? { id, sealed }
-                    : { id, sealed, validTo: request.validTo },
-                materialByteLength: byteLength,
-                importType: request.importType,
-                expectedMaterialId: request.keyMaterialId,
-              })),
-          ).map(({ key, events }) => ({
-            KeyId: key.arn,
-            KeyMaterialId: importedMaterialId(events),
-          })),
-        ),
+                })
+                .map(({ id, sealed, byteLength }) => ({
+                  type: "ImportKeyMaterial" as const,
+                  arn: request.arn,
+                  token,
+                  material:
+                    request.validTo === undefined
+                      ? { id, sealed }
+                      : { id, sealed, validTo: request.validTo },
+                  materialByteLength: byteLength,
+                  importType: request.importType,
+                  expectedMaterialId: request.keyMaterialId,
+                })),
+            ),
+        ).map(({ key, events }) => ({ KeyId: key.arn, KeyMaterialId: importedMaterialId(events) })),
     );
   };
 }
