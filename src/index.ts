@@ -3,6 +3,10 @@ export { type NodeCryptoOptions, nodeCrypto } from "./adapters/nodeCrypto.js";
 export { randomIds } from "./adapters/randomIds.js";
 export { systemClock } from "./adapters/systemClock.js";
 export { type WrapKeyMaterialInput, wrapKeyMaterial } from "./client/wrapKeyMaterial.js";
+export {
+  checkImportedMaterial,
+  symmetricKeyMaterialBytes,
+} from "./domain/checkImportedMaterial.js";
 export { currentKey } from "./domain/currentKey.js";
 export { maxValidToDays, resolveExpiration } from "./domain/expiration.js";
 export {
@@ -87,7 +91,7 @@ export {
   validateScheduleKeyDeletionRequest,
 } from "./domain/requests/scheduleKeyDeletion.js";
 export { type AliasPolicy, resolveKeyReference } from "./domain/resolveKeyReference.js";
-export { symmetricKeyMaterialBytes, type Transition, transition } from "./domain/transition.js";
+export { type Transition, transition } from "./domain/transition.js";
 export type {
   SupportedWrappingAlgorithm,
   SupportedWrappingKeySpec,

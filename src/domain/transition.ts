@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "neverthrow";
+import { checkImportedMaterial } from "./checkImportedMaterial.js";
 import { currentKey } from "./currentKey.js";
 import { daysAfter } from "./daysAfter.js";
 import {
@@ -9,8 +10,7 @@ import {
 } from "./importPreconditions.js";
 import type { KeyCommand } from "./keyCommand.js";
 import type { KeyEvent } from "./keyEvent.js";
-import type { KeyMaterialId } from "./keyMaterialId.js";
-import { sameKeyMaterialId } from "./keyMaterialId.js";
+import { type KeyMaterialId, sameKeyMaterialId } from "./keyMaterialId.js";
 import type { KeyMaterial, KeyRecord } from "./keyRecord.js";
 import { type KmsError, kmsError } from "./kmsError.js";
 import { observeKey, withoutMaterial } from "./observeKey.js";
@@ -20,9 +20,6 @@ export interface Transition {
   readonly key: KeyRecord;
   readonly events: readonly KeyEvent[];
 }
-
-/** Symmetric key material is exactly this many bytes (D2). */
-export const symmetricKeyMaterialBytes = 32;
 
 /**
  * The key lifecycle: applies `command` to the stored key (`undefined` when there is none) at
@@ -84,7 +81,6 @@ function createKey(command: Extract<KeyCommand, { type: "CreateKey" }>, now: Dat
 }
 
 type ExistingKeyCommand = Exclude<KeyCommand, { type: "CreateKey" }>;
-type ImportCommand = Extract<KeyCommand, { type: "ImportKeyMaterial" }>;
 
 function apply(
   key: KeyRecord,
@@ -104,7 +100,7 @@ function apply(
       return requireImportable(key)
         .andThen((k) => findParameterSet(k, command.token, now).map((set) => ({ k, set })))
         .andThen(({ k, set }) =>
-          checkMaterial(k, command).map(() => {
+          checkImportedMaterial(k, command).map(() => {
             const parameterSets = k.parameterSets.filter((s) => s !== set);
             return committed(
               "ImportKeyMaterial",
@@ -146,7 +142,7 @@ function apply(
         committed(
           "ScheduleKeyDeletion",
           {
-            ...withoutState(key),
+            ...withoutStateFields(key),
             keyState: "PendingDeletion",
             deletionDate: daysAfter(now, command.pendingWindowInDays),
             pendingWindowInDays: command.pendingWindowInDays,
@@ -168,45 +164,6 @@ function apply(
   }
 }
 
-/**
- * Precondition: D2 (32 bytes), D4 (the bound material, if any, and no other), and what the
- * caller asserted with `ImportType` and `KeyMaterialId`.
- */
-function checkMaterial(
-  key: KeyRecord,
-  { material, materialByteLength: byteLength, importType, expectedMaterialId }: ImportCommand,
-): Result<void, KmsError> {
-  if (byteLength !== symmetricKeyMaterialBytes) {
-    return incorrectMaterial(
-      `Key material for a SYMMETRIC_DEFAULT key must be exactly ${symmetricKeyMaterialBytes} bytes; ` +
-        `the unwrapped material has ${byteLength}.`,
-    );
-  }
-  if (key.boundMaterialId !== undefined && !sameKeyMaterialId(key.boundMaterialId, material.id)) {
-    return incorrectMaterial(
-      `The key material is not the key material previously imported into ${key.arn}. ` +
-        "Only the same key material can be reimported; different key material needs a new KMS key.",
-    );
-  }
-  if (importType === "NEW_KEY_MATERIAL" && key.boundMaterialId !== undefined) {
-    return incorrectMaterial(
-      `This key material is already associated with ${key.arn}: import it with ImportType EXISTING_KEY_MATERIAL. ` +
-        "kms-byok binds one key material per key (no on-demand rotation of imported keys).",
-    );
-  }
-  if (importType === "EXISTING_KEY_MATERIAL" && key.boundMaterialId === undefined) {
-    return incorrectMaterial(
-      `No key material was ever imported into ${key.arn}; use ImportType NEW_KEY_MATERIAL.`,
-    );
-  }
-  if (expectedMaterialId !== undefined && !sameKeyMaterialId(expectedMaterialId, material.id)) {
-    return incorrectMaterial(
-      `The key material does not have the KeyMaterialId ${expectedMaterialId}.`,
-    );
-  }
-  return ok(undefined);
-}
-
 /** Precondition: Enable/Disable need material; D14 names the refusals. */
 function requireMaterialState(
   key: KeyRecord,
@@ -221,11 +178,11 @@ function requireMaterialState(
 /** D5: material replaces material; a key without material becomes `Enabled`. */
 function withMaterial(key: KeyRecord, material: KeyMaterial): KeyRecord {
   const keyState = key.keyState === "Disabled" ? "Disabled" : "Enabled";
-  return { ...withoutState(key), keyState, material, boundMaterialId: material.id };
+  return { ...withoutStateFields(key), keyState, material, boundMaterialId: material.id };
 }
 
-/** The fields every state shares, with the state-specific ones removed. */
-function withoutState(key: KeyRecord) {
+/** The key without `keyState` and the deletion fields; its material, if any, stays. */
+function withoutStateFields(key: KeyRecord) {
   const {
     keyState: _state,
     material,
@@ -238,10 +195,6 @@ function withoutState(key: KeyRecord) {
     pendingWindowInDays?: number;
   };
   return material === undefined ? base : { ...base, material };
-}
-
-function incorrectMaterial(message: string): Result<never, KmsError> {
-  return err(kmsError("IncorrectKeyMaterialException", message));
 }
 
 function pendingDeletion(key: KeyRecord) {

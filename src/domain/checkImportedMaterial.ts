@@ -1,0 +1,55 @@
+import { err, ok, type Result } from "neverthrow";
+import type { KeyCommand } from "./keyCommand.js";
+import { sameKeyMaterialId } from "./keyMaterialId.js";
+import type { KeyRecord } from "./keyRecord.js";
+import { type KmsError, kmsError } from "./kmsError.js";
+
+/** Symmetric key material is exactly this many bytes (D2). */
+export const symmetricKeyMaterialBytes = 32;
+
+type ImportCommand = Extract<KeyCommand, { type: "ImportKeyMaterial" }>;
+
+/**
+ * Precondition: D2 (32 bytes), D4 (the bound material, if any, and no other), and what the
+ * caller asserted with `ImportType` and `KeyMaterialId`.
+ *
+ * Errors: `IncorrectKeyMaterialException`.
+ */
+export function checkImportedMaterial(
+  key: KeyRecord,
+  { material, materialByteLength: byteLength, importType, expectedMaterialId }: ImportCommand,
+): Result<void, KmsError> {
+  if (byteLength !== symmetricKeyMaterialBytes) {
+    return incorrectMaterial(
+      `Key material for a SYMMETRIC_DEFAULT key must be exactly ${symmetricKeyMaterialBytes} bytes; ` +
+        `the unwrapped material has ${byteLength}.`,
+    );
+  }
+  if (key.boundMaterialId !== undefined && !sameKeyMaterialId(key.boundMaterialId, material.id)) {
+    return incorrectMaterial(
+      `The key material is not the key material previously imported into ${key.arn}. ` +
+        "Only the same key material can be reimported; different key material needs a new KMS key.",
+    );
+  }
+  if (importType === "NEW_KEY_MATERIAL" && key.boundMaterialId !== undefined) {
+    return incorrectMaterial(
+      `This key material is already associated with ${key.arn}: import it with ImportType EXISTING_KEY_MATERIAL. ` +
+        "kms-byok binds one key material per key (no on-demand rotation of imported keys).",
+    );
+  }
+  if (importType === "EXISTING_KEY_MATERIAL" && key.boundMaterialId === undefined) {
+    return incorrectMaterial(
+      `No key material was ever imported into ${key.arn}; use ImportType NEW_KEY_MATERIAL.`,
+    );
+  }
+  if (expectedMaterialId !== undefined && !sameKeyMaterialId(expectedMaterialId, material.id)) {
+    return incorrectMaterial(
+      `The key material does not have the KeyMaterialId ${expectedMaterialId}.`,
+    );
+  }
+  return ok(undefined);
+}
+
+function incorrectMaterial(message: string): Result<never, KmsError> {
+  return err(kmsError("IncorrectKeyMaterialException", message));
+}
