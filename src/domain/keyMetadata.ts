@@ -18,7 +18,7 @@ export interface KeyMetadata {
   readonly KeyManager: "CUSTOMER";
   readonly CustomerMasterKeySpec: "SYMMETRIC_DEFAULT";
   readonly KeySpec: "SYMMETRIC_DEFAULT";
-  readonly EncryptionAlgorithms: readonly ["SYMMETRIC_DEFAULT"];
+  readonly EncryptionAlgorithms: "SYMMETRIC_DEFAULT"[];
   readonly MultiRegion: false;
   readonly CurrentKeyMaterialId?: string;
 }

@@ -21,16 +21,33 @@ const keySpecValues = [
   "ML_DSA_44",
   "ML_DSA_65",
   "ML_DSA_87",
+  "ML_KEM_512",
+  "ML_KEM_768",
+  "ML_KEM_1024",
   "ECC_NIST_EDWARDS25519",
 ] as const;
-const customerMasterKeySpecValues = keySpecValues.filter(
-  (spec) => !spec.startsWith("ML_DSA") && spec !== "ECC_NIST_EDWARDS25519",
-);
+// The deprecated member keeps the key specs it had when KeySpec replaced it.
+const customerMasterKeySpecValues = [
+  "RSA_2048",
+  "RSA_3072",
+  "RSA_4096",
+  "ECC_NIST_P256",
+  "ECC_NIST_P384",
+  "ECC_NIST_P521",
+  "ECC_SECG_P256K1",
+  "SYMMETRIC_DEFAULT",
+  "HMAC_224",
+  "HMAC_256",
+  "HMAC_384",
+  "HMAC_512",
+  "SM2",
+] as const;
 const keyUsageValues = [
   "SIGN_VERIFY",
   "ENCRYPT_DECRYPT",
   "GENERATE_VERIFY_MAC",
   "KEY_AGREEMENT",
+  "ENCAPSULATE_DECAPSULATE",
 ] as const;
 const originValues = ["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"] as const;
 
@@ -40,7 +57,7 @@ export interface CreateKeyRequest {
   readonly KeyUsage?: (typeof keyUsageValues)[number] | undefined;
   readonly KeySpec?: (typeof keySpecValues)[number] | undefined;
   /** Deprecated by AWS in favour of `KeySpec`. */
-  readonly CustomerMasterKeySpec?: (typeof keySpecValues)[number] | undefined;
+  readonly CustomerMasterKeySpec?: (typeof customerMasterKeySpecValues)[number] | undefined;
   readonly Origin?: (typeof originValues)[number] | undefined;
   readonly CustomKeyStoreId?: string | undefined;
   readonly MultiRegion?: boolean | undefined;
@@ -49,7 +66,9 @@ export interface CreateKeyRequest {
   readonly Policy?: string | undefined;
   readonly BypassPolicyLockoutSafetyCheck?: boolean | undefined;
   /** Validated, not stored: kms-byok does not model tags. */
-  readonly Tags?: readonly { readonly TagKey: string; readonly TagValue: string }[] | undefined;
+  readonly Tags?:
+    | readonly { readonly TagKey: string | undefined; readonly TagValue: string | undefined }[]
+    | undefined;
 }
 
 /** The CreateKey response. */

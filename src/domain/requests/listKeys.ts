@@ -18,7 +18,7 @@ export interface KeyListEntry {
 
 /** The ListKeys response: a page of keys, and a marker while more follow. */
 export interface ListKeysResponse {
-  readonly Keys: readonly KeyListEntry[];
+  readonly Keys: KeyListEntry[];
   readonly Truncated: boolean;
   readonly NextMarker?: string;
 }

@@ -164,27 +164,32 @@ export class RequestReader {
     return items;
   }
 
-  /** Reads a list of `{ TagKey, TagValue }` objects. */
+  /** Reads a list of `{ TagKey, TagValue }` objects; both members are required strings. */
   tags(member: string, rule: { readonly key: LengthRule; readonly value: LengthRule }): void {
+    const isTagMember = (v: unknown) => v === undefined || v === null || typeof v === "string";
     const value = this.#present(
       member,
       false,
-      "an array of { TagKey, TagValue } objects",
+      "an array of { TagKey, TagValue } objects of strings",
       (v) =>
         Array.isArray(v) &&
-        v.every(
-          (t) =>
-            typeof t === "object" &&
-            t !== null &&
-            typeof (t as Record<string, unknown>)["TagKey"] === "string" &&
-            typeof (t as Record<string, unknown>)["TagValue"] === "string",
-        ),
+        v.every((tag) => {
+          if (typeof tag !== "object" || tag === null) return false;
+          const { TagKey, TagValue } = tag as Record<string, unknown>;
+          return isTagMember(TagKey) && isTagMember(TagValue);
+        }),
     );
     if (value === undefined) return;
-    (value as { TagKey: string; TagValue: string }[]).forEach((tag, i) => {
+    (value as { TagKey?: string | null; TagValue?: string | null }[]).forEach((tag, i) => {
       const path = `${member}.${i + 1}.member`;
-      this.#length(`${path}.TagKey`, `'${shown(tag.TagKey)}'`, tag.TagKey.length, rule.key);
-      this.#length(`${path}.TagValue`, `'${shown(tag.TagValue)}'`, tag.TagValue.length, rule.value);
+      for (const [name, text, lengths] of [
+        ["TagKey", tag.TagKey, rule.key],
+        ["TagValue", tag.TagValue, rule.value],
+      ] as const) {
+        if (text === undefined || text === null)
+          this.#violate(`${path}.${name}`, "null", "Member must not be null");
+        else this.#length(`${path}.${name}`, `'${shown(text)}'`, text.length, lengths);
+      }
     });
   }
 

@@ -85,6 +85,20 @@ describe("validateCreateKeyRequest", () => {
     );
   });
 
+  it("returns ValidationException in AWS's words for a tag without TagKey, and SerializationException for a number", () => {
+    const error = expectError(
+      validateCreateKeyRequest({ Tags: [{ TagKey: "team", TagValue: "a" }, { TagValue: "b" }] }),
+      "ValidationException",
+    );
+    expect(error.message).toBe(
+      "1 validation error detected: Value null at 'tags.2.member.tagKey' failed to satisfy constraint: Member must not be null",
+    );
+    expectError(
+      validateCreateKeyRequest({ Tags: [{ TagKey: 1, TagValue: "b" }] }),
+      "SerializationException",
+    );
+  });
+
   it("returns SerializationException for a MultiRegion that is not a boolean", () => {
     expectError(validateCreateKeyRequest({ MultiRegion: "true" }), "SerializationException");
   });
