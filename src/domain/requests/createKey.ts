@@ -4,29 +4,7 @@ import type { Origin } from "../keyState.js";
 import { type KmsError, kmsError } from "../kmsError.js";
 import { RequestReader } from "./requestReader.js";
 
-const keySpecValues = [
-  "RSA_2048",
-  "RSA_3072",
-  "RSA_4096",
-  "ECC_NIST_P256",
-  "ECC_NIST_P384",
-  "ECC_NIST_P521",
-  "ECC_SECG_P256K1",
-  "SYMMETRIC_DEFAULT",
-  "HMAC_224",
-  "HMAC_256",
-  "HMAC_384",
-  "HMAC_512",
-  "SM2",
-  "ML_DSA_44",
-  "ML_DSA_65",
-  "ML_DSA_87",
-  "ML_KEM_512",
-  "ML_KEM_768",
-  "ML_KEM_1024",
-  "ECC_NIST_EDWARDS25519",
-] as const;
-// The deprecated member keeps the key specs it had when KeySpec replaced it.
+// The deprecated CustomerMasterKeySpec keeps the key specs it had when KeySpec replaced it.
 const customerMasterKeySpecValues = [
   "RSA_2048",
   "RSA_3072",
@@ -41,6 +19,16 @@ const customerMasterKeySpecValues = [
   "HMAC_384",
   "HMAC_512",
   "SM2",
+] as const;
+const keySpecValues = [
+  ...customerMasterKeySpecValues,
+  "ML_DSA_44",
+  "ML_DSA_65",
+  "ML_DSA_87",
+  "ML_KEM_512",
+  "ML_KEM_768",
+  "ML_KEM_1024",
+  "ECC_NIST_EDWARDS25519",
 ] as const;
 const keyUsageValues = [
   "SIGN_VERIFY",

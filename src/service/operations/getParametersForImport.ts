@@ -50,7 +50,7 @@ export function getParametersForImport(deps: ServiceDeps): Kms["getParametersFor
                 },
               })),
           )
-            .andThen(keyPair)
+            .andThen(() => keyPair())
             .map(({ publicKey }) => ({
               KeyId: arn,
               ImportToken: importToken,
