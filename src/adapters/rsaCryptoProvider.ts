@@ -1,7 +1,9 @@
 import { createPrivateKey, randomBytes } from "node:crypto";
-import { errAsync, okAsync, ResultAsync } from "neverthrow";
+import { err, errAsync, ok, okAsync, type Result, ResultAsync } from "neverthrow";
 import type { KeyId } from "../domain/keyId.js";
+import { type KmsError, kmsError } from "../domain/kmsError.js";
 import type { CryptoProvider, SealedKeyMaterial } from "../ports/cryptoProvider.js";
+import { aesGcmDecrypt, aesGcmEncrypt } from "./aesGcm.js";
 import { aesGcmSealer, type Sealer } from "./aesGcmSealer.js";
 import { deriveKeyMaterialId } from "./deriveKeyMaterialId.js";
 import { unwrapKeyMaterial } from "./unwrapKeyMaterial.js";
@@ -26,6 +28,20 @@ const purposes = {
  */
 export function rsaCryptoProvider(options: RsaCryptoProviderOptions): CryptoProvider {
   const sealer = aesGcmSealer(options.rootKey);
+  /** Runs `use` with the opened material and zeroes it afterwards. */
+  const withMaterial = <T>(
+    sealedMaterial: Uint8Array,
+    use: (material: Buffer) => Result<T, KmsError>,
+  ): ResultAsync<T, KmsError> => {
+    const result = sealer.open(sealedMaterial, purposes.material).andThen((material) => {
+      try {
+        return use(material);
+      } finally {
+        material.fill(0);
+      }
+    });
+    return result.isOk() ? okAsync(result.value) : errAsync(result.error);
+  };
   return {
     generateWrappingKeyPair: (spec) =>
       ResultAsync.fromSafePromise(options.wrappingKeys(spec)).map(({ publicKey, privateKey }) => {
@@ -49,6 +65,23 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): CryptoProv
       return result.isOk() ? okAsync(result.value) : errAsync(result.error);
     },
     generateKeyMaterial: (keyId) => okAsync(sealMaterial(sealer, keyId, randomBytes(32))),
+    encrypt: (sealedMaterial, plaintext, additionalData) =>
+      withMaterial(sealedMaterial, (material) =>
+        ok(aesGcmEncrypt(material, plaintext, additionalData)),
+      ),
+    decrypt: (sealedMaterial, ciphertext, additionalData) =>
+      withMaterial(sealedMaterial, (material) => {
+        const plaintext = aesGcmDecrypt(material, ciphertext, additionalData);
+        return plaintext === undefined
+          ? err(
+              kmsError(
+                "InvalidCiphertextException",
+                "The ciphertext does not decrypt: it was changed, or the encryption context differs from the one it was encrypted with.",
+              ),
+            )
+          : ok(plaintext);
+      }),
+    randomBytes: (count) => okAsync(randomBytes(count)),
     seal: (plaintext, purpose) => okAsync(sealer.seal(plaintext, purpose)),
     unseal: (sealed, purpose) => {
       const opened = sealer.open(sealed, purpose);

@@ -2,6 +2,7 @@ import { err, ok, type Result } from "neverthrow";
 import type { ImportTokenClaims } from "./keyCommand.js";
 import type { KeyRecord, ParameterSet } from "./keyRecord.js";
 import { type KmsError, kmsError } from "./kmsError.js";
+import { pendingDeletion } from "./requireEnabledKey.js";
 
 /** How long a GetParametersForImport answer stays usable (D7). */
 export const importParametersLifetimeHours = 24;
@@ -31,9 +32,7 @@ export function requireExternalOrigin(key: KeyRecord): Result<KeyRecord, KmsErro
 /** Precondition: GetParametersForImport and ImportKeyMaterial refuse a key pending deletion. */
 export function requireImportable(key: KeyRecord): Result<KeyRecord, KmsError> {
   return requireExternalOrigin(key).andThen((k) =>
-    k.keyState === "PendingDeletion"
-      ? err(kmsError("KMSInvalidStateException", `${k.arn} is pending deletion.`))
-      : ok(k),
+    k.keyState === "PendingDeletion" ? err(pendingDeletion(k)) : ok(k),
   );
 }
 

@@ -29,7 +29,8 @@ export type KeyCommand =
       /** Generated material; present exactly when `origin` is `AWS_KMS`. */
       readonly material?: KeyMaterial;
     }
-  | { readonly type: "DescribeKey"; readonly arn: KeyArn }
+  /** A read (DescribeKey, the data plane): changes nothing, but persists an observed expiry. */
+  | { readonly type: "ReadKey"; readonly arn: KeyArn }
   | {
       readonly type: "GetParametersForImport";
       readonly arn: KeyArn;

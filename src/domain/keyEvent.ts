@@ -1,7 +1,7 @@
 import type { KeyArn } from "./keyArn.js";
 import type { KeyMaterialId } from "./keyMaterialId.js";
 import type { KeyState } from "./keyState.js";
-import type { OperationName } from "./operationName.js";
+import type { OperationName, ReadOperationName } from "./operationName.js";
 
 /**
  * What a committed transition did to a key, as an audit sink receives it (like a CloudTrail
@@ -10,9 +10,7 @@ import type { OperationName } from "./operationName.js";
  */
 export interface KeyEvent {
   /** The operation, or `DeleteExpiredKeyMaterial` when KMS itself removed expired material. */
-  readonly eventName:
-    | Exclude<OperationName, "DescribeKey" | "ListKeys">
-    | "DeleteExpiredKeyMaterial";
+  readonly eventName: Exclude<OperationName, ReadOperationName> | "DeleteExpiredKeyMaterial";
   readonly keyArn: KeyArn;
   /** When it happened: the request time, or the material's `ValidTo` for an expiry. */
   readonly eventTime: Date;

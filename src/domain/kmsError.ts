@@ -4,10 +4,13 @@
 export type KmsErrorName =
   | "AccessDeniedException"
   | "DisabledException"
+  | "DryRunOperationException"
   | "ExpiredImportTokenException"
+  | "IncorrectKeyException"
   | "IncorrectKeyMaterialException"
   | "InvalidCiphertextException"
   | "InvalidImportTokenException"
+  | "InvalidKeyUsageException"
   | "InvalidMarkerException"
   | "KMSInternalException"
   | "KMSInvalidStateException"

@@ -2,11 +2,24 @@
 export type OperationName =
   | "CancelKeyDeletion"
   | "CreateKey"
+  | "Decrypt"
   | "DeleteImportedKeyMaterial"
   | "DescribeKey"
   | "DisableKey"
   | "EnableKey"
+  | "Encrypt"
+  | "GenerateDataKey"
+  | "GenerateDataKeyWithoutPlaintext"
   | "GetParametersForImport"
   | "ImportKeyMaterial"
   | "ListKeys"
   | "ScheduleKeyDeletion";
+
+/** The operations that never change a key themselves (a key they read may still expire, D12). */
+export type ReadOperationName =
+  | "Decrypt"
+  | "DescribeKey"
+  | "Encrypt"
+  | "GenerateDataKey"
+  | "GenerateDataKeyWithoutPlaintext"
+  | "ListKeys";

@@ -14,6 +14,7 @@ import { type KeyMaterialId, sameKeyMaterialId } from "./keyMaterialId.js";
 import type { KeyMaterial, KeyRecord } from "./keyRecord.js";
 import { type KmsError, kmsError } from "./kmsError.js";
 import { observeKey, withoutMaterial } from "./observeKey.js";
+import { pendingDeletion, pendingImport } from "./requireEnabledKey.js";
 
 /** The outcome of a successful transition: the key to store and the events to audit. */
 export interface Transition {
@@ -88,7 +89,7 @@ function apply(
   now: Date,
 ): Result<Transition, KmsError> {
   switch (command.type) {
-    case "DescribeKey":
+    case "ReadKey":
       return ok({ key, events: [] });
     case "GetParametersForImport":
       return requireImportable(key).map((k) => {
@@ -168,9 +169,7 @@ function apply(
 function requireMaterialState(
   key: KeyRecord,
 ): Result<KeyRecord & { keyState: "Enabled" | "Disabled" }, KmsError> {
-  if (key.keyState === "PendingImport") {
-    return err(kmsError("KMSInvalidStateException", `${key.arn} is pending import.`));
-  }
+  if (key.keyState === "PendingImport") return err(pendingImport(key));
   if (key.keyState === "PendingDeletion") return err(pendingDeletion(key));
   return ok(key);
 }
@@ -195,10 +194,6 @@ function withoutStateFields(key: KeyRecord) {
     pendingWindowInDays?: number;
   };
   return material === undefined ? base : { ...base, material };
-}
-
-function pendingDeletion(key: KeyRecord) {
-  return kmsError("KMSInvalidStateException", `${key.arn} is pending deletion.`);
 }
 
 function committed(

@@ -28,7 +28,8 @@ export interface UnwrapRequest {
 
 /**
  * The cryptography behind the service. Plaintext key material and wrapping private keys never
- * leave it: it hands out only sealed bytes (D11), public keys and key material IDs (D10).
+ * leave it: it hands out only sealed bytes (D11), public keys and key material IDs (D10), and
+ * uses the material for the data plane itself.
  */
 export interface CryptoProvider {
   /** A fresh RSA wrapping key pair of `spec`, used for one parameter set only (D7). */
@@ -41,6 +42,31 @@ export interface CryptoProvider {
   unwrapKeyMaterial(request: UnwrapRequest): ResultAsync<SealedKeyMaterial, KmsError>;
   /** Generates 32 bytes of material for an `AWS_KMS` key, sealed. */
   generateKeyMaterial(keyId: KeyId): ResultAsync<SealedKeyMaterial, KmsError>;
+  /**
+   * Encrypts data-plane `plaintext` with AES-256-GCM under the key material that
+   * `sealedMaterial` holds, authenticating `additionalData`. The result is opaque: only
+   * {@link CryptoProvider.decrypt} with the same material and data opens it.
+   *
+   * Errors: `InvalidCiphertextException` when `sealedMaterial` was not sealed by this provider.
+   */
+  encrypt(
+    sealedMaterial: Uint8Array,
+    plaintext: Uint8Array,
+    additionalData: Uint8Array,
+  ): ResultAsync<Uint8Array, KmsError>;
+  /**
+   * Opens what {@link CryptoProvider.encrypt} made.
+   *
+   * Errors: `InvalidCiphertextException` for other material, other additional data or any
+   * changed bit.
+   */
+  decrypt(
+    sealedMaterial: Uint8Array,
+    ciphertext: Uint8Array,
+    additionalData: Uint8Array,
+  ): ResultAsync<Uint8Array, KmsError>;
+  /** `count` cryptographically random bytes, such as a data key. */
+  randomBytes(count: number): ResultAsync<Uint8Array, KmsError>;
   /** Seals `plaintext` under the root key, bound to `purpose`. */
   seal(plaintext: Uint8Array, purpose: string): ResultAsync<Uint8Array, KmsError>;
   /**

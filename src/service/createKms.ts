@@ -1,7 +1,10 @@
 import type { Kms, KmsOptions } from "./kms.js";
 import { createKey } from "./operations/createKey.js";
+import { decrypt } from "./operations/decrypt.js";
 import { deleteImportedKeyMaterial } from "./operations/deleteImportedKeyMaterial.js";
 import { describeKey } from "./operations/describeKey.js";
+import { encrypt } from "./operations/encrypt.js";
+import { generateDataKey } from "./operations/generateDataKey.js";
 import { getParametersForImport } from "./operations/getParametersForImport.js";
 import { importKeyMaterial } from "./operations/importKeyMaterial.js";
 import { keyStateOperations } from "./operations/keyStateOperations.js";
@@ -32,5 +35,8 @@ export function createKms(options: KmsOptions = {}): Kms {
     importKeyMaterial: importKeyMaterial(deps),
     deleteImportedKeyMaterial: deleteImportedKeyMaterial(deps),
     ...keyStateOperations(deps),
+    encrypt: encrypt(deps),
+    decrypt: decrypt(deps),
+    ...generateDataKey(deps),
   };
 }

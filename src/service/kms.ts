@@ -1,11 +1,19 @@
 import type { ResultAsync } from "neverthrow";
 import type { KmsError } from "../domain/kmsError.js";
 import type { CreateKeyRequest, CreateKeyResponse } from "../domain/requests/createKey.js";
+import type { DecryptRequest, DecryptResponse } from "../domain/requests/decrypt.js";
 import type {
   DeleteImportedKeyMaterialRequest,
   DeleteImportedKeyMaterialResponse,
 } from "../domain/requests/deleteImportedKeyMaterial.js";
 import type { DescribeKeyRequest, DescribeKeyResponse } from "../domain/requests/describeKey.js";
+import type { EncryptRequest, EncryptResponse } from "../domain/requests/encrypt.js";
+import type {
+  GenerateDataKeyRequest,
+  GenerateDataKeyResponse,
+  GenerateDataKeyWithoutPlaintextRequest,
+  GenerateDataKeyWithoutPlaintextResponse,
+} from "../domain/requests/generateDataKey.js";
 import type {
   GetParametersForImportRequest,
   GetParametersForImportResponse,
@@ -75,6 +83,16 @@ export interface Kms {
   cancelKeyDeletion(
     request: CancelKeyDeletionRequest,
   ): ResultAsync<CancelKeyDeletionResponse, KmsError>;
+  /** Encrypts up to 4096 bytes under an `Enabled` key (D14). */
+  encrypt(request: EncryptRequest): ResultAsync<EncryptResponse, KmsError>;
+  /** Decrypts a ciphertext of this KMS; the ciphertext names its key. */
+  decrypt(request: DecryptRequest): ResultAsync<DecryptResponse, KmsError>;
+  /** A fresh data key: its plaintext and its ciphertext under an `Enabled` key. */
+  generateDataKey(request: GenerateDataKeyRequest): ResultAsync<GenerateDataKeyResponse, KmsError>;
+  /** A fresh data key, returned only encrypted under an `Enabled` key. */
+  generateDataKeyWithoutPlaintext(
+    request: GenerateDataKeyWithoutPlaintextRequest,
+  ): ResultAsync<GenerateDataKeyWithoutPlaintextResponse, KmsError>;
 }
 
 /** Options of `createKms`; every port has a default. */

@@ -48,7 +48,7 @@ describe("transition", () => {
   });
 
   it.each([
-    { type: "DescribeKey", arn },
+    { type: "ReadKey", arn },
     { type: "EnableKey", arn },
     { type: "CancelKeyDeletion", arn },
   ] as const)("returns NotFoundException for $type on a key that does not exist", (command) => {
@@ -58,7 +58,7 @@ describe("transition", () => {
 
   it("returns NotFoundException for a key whose deletion date has passed", () => {
     const error = expectError(
-      transition(pendingDeletionKey(now), { type: "DescribeKey", arn }, now),
+      transition(pendingDeletionKey(now), { type: "ReadKey", arn }, now),
       "NotFoundException",
     );
     expect(error.message).toBe(`Key '${arn}' does not exist`);
@@ -66,7 +66,7 @@ describe("transition", () => {
 
   it("describes a key without events when time derived nothing", () => {
     const stored = keyWithMaterial("Enabled");
-    expect(transition(stored, { type: "DescribeKey", arn }, now)._unsafeUnwrap()).toEqual({
+    expect(transition(stored, { type: "ReadKey", arn }, now)._unsafeUnwrap()).toEqual({
       key: stored,
       events: [],
     });
@@ -74,7 +74,7 @@ describe("transition", () => {
 
   it("applies expiry first, so DescribeKey after ValidTo returns the expiry event", () => {
     const stored = keyWithMaterial("Enabled", keyMaterial(materialIdA, later));
-    const { key, events } = transition(stored, { type: "DescribeKey", arn }, later)._unsafeUnwrap();
+    const { key, events } = transition(stored, { type: "ReadKey", arn }, later)._unsafeUnwrap();
     expect(key.keyState).toBe("PendingImport");
     expect(events).toMatchObject([{ eventName: "DeleteExpiredKeyMaterial", eventTime: later }]);
   });
@@ -208,7 +208,7 @@ describe("transition", () => {
     const stored: KeyRecord = keyWithMaterial("Enabled", keyMaterial(materialIdA, later));
     const copy = structuredClone(stored);
     transition(stored, { type: "DisableKey", arn }, now);
-    transition(stored, { type: "DescribeKey", arn }, later);
+    transition(stored, { type: "ReadKey", arn }, later);
     expect(stored).toEqual(copy);
   });
 });

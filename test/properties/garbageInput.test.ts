@@ -13,10 +13,13 @@ import { unknownKeyId } from "./lifecycleCommands.js";
 const kmsErrorNames: Readonly<Record<KmsErrorName, true>> = {
   AccessDeniedException: true,
   DisabledException: true,
+  DryRunOperationException: true,
   ExpiredImportTokenException: true,
+  IncorrectKeyException: true,
   IncorrectKeyMaterialException: true,
   InvalidCiphertextException: true,
   InvalidImportTokenException: true,
+  InvalidKeyUsageException: true,
   InvalidMarkerException: true,
   KMSInternalException: true,
   KMSInvalidStateException: true,
@@ -41,6 +44,7 @@ interface LiveValues {
   readonly now: Date;
   readonly inThirtyDays: Date;
   readonly listMarker: string;
+  readonly ciphertextBlob: Uint8Array;
 }
 
 const live = (...names: (keyof LiveValues)[]) => fc.constantFrom(...names.map((n) => new Live(n)));
@@ -126,7 +130,27 @@ const plausible: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
   PendingWindowInDays: fc.integer({ min: 0, max: 40 }),
   Description: fc.string(),
   KeyUsage: fc.constantFrom("ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "MAC"),
-  KeySpec: fc.constantFrom("SYMMETRIC_DEFAULT", "RSA_2048", "HMAC_256", "ML_DSA_44", "AES_256"),
+  KeySpec: fc.constantFrom(
+    "SYMMETRIC_DEFAULT",
+    "RSA_2048",
+    "HMAC_256",
+    "ML_DSA_44",
+    "AES_256",
+    "AES_128",
+  ),
+  Plaintext: fc.uint8Array({ maxLength: 4100 }),
+  CiphertextBlob: fc.oneof(
+    { weight: 3, arbitrary: live("ciphertextBlob") },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }) },
+  ),
+  EncryptionContext: fc.oneof(
+    fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+    fc.constant({ purpose: "test" }),
+  ),
+  EncryptionAlgorithm: fc.constantFrom("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_256", "AES"),
+  NumberOfBytes: fc.integer({ min: -2, max: 1030 }),
+  DryRun: fc.boolean(),
+  Recipient: fc.record({ AttestationDocument: fc.uint8Array({ maxLength: 8 }) }),
   CustomerMasterKeySpec: fc.constantFrom("SYMMETRIC_DEFAULT", "ECC_NIST_P256", "ML_DSA_44"),
   Origin: fc.constantFrom("EXTERNAL", "AWS_KMS", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE", "OTHER"),
   CustomKeyStoreId: fc.string(),
@@ -161,6 +185,12 @@ const wellFormed: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
   Description: fc.string({ maxLength: 20 }),
   KeyUsage: fc.constant("ENCRYPT_DECRYPT"),
   KeySpec: fc.constant("SYMMETRIC_DEFAULT"),
+  Plaintext: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+  CiphertextBlob: live("ciphertextBlob"),
+  EncryptionContext: fc.constant({ purpose: "test" }),
+  EncryptionAlgorithm: fc.constant("SYMMETRIC_DEFAULT"),
+  NumberOfBytes: fc.integer({ min: 1, max: 1024 }),
+  DryRun: fc.constant(false),
   Origin: fc.constantFrom("EXTERNAL", "AWS_KMS"),
   MultiRegion: fc.constant(false),
   Policy: fc.stringMatching(/^[a-z{}":, ]{1,40}$/),
@@ -206,6 +236,40 @@ const members: Readonly<Record<Method, readonly string[]>> = {
   disableKey: ["KeyId"],
   scheduleKeyDeletion: ["KeyId", "PendingWindowInDays"],
   cancelKeyDeletion: ["KeyId"],
+  encrypt: [
+    "KeyId",
+    "Plaintext",
+    "EncryptionContext",
+    "GrantTokens",
+    "EncryptionAlgorithm",
+    "DryRun",
+  ],
+  decrypt: [
+    "CiphertextBlob",
+    "EncryptionContext",
+    "GrantTokens",
+    "KeyId",
+    "EncryptionAlgorithm",
+    "Recipient",
+    "DryRun",
+  ],
+  generateDataKey: [
+    "KeyId",
+    "EncryptionContext",
+    "NumberOfBytes",
+    "KeySpec",
+    "GrantTokens",
+    "Recipient",
+    "DryRun",
+  ],
+  generateDataKeyWithoutPlaintext: [
+    "KeyId",
+    "EncryptionContext",
+    "KeySpec",
+    "NumberOfBytes",
+    "GrantTokens",
+    "DryRun",
+  ],
 };
 
 /** The members each operation needs, so some requests are complete enough to reach the key. */
@@ -220,6 +284,10 @@ const requiredMembers: Readonly<Record<Method, readonly string[]>> = {
   disableKey: ["KeyId"],
   scheduleKeyDeletion: ["KeyId"],
   cancelKeyDeletion: ["KeyId"],
+  encrypt: ["KeyId", "Plaintext"],
+  decrypt: ["CiphertextBlob"],
+  generateDataKey: ["KeyId"],
+  generateDataKeyWithoutPlaintext: ["KeyId"],
 };
 
 /**
@@ -303,6 +371,13 @@ async function setUp() {
   const listMarker = (await h.kms.listKeys({ Limit: 1 }))._unsafeUnwrap().NextMarker;
   if (listMarker === undefined) throw new Error("two keys make two pages of one");
   const now = h.clock.now();
+  const ciphertextBlob = (
+    await h.kms.encrypt({
+      KeyId: externalKeyId,
+      Plaintext: new Uint8Array([1, 2, 3]),
+      EncryptionContext: { purpose: "test" },
+    })
+  )._unsafeUnwrap().CiphertextBlob;
   const values: LiveValues = {
     externalKeyId,
     externalKeyArn: params.KeyId,
@@ -317,6 +392,7 @@ async function setUp() {
     now,
     inThirtyDays: addDays(now, 30),
     listMarker,
+    ciphertextBlob,
   };
   return { kms: h.kms, values };
 }

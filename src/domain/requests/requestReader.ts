@@ -164,6 +164,26 @@ export class RequestReader {
     return items;
   }
 
+  /** Reads a map of strings to strings, such as `EncryptionContext`. */
+  stringMap(member: string): Readonly<Record<string, string>> | undefined {
+    const value = this.#present(
+      member,
+      false,
+      "an object of string values",
+      (v) =>
+        typeof v === "object" &&
+        v !== null &&
+        [Object.prototype, null].includes(Object.getPrototypeOf(v)) &&
+        Object.values(v).every((item) => typeof item === "string"),
+    );
+    return value === undefined ? undefined : { ...(value as Record<string, string>) };
+  }
+
+  /** Tells whether a member is present (neither `undefined` nor `null`), whatever its type. */
+  has(member: string): boolean {
+    return this.#body[member] !== undefined && this.#body[member] !== null;
+  }
+
   /** Reads a list of `{ TagKey, TagValue }` objects; both members are required strings. */
   tags(member: string, rule: { readonly key: LengthRule; readonly value: LengthRule }): void {
     const isTagMember = (v: unknown) => v === undefined || v === null || typeof v === "string";

@@ -10,11 +10,9 @@ export function describeKey(deps: ServiceDeps): Kms["describeKey"] {
   return (input) => {
     const now = deps.clock.now();
     return validateDescribeKeyRequest(input, { scope: deps.scope, now }).asyncAndThen((arn) =>
-      commitKeyCommand(deps, arn, now, () => okAsync({ type: "DescribeKey", arn })).map(
-        ({ key }) => ({
-          KeyMetadata: keyMetadata(key),
-        }),
-      ),
+      commitKeyCommand(deps, arn, now, () => okAsync({ type: "ReadKey", arn })).map(({ key }) => ({
+        KeyMetadata: keyMetadata(key),
+      })),
     );
   };
 }

@@ -1,0 +1,46 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+
+const ivBytes = 12;
+const tagBytes = 16;
+
+/** The fewest bytes an {@link aesGcmEncrypt} output has: IV and tag around no ciphertext. */
+export const aesGcmOverheadBytes = ivBytes + tagBytes;
+
+/**
+ * AES-256-GCM with a random 96-bit IV, `additionalData` authenticated but not encrypted.
+ * Layout: IV ‖ ciphertext ‖ tag.
+ */
+export function aesGcmEncrypt(
+  key: Uint8Array,
+  plaintext: Uint8Array,
+  additionalData: Uint8Array,
+): Buffer {
+  const iv = randomBytes(ivBytes);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(additionalData);
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([iv, body, cipher.getAuthTag()]);
+}
+
+/**
+ * Opens what {@link aesGcmEncrypt} produced under the same key and `additionalData`;
+ * `undefined` for anything else (wrong key or data, any changed bit, too short).
+ */
+export function aesGcmDecrypt(
+  key: Uint8Array,
+  sealed: Uint8Array,
+  additionalData: Uint8Array,
+): Buffer | undefined {
+  if (sealed.byteLength < aesGcmOverheadBytes) return undefined;
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(0, ivBytes));
+    decipher.setAAD(additionalData);
+    decipher.setAuthTag(sealed.subarray(sealed.byteLength - tagBytes));
+    return Buffer.concat([
+      decipher.update(sealed.subarray(ivBytes, sealed.byteLength - tagBytes)),
+      decipher.final(),
+    ]);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,99 @@
+import { err, ok, type Result } from "neverthrow";
+import { type KmsError, kmsError } from "../kmsError.js";
+import { readGrantTokens } from "./memberRules.js";
+import type { RequestReader } from "./requestReader.js";
+
+/** `EncryptionAlgorithmSpec`, as in the AWS model. Symmetric keys take only `SYMMETRIC_DEFAULT`. */
+export const encryptionAlgorithmValues = [
+  "SYMMETRIC_DEFAULT",
+  "RSAES_OAEP_SHA_1",
+  "RSAES_OAEP_SHA_256",
+  "SM2PKE",
+] as const;
+
+/** An `EncryptionAlgorithmSpec` value. */
+export type EncryptionAlgorithmSpec = (typeof encryptionAlgorithmValues)[number];
+
+/**
+ * The `EncryptionContext` of a data-plane request: non-secret pairs bound to the ciphertext as
+ * authenticated data, so decryption needs exactly the same pairs (in any order).
+ */
+export type EncryptionContext = Readonly<Record<string, string>>;
+
+/** The members every data-plane request shares, once validated. */
+export interface DataPlaneMembers {
+  /** `{}` when the request has none. */
+  readonly encryptionContext: EncryptionContext;
+  /** With `DryRun`, a request that would succeed returns `DryRunOperationException` instead. */
+  readonly dryRun: boolean;
+}
+
+interface ReadDataPlaneMembers extends DataPlaneMembers {
+  readonly encryptionAlgorithm: EncryptionAlgorithmSpec | undefined;
+  readonly hasRecipient: boolean;
+}
+
+/** The data-plane operations. */
+export type DataPlaneOperation =
+  | "Encrypt"
+  | "Decrypt"
+  | "GenerateDataKey"
+  | "GenerateDataKeyWithoutPlaintext";
+
+/**
+ * Reads `EncryptionContext`, `GrantTokens`, `DryRun`, and where the operation has them
+ * `EncryptionAlgorithm` (Encrypt, Decrypt) and `Recipient` (Decrypt, GenerateDataKey); returns
+ * the builder of what was read, for {@link checkDataPlaneMembers}.
+ */
+export function readDataPlaneMembers(
+  reader: RequestReader,
+  operation: DataPlaneOperation,
+): () => ReadDataPlaneMembers {
+  const encryptionContext = reader.stringMap("EncryptionContext");
+  readGrantTokens(reader);
+  const dryRun = reader.boolean("DryRun");
+  const encryptionAlgorithm =
+    operation === "Encrypt" || operation === "Decrypt"
+      ? reader.enumValue("EncryptionAlgorithm", encryptionAlgorithmValues)
+      : undefined;
+  const hasRecipient =
+    (operation === "Decrypt" || operation === "GenerateDataKey") && reader.has("Recipient");
+  return () => ({
+    encryptionContext: encryptionContext ?? {},
+    dryRun: dryRun ?? false,
+    encryptionAlgorithm,
+    hasRecipient,
+  });
+}
+
+/**
+ * The checks on shared members that are not constraints of the AWS model: symmetric keys (D1)
+ * encrypt only with `SYMMETRIC_DEFAULT`, and kms-byok has no Nitro Enclaves, so a `Recipient`
+ * is refused rather than ignored (ignoring it would return plaintext meant only for an enclave).
+ *
+ * Errors: `InvalidKeyUsageException` for an asymmetric `EncryptionAlgorithm`;
+ * `UnsupportedOperationException` for a `Recipient`.
+ */
+export function checkDataPlaneMembers<T extends ReadDataPlaneMembers>(
+  members: T,
+  operation: DataPlaneOperation,
+): Result<Omit<T, "encryptionAlgorithm" | "hasRecipient">, KmsError> {
+  const { encryptionAlgorithm, hasRecipient, ...checked } = members;
+  if (encryptionAlgorithm !== undefined && encryptionAlgorithm !== "SYMMETRIC_DEFAULT") {
+    return err(
+      kmsError(
+        "InvalidKeyUsageException",
+        `Algorithm ${encryptionAlgorithm} is incompatible with key spec SYMMETRIC_DEFAULT.`,
+      ),
+    );
+  }
+  if (hasRecipient) {
+    return err(
+      kmsError(
+        "UnsupportedOperationException",
+        `${operation} with a Recipient (a Nitro Enclaves attestation document) is not supported by kms-byok.`,
+      ),
+    );
+  }
+  return ok(checked);
+}

@@ -1,0 +1,76 @@
+import { ok, type Result } from "neverthrow";
+import type { KeyArn } from "../keyArn.js";
+import type { KmsError } from "../kmsError.js";
+import { resolveKeyReference } from "../resolveKeyReference.js";
+import {
+  checkDataPlaneMembers,
+  type DataPlaneMembers,
+  type EncryptionAlgorithmSpec,
+  type EncryptionContext,
+  readDataPlaneMembers,
+} from "./dataPlaneRules.js";
+import type { RequestContext } from "./memberRules.js";
+import { present, RequestReader } from "./requestReader.js";
+
+/** The Decrypt request, as in the AWS model. */
+export interface DecryptRequest {
+  /** 1–6144 bytes, as Encrypt or GenerateDataKey returned it. */
+  readonly CiphertextBlob: Uint8Array | undefined;
+  /** Exactly the pairs the ciphertext was made with. */
+  readonly EncryptionContext?: EncryptionContext | undefined;
+  readonly GrantTokens?: readonly string[] | undefined;
+  /** Optional: the ciphertext names its key; when given, it must be that key. */
+  readonly KeyId?: string | undefined;
+  readonly EncryptionAlgorithm?: EncryptionAlgorithmSpec | undefined;
+  readonly DryRun?: boolean | undefined;
+}
+
+/** The Decrypt response. */
+export interface DecryptResponse {
+  /** The ARN of the key that decrypted. */
+  readonly KeyId: string;
+  readonly Plaintext: Uint8Array;
+  readonly EncryptionAlgorithm: "SYMMETRIC_DEFAULT";
+  readonly KeyMaterialId: string;
+}
+
+/** A validated Decrypt request. */
+export interface DecryptInput extends DataPlaneMembers {
+  readonly ciphertextBlob: Uint8Array;
+  /** The key the caller expects, when the request names one. */
+  readonly arn: KeyArn | undefined;
+}
+
+/**
+ * Validates a Decrypt request. The ciphertext itself is checked when it is decrypted.
+ *
+ * Errors: `SerializationException`; `ValidationException` (missing or oversized
+ * `CiphertextBlob`, unknown `EncryptionAlgorithm`); `InvalidKeyUsageException` for an
+ * asymmetric algorithm; `UnsupportedOperationException` for a `Recipient`; the key reference
+ * errors of D9 for a `KeyId`.
+ */
+export function validateDecryptRequest(
+  input: unknown,
+  context: RequestContext,
+): Result<DecryptInput, KmsError> {
+  return RequestReader.of(input)
+    .andThen((reader) => {
+      const ciphertextBlob = reader.blob("CiphertextBlob", { required: true, min: 1, max: 6144 });
+      const keyId = reader.string("KeyId", { min: 1, max: 2048 });
+      const members = readDataPlaneMembers(reader, "Decrypt");
+      return reader.finish(() => ({
+        ...members(),
+        ciphertextBlob: present(ciphertextBlob),
+        keyId,
+      }));
+    })
+    .andThen((request) => checkDataPlaneMembers(request, "Decrypt"))
+    .andThen(({ keyId, ...request }) =>
+      keyId === undefined
+        ? ok({ ...request, arn: undefined })
+        : resolveKeyReference(keyId, context.scope, "Decrypt", "resolve").map((arn) => ({
+            ...request,
+            arn,
+          })),
+    );
+}

@@ -1,0 +1,58 @@
+import type { Result } from "neverthrow";
+import type { KeyArn } from "../keyArn.js";
+import type { KmsError } from "../kmsError.js";
+import {
+  checkDataPlaneMembers,
+  type DataPlaneMembers,
+  type EncryptionAlgorithmSpec,
+  type EncryptionContext,
+  readDataPlaneMembers,
+} from "./dataPlaneRules.js";
+import { type RequestContext, readKeyRequest } from "./memberRules.js";
+import { present } from "./requestReader.js";
+
+/** The Encrypt request, as in the AWS model. */
+export interface EncryptRequest {
+  /** Key ID, key ARN, alias name or alias ARN. */
+  readonly KeyId: string | undefined;
+  /** 1–4096 bytes. */
+  readonly Plaintext: Uint8Array | undefined;
+  readonly EncryptionContext?: EncryptionContext | undefined;
+  readonly GrantTokens?: readonly string[] | undefined;
+  /** `SYMMETRIC_DEFAULT` (the default) is the only algorithm of a symmetric key. */
+  readonly EncryptionAlgorithm?: EncryptionAlgorithmSpec | undefined;
+  readonly DryRun?: boolean | undefined;
+}
+
+/** The Encrypt response. */
+export interface EncryptResponse {
+  /** The ciphertext; it names its key and key material, so Decrypt needs no `KeyId`. */
+  readonly CiphertextBlob: Uint8Array;
+  /** The key ARN. */
+  readonly KeyId: string;
+  readonly EncryptionAlgorithm: "SYMMETRIC_DEFAULT";
+}
+
+/** A validated Encrypt request. */
+export interface EncryptInput extends DataPlaneMembers {
+  readonly arn: KeyArn;
+  readonly plaintext: Uint8Array;
+}
+
+/**
+ * Validates an Encrypt request.
+ *
+ * Errors: `SerializationException`; `ValidationException` (missing `KeyId` or `Plaintext`, a
+ * `Plaintext` of 0 or more than 4096 bytes, unknown `EncryptionAlgorithm`);
+ * `InvalidKeyUsageException` for an asymmetric algorithm; the key reference errors of D9.
+ */
+export function validateEncryptRequest(
+  input: unknown,
+  context: RequestContext,
+): Result<EncryptInput, KmsError> {
+  return readKeyRequest(input, context, "Encrypt", "resolve", (reader) => {
+    const plaintext = reader.blob("Plaintext", { required: true, min: 1, max: 4096 });
+    const members = readDataPlaneMembers(reader, "Encrypt");
+    return () => ({ ...members(), plaintext: present(plaintext) });
+  }).andThen((request) => checkDataPlaneMembers(request, "Encrypt"));
+}

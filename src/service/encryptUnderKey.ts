@@ -1,0 +1,19 @@
+import type { ResultAsync } from "neverthrow";
+import type { KmsError } from "../domain/kmsError.js";
+import type { EncryptionContext } from "../domain/requests/dataPlaneRules.js";
+import type { EnabledKey } from "../domain/requireEnabledKey.js";
+import type { CryptoProvider } from "../ports/cryptoProvider.js";
+import { ciphertextAdditionalData, ciphertextHeader, concatBytes } from "./ciphertextBlob.js";
+
+/** Encrypts `plaintext` under the key's material: a ciphertext blob that names key and material. */
+export function encryptUnderKey(
+  crypto: CryptoProvider,
+  key: EnabledKey,
+  plaintext: Uint8Array,
+  context: EncryptionContext,
+): ResultAsync<Uint8Array, KmsError> {
+  const header = ciphertextHeader(key.keyId, key.material.id);
+  return crypto
+    .encrypt(key.material.sealed, plaintext, ciphertextAdditionalData(header, context))
+    .map((body) => concatBytes([header, body]));
+}

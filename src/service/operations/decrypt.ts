@@ -1,0 +1,62 @@
+import { errAsync } from "neverthrow";
+import { keyArn } from "../../domain/keyArn.js";
+import { kmsError } from "../../domain/kmsError.js";
+import { validateDecryptRequest } from "../../domain/requests/decrypt.js";
+import { ciphertextAdditionalData, parseCiphertextBlob } from "../ciphertextBlob.js";
+import type { Kms } from "../kms.js";
+import type { ServiceDeps } from "../serviceDeps.js";
+import { unlessDryRun } from "../unlessDryRun.js";
+import { useEnabledKey } from "../useEnabledKey.js";
+
+/**
+ * Decrypt: the ciphertext names its key and material, so `KeyId` is optional; when given, it
+ * must name that key. Material reimported after expiry is the same material (D4), so earlier
+ * ciphertexts decrypt again.
+ */
+export function decrypt(deps: ServiceDeps): Kms["decrypt"] {
+  return (input) => {
+    const now = deps.clock.now();
+    return validateDecryptRequest(input, { scope: deps.scope, now })
+      .andThen((request) =>
+        parseCiphertextBlob(request.ciphertextBlob).map((ciphertext) => ({ request, ciphertext })),
+      )
+      .asyncAndThen(({ request, ciphertext }) => {
+        const arn = keyArn(deps.scope, ciphertext.keyId);
+        if (request.arn !== undefined && request.arn !== arn) {
+          return errAsync(
+            kmsError(
+              "IncorrectKeyException",
+              "The key ID in the request does not identify a CMK that can perform this operation.",
+            ),
+          );
+        }
+        return useEnabledKey(deps, arn, now)
+          .mapErr((error) =>
+            // A ciphertext naming a key that does not exist is a bad ciphertext, unless the
+            // caller named that key too.
+            error.name === "NotFoundException" && request.arn === undefined
+              ? kmsError(
+                  "InvalidCiphertextException",
+                  "The ciphertext refers to a key that does not exist in this account and Region.",
+                )
+              : error,
+          )
+          .andThen((key) =>
+            deps.crypto
+              .decrypt(
+                key.material.sealed,
+                ciphertext.body,
+                ciphertextAdditionalData(ciphertext.header, request.encryptionContext),
+              )
+              .andThen((Plaintext) =>
+                unlessDryRun(request.dryRun, {
+                  KeyId: key.arn,
+                  Plaintext,
+                  EncryptionAlgorithm: "SYMMETRIC_DEFAULT" as const,
+                  KeyMaterialId: key.material.id,
+                }),
+              ),
+          );
+      });
+  };
+}

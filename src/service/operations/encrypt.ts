@@ -1,0 +1,25 @@
+import { validateEncryptRequest } from "../../domain/requests/encrypt.js";
+import { encryptUnderKey } from "../encryptUnderKey.js";
+import type { Kms } from "../kms.js";
+import type { ServiceDeps } from "../serviceDeps.js";
+import { unlessDryRun } from "../unlessDryRun.js";
+import { useEnabledKey } from "../useEnabledKey.js";
+
+/** Encrypt: AES-256-GCM under the key's material, the encryption context authenticated (D14). */
+export function encrypt(deps: ServiceDeps): Kms["encrypt"] {
+  return (input) => {
+    const now = deps.clock.now();
+    return validateEncryptRequest(input, { scope: deps.scope, now }).asyncAndThen((request) =>
+      useEnabledKey(deps, request.arn, now).andThen((key) =>
+        encryptUnderKey(deps.crypto, key, request.plaintext, request.encryptionContext).andThen(
+          (CiphertextBlob) =>
+            unlessDryRun(request.dryRun, {
+              CiphertextBlob,
+              KeyId: key.arn,
+              EncryptionAlgorithm: "SYMMETRIC_DEFAULT" as const,
+            }),
+        ),
+      ),
+    );
+  };
+}

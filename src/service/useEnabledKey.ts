@@ -1,0 +1,22 @@
+import { okAsync, type ResultAsync } from "neverthrow";
+import type { KeyArn } from "../domain/keyArn.js";
+import type { KmsError } from "../domain/kmsError.js";
+import { type EnabledKey, requireEnabledKey } from "../domain/requireEnabledKey.js";
+import { commitKeyCommand } from "./commitKeyCommand.js";
+import type { ServiceDeps } from "./serviceDeps.js";
+
+/**
+ * Reads the key for a data-plane operation at `now`. An expiry the read observes is written and
+ * audited first (D12), so the operation that finds material expired leaves it recorded.
+ *
+ * Errors: `NotFoundException`; the D14 state errors of {@link requireEnabledKey}.
+ */
+export function useEnabledKey(
+  deps: ServiceDeps,
+  arn: KeyArn,
+  now: Date,
+): ResultAsync<EnabledKey, KmsError> {
+  return commitKeyCommand(deps, arn, now, () => okAsync({ type: "ReadKey", arn })).andThen(
+    ({ key }) => requireEnabledKey(key),
+  );
+}
