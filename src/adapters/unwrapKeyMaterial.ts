@@ -1,7 +1,8 @@
-import { constants, createDecipheriv, type KeyObject, privateDecrypt } from "node:crypto";
+import { constants, type KeyObject, privateDecrypt } from "node:crypto";
 import { err, ok, type Result } from "neverthrow";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
-import { aesKeyWrapInitialValue, type Wrapping, wrappingSchemes } from "../domain/wrappingTable.js";
+import { type Wrapping, wrappingSchemes } from "../domain/wrappingTable.js";
+import { aesKeyUnwrapPad } from "./aesKeyWrapPad.js";
 
 /**
  * Recovers key material wrapped per D3: RSA-OAEP (MGF1 with the same hash) of the material, or
@@ -28,12 +29,8 @@ export function unwrapKeyMaterial(
     if (encrypted.byteLength <= modulusBytes) return notUnwrapped(wrapping);
     aesKey = privateDecrypt(oaep, encrypted.subarray(0, modulusBytes));
     if (aesKey.length !== 32) return notUnwrapped(wrapping);
-    const decipher = createDecipheriv(
-      "id-aes256-wrap-pad",
-      aesKey,
-      Buffer.from(aesKeyWrapInitialValue, "hex"),
-    );
-    return ok(Buffer.concat([decipher.update(encrypted.subarray(modulusBytes)), decipher.final()]));
+    const material = aesKeyUnwrapPad(aesKey, encrypted.subarray(modulusBytes));
+    return material === undefined ? notUnwrapped(wrapping) : ok(material);
   } catch {
     return notUnwrapped(wrapping);
   } finally {
