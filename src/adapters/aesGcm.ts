@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { ownBuffer } from "./ownBuffer.js";
 
 const ivBytes = 12;
 const tagBytes = 16;
@@ -18,13 +19,13 @@ export function aesGcmEncrypt(
   const iv = randomBytes(ivBytes);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(additionalData);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, body, cipher.getAuthTag()]);
+  return ownBuffer([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
 }
 
 /**
  * Opens what {@link aesGcmEncrypt} produced under the same key and `additionalData`;
- * `undefined` for anything else (wrong key or data, any changed bit, too short).
+ * `undefined` for anything else (wrong key or data, any changed bit, too short). The plaintext
+ * has memory of its own, never shared with other data.
  */
 export function aesGcmDecrypt(
   key: Uint8Array,
@@ -36,10 +37,10 @@ export function aesGcmDecrypt(
     const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(0, ivBytes));
     decipher.setAAD(additionalData);
     decipher.setAuthTag(sealed.subarray(sealed.byteLength - tagBytes));
-    return Buffer.concat([
-      decipher.update(sealed.subarray(ivBytes, sealed.byteLength - tagBytes)),
-      decipher.final(),
-    ]);
+    const body = decipher.update(sealed.subarray(ivBytes, sealed.byteLength - tagBytes));
+    const plaintext = ownBuffer([body, decipher.final()]);
+    body.fill(0);
+    return plaintext;
   } catch {
     return undefined;
   }

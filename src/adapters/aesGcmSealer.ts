@@ -1,6 +1,7 @@
 import { err, ok, type Result } from "neverthrow";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
 import { aesGcmDecrypt, aesGcmEncrypt } from "./aesGcm.js";
+import { ownBuffer } from "./ownBuffer.js";
 
 /** Seals and opens secrets under one root key (D11). */
 export interface Sealer {
@@ -21,7 +22,7 @@ export function aesGcmSealer(rootKey: Uint8Array): Sealer {
   const key = Buffer.from(rootKey);
   return {
     seal(plaintext, purpose) {
-      return Buffer.concat([
+      return ownBuffer([
         Buffer.of(formatVersion),
         aesGcmEncrypt(key, plaintext, Buffer.from(purpose, "utf8")),
       ]);

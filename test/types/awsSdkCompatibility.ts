@@ -7,12 +7,20 @@ import type {
   CancelKeyDeletionCommandOutput,
   CreateKeyCommandInput,
   CreateKeyCommandOutput,
+  DecryptCommandInput,
+  DecryptCommandOutput,
   DeleteImportedKeyMaterialCommandInput,
   DeleteImportedKeyMaterialCommandOutput,
   DescribeKeyCommandInput,
   DescribeKeyCommandOutput,
   DisableKeyCommandInput,
   EnableKeyCommandInput,
+  EncryptCommandInput,
+  EncryptCommandOutput,
+  GenerateDataKeyCommandInput,
+  GenerateDataKeyCommandOutput,
+  GenerateDataKeyWithoutPlaintextCommandInput,
+  GenerateDataKeyWithoutPlaintextCommandOutput,
   GetParametersForImportCommandInput,
   GetParametersForImportCommandOutput,
   ImportKeyMaterialCommandInput,
@@ -41,6 +49,10 @@ export async function requestsAcceptSdkInputs(kms: Kms) {
   await kms.disableKey({} as DisableKeyCommandInput);
   await kms.scheduleKeyDeletion({} as ScheduleKeyDeletionCommandInput);
   await kms.cancelKeyDeletion({} as CancelKeyDeletionCommandInput);
+  await kms.encrypt({} as EncryptCommandInput);
+  await kms.decrypt({} as DecryptCommandInput);
+  await kms.generateDataKey({} as GenerateDataKeyCommandInput);
+  await kms.generateDataKeyWithoutPlaintext({} as GenerateDataKeyWithoutPlaintextCommandInput);
 }
 
 export const responsesFitSdkOutputs: {
@@ -52,6 +64,10 @@ export const responsesFitSdkOutputs: {
   deleteImportedKeyMaterial: Sdk<DeleteImportedKeyMaterialCommandOutput>;
   scheduleKeyDeletion: Sdk<ScheduleKeyDeletionCommandOutput>;
   cancelKeyDeletion: Sdk<CancelKeyDeletionCommandOutput>;
+  encrypt: Sdk<EncryptCommandOutput>;
+  decrypt: Sdk<DecryptCommandOutput>;
+  generateDataKey: Sdk<GenerateDataKeyCommandOutput>;
+  generateDataKeyWithoutPlaintext: Sdk<GenerateDataKeyWithoutPlaintextCommandOutput>;
 } = {} as {
   createKey: Output<"createKey">;
   describeKey: Output<"describeKey">;
@@ -61,6 +77,10 @@ export const responsesFitSdkOutputs: {
   deleteImportedKeyMaterial: Output<"deleteImportedKeyMaterial">;
   scheduleKeyDeletion: Output<"scheduleKeyDeletion">;
   cancelKeyDeletion: Output<"cancelKeyDeletion">;
+  encrypt: Output<"encrypt">;
+  decrypt: Output<"decrypt">;
+  generateDataKey: Output<"generateDataKey">;
+  generateDataKeyWithoutPlaintext: Output<"generateDataKeyWithoutPlaintext">;
 };
 
 // Guards the check above: were Output<…> never, every assignment would pass.

@@ -14,8 +14,8 @@ import { present, RequestReader } from "./requestReader.js";
 
 /** The Decrypt request, as in the AWS model. */
 export interface DecryptRequest {
-  /** 1–6144 bytes, as Encrypt or GenerateDataKey returned it. */
-  readonly CiphertextBlob: Uint8Array | undefined;
+  /** Required: 1–6144 bytes, as Encrypt or GenerateDataKey returned it. */
+  readonly CiphertextBlob?: Uint8Array | undefined;
   /** Exactly the pairs the ciphertext was made with. */
   readonly EncryptionContext?: EncryptionContext | undefined;
   readonly GrantTokens?: readonly string[] | undefined;
@@ -64,7 +64,6 @@ export function validateDecryptRequest(
         keyId,
       }));
     })
-    .andThen((request) => checkDataPlaneMembers(request, "Decrypt"))
     .andThen(({ keyId, ...request }) =>
       keyId === undefined
         ? ok({ ...request, arn: undefined })
@@ -72,5 +71,6 @@ export function validateDecryptRequest(
             ...request,
             arn,
           })),
-    );
+    )
+    .andThen((request) => checkDataPlaneMembers(request, "Decrypt"));
 }

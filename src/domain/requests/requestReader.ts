@@ -14,6 +14,8 @@ export interface StringRule extends LengthRule {
 }
 
 const shownValueLength = 256;
+/** Matches a UTF-16 surrogate that is not part of a pair. */
+const loneSurrogate = /\p{Cs}/u;
 
 /**
  * Reads the members of a request of unknown shape and collects every violation, the way the
@@ -164,7 +166,11 @@ export class RequestReader {
     return items;
   }
 
-  /** Reads a map of strings to strings, such as `EncryptionContext`. */
+  /**
+   * Reads a map of strings to strings, such as `EncryptionContext`. Keys and values must be
+   * well-formed Unicode: a lone surrogate has no UTF-8 encoding, so two different strings would
+   * authenticate as the same bytes.
+   */
   stringMap(member: string): Readonly<Record<string, string>> | undefined {
     const value = this.#present(
       member,
@@ -176,7 +182,12 @@ export class RequestReader {
         [Object.prototype, null].includes(Object.getPrototypeOf(v)) &&
         Object.values(v).every((item) => typeof item === "string"),
     );
-    return value === undefined ? undefined : { ...(value as Record<string, string>) };
+    if (value === undefined) return undefined;
+    const map = { ...(value as Record<string, string>) };
+    if (Object.entries(map).some(([k, v]) => loneSurrogate.test(k) || loneSurrogate.test(v))) {
+      this.#violate(member, undefined, "Member must contain only well-formed Unicode strings");
+    }
+    return map;
   }
 
   /** Tells whether a member is present (neither `undefined` nor `null`), whatever its type. */
