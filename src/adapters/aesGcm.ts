@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, type KeyObject, randomBytes } from "node:crypto";
 import { ownBuffer } from "./ownBuffer.js";
 
 const ivBytes = 12;
@@ -12,7 +12,7 @@ export const aesGcmOverheadBytes = ivBytes + tagBytes;
  * Layout: IV ‖ ciphertext ‖ tag.
  */
 export function aesGcmEncrypt(
-  key: Uint8Array,
+  key: Uint8Array | KeyObject,
   plaintext: Uint8Array,
   additionalData: Uint8Array,
 ): Buffer {
@@ -28,7 +28,7 @@ export function aesGcmEncrypt(
  * has memory of its own, never shared with other data.
  */
 export function aesGcmDecrypt(
-  key: Uint8Array,
+  key: Uint8Array | KeyObject,
   sealed: Uint8Array,
   additionalData: Uint8Array,
 ): Buffer | undefined {

@@ -1,3 +1,4 @@
+import { createSecretKey } from "node:crypto";
 import { err, ok, type Result } from "neverthrow";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
 import { aesGcmDecrypt, aesGcmEncrypt } from "./aesGcm.js";
@@ -19,7 +20,8 @@ const formatVersion = 1;
 export function aesGcmSealer(rootKey: Uint8Array): Sealer {
   if (rootKey.byteLength !== 32)
     throw new TypeError("The root key must be exactly 32 bytes (AES-256).");
-  const key = Buffer.from(rootKey);
+  // A KeyObject holds the key in memory of its own, never in Node's shared Buffer pool.
+  const key = createSecretKey(rootKey);
   return {
     seal(plaintext, purpose) {
       return ownBuffer([

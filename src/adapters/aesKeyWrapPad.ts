@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv } from "node:crypto";
 import { aesKeyWrapInitialValue } from "../domain/wrappingTable.js";
+import { ownBuffer } from "./ownBuffer.js";
 
 const initialValue = Buffer.from(aesKeyWrapInitialValue, "hex");
 
@@ -31,7 +32,9 @@ export function aesKeyUnwrapPad(kek: Uint8Array, wrapped: Uint8Array): Buffer | 
   const name = cipherName(kek);
   try {
     const decipher = createDecipheriv(name, kek, initialValue);
-    const plaintext = Buffer.concat([decipher.update(wrapped), decipher.final()]);
+    const head = decipher.update(wrapped);
+    const plaintext = ownBuffer([head, decipher.final()]);
+    head.fill(0);
     return plaintext.length === 0 ? undefined : plaintext;
   } catch {
     return undefined;

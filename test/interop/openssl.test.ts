@@ -1,17 +1,37 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { addDays } from "date-fns";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deriveKeyMaterialId } from "../../src/adapters/deriveKeyMaterialId.js";
-import { nodeCrypto } from "../../src/adapters/nodeCrypto.js";
+import { rsaCryptoProvider } from "../../src/adapters/rsaCryptoProvider.js";
+import {
+  generateWrappingKey,
+  type WrappingKeyObjects,
+  type WrappingKeySource,
+} from "../../src/adapters/wrappingKeySource.js";
 import type { KeyId } from "../../src/domain/keyId.js";
-import type { SupportedWrappingAlgorithm } from "../../src/domain/wrappingTable.js";
+import type {
+  SupportedWrappingAlgorithm,
+  SupportedWrappingKeySpec,
+} from "../../src/domain/wrappingTable.js";
 import { expectError, kmsHarness } from "../support/kmsHarness.js";
 
 // The customer side is the real OpenSSL 3 command line, run as AWS documents it; the service
-// side is createKms with the production crypto provider (fresh RSA_2048 pair per parameter set).
+// side is createKms with the production crypto provider (a fresh RSA pair per parameter set).
+
+// nodeCrypto() is rsaCryptoProvider over generateWrappingKey. RSA_3072 and RSA_4096 pairs take
+// seconds on a busy machine, so the four that the larger-key tests ask for are started now, in
+// parallel on libuv's thread pool while the earlier tests run openssl, and each is handed out
+// once; every other parameter set gets a pair generated on demand, as with nodeCrypto().
+const headStart = new Map<SupportedWrappingKeySpec, Promise<WrappingKeyObjects>[]>([
+  ["RSA_3072", [generateWrappingKey("RSA_3072"), generateWrappingKey("RSA_3072")]],
+  ["RSA_4096", [generateWrappingKey("RSA_4096"), generateWrappingKey("RSA_4096")]],
+]);
+const wrappingKeys: WrappingKeySource = (spec) =>
+  headStart.get(spec)?.shift() ?? generateWrappingKey(spec);
 
 let dir = "";
 beforeEach(() => {
@@ -49,15 +69,20 @@ function pkeyutlEncrypt(input: string, output: string, pkeyopts: readonly string
   );
 }
 
-/** An EXTERNAL key on nodeCrypto, its import parameters written to PublicKey.bin, and fresh material. */
-async function prepare(WrappingAlgorithm: SupportedWrappingAlgorithm) {
-  const harness = kmsHarness({ crypto: nodeCrypto() });
+/** An EXTERNAL key on the production crypto, its import parameters written to PublicKey.bin, and fresh material. */
+async function prepare(
+  WrappingAlgorithm: SupportedWrappingAlgorithm,
+  WrappingKeySpec: SupportedWrappingKeySpec = "RSA_2048",
+) {
+  const harness = kmsHarness({
+    crypto: rsaCryptoProvider({ rootKey: randomBytes(32), wrappingKeys }),
+  });
   const KeyId = await harness.externalKey();
   const params = (
     await harness.kms.getParametersForImport({
       KeyId,
       WrappingAlgorithm,
-      WrappingKeySpec: "RSA_2048",
+      WrappingKeySpec,
     })
   )._unsafeUnwrap();
   writeFileSync(join(dir, "PublicKey.bin"), params.PublicKey);
@@ -115,7 +140,11 @@ describe("importKeyMaterial", () => {
   });
 
   /** The documented RSA_AES_KEY_WRAP recipe: KWP of the material under a fresh AES key, then OAEP of that key. */
-  function rsaAesRecipe(wrapCipher: string, iv: string): void {
+  function rsaAesRecipe(
+    wrapCipher: string,
+    iv: string,
+    oaepDigests: readonly string[] = ["rsa_oaep_md:sha256", "rsa_mgf1_md:sha256"],
+  ): void {
     openssl("rand", "-out", "AesKey.bin", "32");
     openssl(
       "enc",
@@ -129,7 +158,7 @@ describe("importKeyMaterial", () => {
       "-out",
       "WrappedMaterial.bin",
     );
-    pkeyutlEncrypt("AesKey.bin", "WrappedAesKey.bin", ["rsa_oaep_md:sha256", "rsa_mgf1_md:sha256"]);
+    pkeyutlEncrypt("AesKey.bin", "WrappedAesKey.bin", oaepDigests);
     writeFileSync(
       join(dir, "EncryptedKeyMaterial.bin"),
       Buffer.concat([file("WrappedAesKey.bin"), file("WrappedMaterial.bin")]),
@@ -153,6 +182,60 @@ describe("importKeyMaterial", () => {
     const { KeyId, importWrapped, stateOf } = await prepare("RSA_AES_KEY_WRAP_SHA_256");
     rsaAesRecipe("-id-aes256-wrap", "A6A6A6A6A6A6A6A6");
     expect(file("EncryptedKeyMaterial.bin").length).toBe(296);
+
+    expectError(await importWrapped(), "InvalidCiphertextException");
+    expect(await stateOf(KeyId)).toBe("PendingImport");
+  });
+
+  const modulusBytes = { RSA_2048: 256, RSA_3072: 384, RSA_4096: 512 } as const;
+
+  it.each([
+    ["RSA_AES_KEY_WRAP_SHA_256", "sha256", "RSA_2048"],
+    ["RSA_AES_KEY_WRAP_SHA_1", "sha1", "RSA_2048"],
+    ["RSA_AES_KEY_WRAP_SHA_256", "sha256", "RSA_3072"],
+    ["RSA_AES_KEY_WRAP_SHA_1", "sha1", "RSA_3072"],
+    ["RSA_AES_KEY_WRAP_SHA_256", "sha256", "RSA_4096"],
+    ["RSA_AES_KEY_WRAP_SHA_1", "sha1", "RSA_4096"],
+  ] as const)(
+    "imports material that openssl wrapped with %s (OAEP and MGF1 %s) for %s, and the key then encrypts and decrypts",
+    async (algorithm, digest, spec) => {
+      const { KeyId, kms, importWrapped, stateOf } = await prepare(algorithm, spec);
+      rsaAesRecipe("-id-aes256-wrap-pad", "A65959A6", [
+        `rsa_oaep_md:${digest}`,
+        `rsa_mgf1_md:${digest}`,
+      ]);
+      expect(file("WrappedAesKey.bin").length).toBe(modulusBytes[spec]);
+      expect(file("EncryptedKeyMaterial.bin").length).toBe(modulusBytes[spec] + 40);
+
+      const imported = (await importWrapped())._unsafeUnwrap();
+
+      expect(imported.KeyMaterialId).toBe(
+        deriveKeyMaterialId(KeyId as KeyId, file("PlaintextKeyMaterial.bin")),
+      );
+      expect(await stateOf(KeyId)).toBe("Enabled");
+      const Plaintext = new TextEncoder().encode(`secret wrapped for ${algorithm} ${spec}`);
+      const encrypted = (await kms.encrypt({ KeyId, Plaintext }))._unsafeUnwrap();
+      expect(Buffer.from(encrypted.CiphertextBlob).includes(Buffer.from(Plaintext))).toBe(false);
+      const decrypted = (
+        await kms.decrypt({ CiphertextBlob: encrypted.CiphertextBlob })
+      )._unsafeUnwrap();
+      expect(Buffer.from(decrypted.Plaintext).equals(Buffer.from(Plaintext))).toBe(true);
+      expect(decrypted.KeyMaterialId).toBe(imported.KeyMaterialId);
+    },
+  );
+
+  it("returns InvalidCiphertextException when openssl used OAEP SHA-256 with MGF1 SHA-1 for RSA_AES_KEY_WRAP_SHA_256", async () => {
+    const { KeyId, importWrapped, stateOf } = await prepare("RSA_AES_KEY_WRAP_SHA_256");
+    rsaAesRecipe("-id-aes256-wrap-pad", "A65959A6", ["rsa_oaep_md:sha256", "rsa_mgf1_md:sha1"]);
+    expect(file("EncryptedKeyMaterial.bin").length).toBe(296);
+
+    expectError(await importWrapped(), "InvalidCiphertextException");
+    expect(await stateOf(KeyId)).toBe("PendingImport");
+  });
+
+  it("returns InvalidCiphertextException when openssl wrapped the AES key with SHA-1 for RSA_AES_KEY_WRAP_SHA_256", async () => {
+    const { KeyId, importWrapped, stateOf } = await prepare("RSA_AES_KEY_WRAP_SHA_256");
+    rsaAesRecipe("-id-aes256-wrap-pad", "A65959A6", ["rsa_oaep_md:sha1", "rsa_mgf1_md:sha1"]);
 
     expectError(await importWrapped(), "InvalidCiphertextException");
     expect(await stateOf(KeyId)).toBe("PendingImport");

@@ -2,6 +2,9 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { nodeCrypto } from "../../src/adapters/nodeCrypto.js";
 import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
+import type { KeyArn } from "../../src/domain/keyArn.js";
+import type { IdGenerator } from "../../src/ports/idGenerator.js";
+import { testCrypto } from "../../src/testing/testCrypto.js";
 import { expectError, kmsHarness, material } from "../support/kmsHarness.js";
 
 type Harness = ReturnType<typeof kmsHarness>;
@@ -14,6 +17,21 @@ const importWith = (
   ImportToken: Uint8Array,
   EncryptedKeyMaterial: Uint8Array,
 ) => h.kms.importKeyMaterial({ KeyId, ImportToken, EncryptedKeyMaterial, ...never });
+
+const arnOf = (KeyId: string, region = "us-east-1", account = "111122223333") =>
+  `arn:aws:kms:${region}:${account}:key/${KeyId}` as KeyArn;
+
+/** The same sequence of IDs in every instance, so two KMSs name their keys and parameter sets alike. */
+const sameIds = (): IdGenerator => {
+  let n = 0;
+  return { next: () => `1234abcd-12ab-34cd-56ef-${String(++n).padStart(12, "0")}` };
+};
+
+async function storedRecord(h: Harness, arn: KeyArn) {
+  const row = (await h.store.get(arn))._unsafeUnwrap();
+  if (row === undefined) throw new Error(`no record for ${arn}`);
+  return row.record;
+}
 
 const wrap = (publicKey: Uint8Array, keyMaterial: Uint8Array) =>
   wrapKeyMaterial({
@@ -199,4 +217,77 @@ describe("importKeyMaterial", () => {
     );
     expect((await importWith(h, KeyId, b.ImportToken, wrap(b.PublicKey, bytes))).isOk()).toBe(true);
   });
+
+  it.each([
+    ["without its last byte", (token: Uint8Array) => token.subarray(0, token.length - 1)],
+    ["without its first byte", (token: Uint8Array) => token.subarray(1)],
+    ["cut in half", (token: Uint8Array) => token.subarray(0, Math.floor(token.length / 2))],
+    ["cut to its first 8 bytes", (token: Uint8Array) => token.subarray(0, 8)],
+    ["with a zero byte appended", (token: Uint8Array) => Buffer.concat([token, Uint8Array.of(0)])],
+  ])(
+    "returns InvalidImportTokenException for a token %s, and the whole token still imports",
+    async (_, cut) => {
+      const h = kmsHarness();
+      const KeyId = await h.externalKey();
+      const { ImportToken, EncryptedKeyMaterial } = await h.wrapFor(KeyId, material());
+      const changed = cut(ImportToken);
+      expect(changed.length).not.toBe(ImportToken.length);
+      expectError(
+        await importWith(h, KeyId, changed, EncryptedKeyMaterial),
+        "InvalidImportTokenException",
+      );
+      expect((await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).isOk()).toBe(true);
+    },
+  );
+
+  it("returns InvalidImportTokenException for bytes the same KMS sealed for another purpose (a wrapping private key, key material)", async () => {
+    const h = kmsHarness();
+    const KeyId = await h.externalKey();
+    const { ImportToken, EncryptedKeyMaterial } = await h.wrapFor(KeyId, material());
+    const other = await h.externalKey();
+    await h.importMaterial(other, material());
+    const [set] = (await storedRecord(h, arnOf(KeyId))).parameterSets;
+    const otherRecord = await storedRecord(h, arnOf(other));
+    if (set === undefined || otherRecord.keyState !== "Enabled") throw new Error("not prepared");
+
+    for (const sealed of [set.sealedPrivateKey, otherRecord.material.sealed]) {
+      expectError(
+        await importWith(h, KeyId, sealed, EncryptedKeyMaterial),
+        "InvalidImportTokenException",
+      );
+    }
+    expect((await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).isOk()).toBe(true);
+  });
+
+  it.each([
+    ["Region", { region: "eu-west-1" }, arnOf("1234abcd-12ab-34cd-56ef-000000000001", "eu-west-1")],
+    [
+      "account",
+      { accountId: "444455556666" },
+      arnOf("1234abcd-12ab-34cd-56ef-000000000001", "us-east-1", "444455556666"),
+    ],
+  ] as const)(
+    "returns InvalidImportTokenException for a token of a key with the same key ID and parameter set ID in another %s under the same root key",
+    async (_, where, otherArn) => {
+      const rootKey = randomBytes(32);
+      const home = kmsHarness({ crypto: testCrypto({ rootKey }), ids: sameIds() });
+      const away = kmsHarness({ crypto: testCrypto({ rootKey }), ids: sameIds(), ...where });
+      const KeyId = await home.externalKey();
+      expect(await away.externalKey()).toBe(KeyId);
+      const bytes = material();
+      const fromHome = await home.wrapFor(KeyId, bytes);
+      const fromAway = await away.wrapFor(KeyId, bytes);
+      const [homeSet] = (await storedRecord(home, arnOf(KeyId))).parameterSets;
+      const [awaySet] = (await storedRecord(away, otherArn)).parameterSets;
+      expect(awaySet?.id).toBe(homeSet?.id);
+
+      expectError(
+        await importWith(away, KeyId, fromHome.ImportToken, fromHome.EncryptedKeyMaterial),
+        "InvalidImportTokenException",
+      );
+      expect(
+        (await importWith(away, KeyId, fromAway.ImportToken, fromAway.EncryptedKeyMaterial)).isOk(),
+      ).toBe(true);
+    },
+  );
 });
