@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { err, ok, type Result, type ResultAsync } from "neverthrow";
+import { nodeCrypto } from "../adapters/nodeCrypto.js";
 import { wrapKeyMaterial } from "../client/wrapKeyMaterial.js";
 import { daysAfter } from "../domain/daysAfter.js";
 import type { KeyEvent } from "../domain/keyEvent.js";
@@ -12,12 +13,14 @@ import { manualClock } from "../testing/manualClock.js";
  * Walks the seed's workflow in process on a simulated clock and writes a transcript: create an
  * EXTERNAL key, get import parameters, wrap and import material that expires in 30 days, let
  * the time pass, see the key fall back to PendingImport, get different material refused, and
- * restore the key with the same material. Returns an error if any step does not behave so.
+ * restore the key with the same material, which decrypts what it encrypted before. Returns an
+ * error if any step does not behave so.
  */
 export async function runDemo(write: (line: string) => void): Promise<Result<void, string>> {
   const clock = manualClock(new Date("2026-01-01T09:00:00.000Z"));
   const audit: KeyEvent[] = [];
-  const kms = createKms({ clock, audit: { record: (event) => audit.push(event) } });
+  const crypto = nodeCrypto();
+  const kms = createKms({ clock, crypto, audit: { record: (event) => audit.push(event) } });
   const time = () => clock.now().toISOString();
   const step = (title: string) => write(`\n[${time()}] ${title}`);
   const show = (label: string, value: string) => write(`    ${label.padEnd(22)} ${value}`);
@@ -88,6 +91,19 @@ export async function runDemo(write: (line: string) => void): Promise<Result<voi
     show("KeyState", `${enabled.KeyState} (Enabled: ${enabled.Enabled}): the key can be used`);
     show("ValidTo", enabled.ValidTo?.toISOString() ?? "(none)");
 
+    const EncryptionContext = { purpose: "demo" };
+    step('Encrypt "Hello, BYOK" --encryption-context purpose=demo');
+    const { CiphertextBlob } = await expect(
+      kms.encrypt({
+        KeyId,
+        Plaintext: new TextEncoder().encode("Hello, BYOK"),
+        EncryptionContext,
+      }),
+      "Encrypt",
+    );
+    show("CiphertextBlob", `${CiphertextBlob.byteLength} bytes (names the key and its material)`);
+    const decryptDemo = () => kms.decrypt({ CiphertextBlob, EncryptionContext });
+
     step("The same import token again (a replayed request)");
     const replay = await kms.importKeyMaterial({
       KeyId,
@@ -105,6 +121,9 @@ export async function runDemo(write: (line: string) => void): Promise<Result<voi
       `${expired.KeyState}: KMS deleted the expired key material; the key is unusable`,
     );
     show("CurrentKeyMaterialId", `${expired.CurrentKeyMaterialId ?? "(none)"} (remembered)`);
+
+    step("Decrypt the earlier ciphertext");
+    showRefusal(show, await decryptDemo());
 
     step("Reimport with DIFFERENT key material (new parameters, new wrap)");
     const fresh = await expect(
@@ -140,6 +159,10 @@ export async function runDemo(write: (line: string) => void): Promise<Result<voi
     show("KeyState", `${restored.KeyState} (Enabled: ${restored.Enabled}): the key is restored`);
     show("ExpirationModel", restored.ExpirationModel ?? "(none)");
 
+    step("Decrypt the ciphertext made before the material expired");
+    const decrypted = await expect(decryptDemo(), "Decrypt after reimport");
+    show("Plaintext", `"${new TextDecoder().decode(decrypted.Plaintext)}"`);
+
     write("\nAudit trail (what the AuditSink received):");
     for (const event of audit) {
       write(
@@ -150,6 +173,8 @@ export async function runDemo(write: (line: string) => void): Promise<Result<voi
   } catch (failure) {
     if (failure instanceof DemoFailure) return err(failure.message);
     throw failure;
+  } finally {
+    await crypto.close();
   }
 }
 

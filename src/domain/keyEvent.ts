@@ -14,7 +14,10 @@ export interface KeyEvent {
   readonly keyArn: KeyArn;
   /** When it happened: the request time, or the material's `ValidTo` for an expiry. */
   readonly eventTime: Date;
-  /** The key state after the event. */
+  /**
+   * The outcome: the key state the event left. Only committed transitions are events; a refused
+   * request changes nothing and is not recorded.
+   */
   readonly keyState: KeyState;
   /** The key material concerned, where there is one. */
   readonly keyMaterialId?: KeyMaterialId;

@@ -16,7 +16,7 @@ function codeBlockAfter(heading: string): string {
 }
 
 describe("README quick start", () => {
-  it("imports key material into an EXTERNAL key when run as written", async () => {
+  it("imports key material into an EXTERNAL key and round-trips a message when run as written", async () => {
     const source = codeBlockAfter("## Quick start").replaceAll(
       'from "kms-byok"',
       `from ${JSON.stringify(join(root, "src/index.ts"))}`,
@@ -31,6 +31,6 @@ describe("README quick start", () => {
     );
 
     expect(stderr).toBe("");
-    expect(stdout).toMatch(/^Enabled, key material [0-9a-f]{64}\n$/);
+    expect(stdout).toMatch(/^Enabled, key material [0-9a-f]{64}\nDecrypted: hello\n$/);
   });
 });

@@ -1,0 +1,54 @@
+/** Latency statistics of one benchmark cell, in milliseconds. */
+export interface Latency {
+  readonly samples: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** The `p`-th percentile (0–100) of `values`, nearest-rank. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] ?? Number.NaN;
+}
+
+/**
+ * Runs `prepare` (untimed) then `run` (timed) `samples` times, after `warmup` untimed rounds.
+ */
+export async function sampleLatency(
+  samples: number,
+  run: () => Promise<unknown>,
+  prepare: () => Promise<unknown> = async () => {},
+  warmup = 3,
+): Promise<Latency> {
+  const times: number[] = [];
+  for (let i = 0; i < warmup + samples; i++) {
+    await prepare();
+    const start = performance.now();
+    await run();
+    const elapsed = performance.now() - start;
+    if (i >= warmup) times.push(elapsed);
+  }
+  return { samples, p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+/** Operations per second of `run`, called back to back for about `durationMs`. */
+export async function throughput(run: () => unknown, durationMs = 1_000): Promise<number> {
+  for (let i = 0; i < 200; i++) await run();
+  let count = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < durationMs) {
+    for (let i = 0; i < 50; i++) await run();
+    count += 50;
+    elapsed = performance.now() - start;
+  }
+  return (count / elapsed) * 1_000;
+}
+
+/** A millisecond figure with sensible precision. */
+export function ms(value: number): string {
+  if (value >= 100) return `${value.toFixed(0)} ms`;
+  if (value >= 1) return `${value.toFixed(1)} ms`;
+  return `${value.toFixed(2)} ms`;
+}
