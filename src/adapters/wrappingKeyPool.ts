@@ -21,13 +21,16 @@ export interface WrappingKeyPool<T> {
    * demand. Either way the pool of `spec` refills in the background, starting shortly after.
    */
   take(spec: SupportedWrappingKeySpec): Promise<T>;
-  /** Fills the pools of `specs` (every spec when absent); resolves when they are full. */
+  /**
+   * Fills the pools of `specs` (every spec when absent); resolves when they are full, or when
+   * filling stopped because the pool was closed or the generator failed.
+   */
   fill(specs?: readonly SupportedWrappingKeySpec[]): Promise<void>;
   /** How many ready pairs of `spec` the pool holds now. */
   available(spec: SupportedWrappingKeySpec): number;
   /**
-   * Stops refilling and drops every ready pair; resolves when key generation still running has
-   * ended, so no work is left behind. `take` still works afterwards, generating on demand.
+   * Stops refilling and drops every ready pair; resolves when key generation still running
+   * (refills and on-demand takes) has ended, so no work is left behind. `take` still works afterwards, generating on demand.
    */
   close(): Promise<void>;
 }
@@ -66,18 +69,27 @@ export function wrappingKeyPool<T>(options: WrappingKeyPoolOptions<T>): Wrapping
     return pairs;
   };
 
+  const onDemand = new Set<Promise<unknown>>();
+  const short = (spec: SupportedWrappingKeySpec) => !closed && readyOf(spec).length < options.size;
+
   const refill = (spec: SupportedWrappingKeySpec): Promise<void> => {
     const running = refills.get(spec);
     if (running !== undefined) return running;
+    if (!short(spec)) return Promise.resolve();
+    // The loop awaits at least once, so the entry is set before the `finally` removes it, and it
+    // is removed in the same step the loop ends: a take right after still schedules a refill.
     const run = (async () => {
-      while (!closed && readyOf(spec).length < options.size) {
-        const pair = await generate(spec);
-        if (!closed) readyOf(spec).push(pair);
+      try {
+        while (short(spec)) {
+          const pair = await generate(spec);
+          if (!closed) readyOf(spec).push(pair);
+        }
+      } catch {
+        // A failing generator stops the refill; on-demand generation then reports the failure.
+      } finally {
+        refills.delete(spec);
       }
-    })()
-      // A failing generator stops the refill; on-demand generation then reports the failure.
-      .catch(() => {})
-      .finally(() => refills.delete(spec));
+    })();
     refills.set(spec, run);
     return run;
   };
@@ -96,7 +108,14 @@ export function wrappingKeyPool<T>(options: WrappingKeyPoolOptions<T>): Wrapping
     take: (spec) => {
       const pair = readyOf(spec).shift();
       scheduleRefill(spec);
-      return pair === undefined ? generate(spec) : Promise.resolve(pair);
+      if (pair !== undefined) return Promise.resolve(pair);
+      const generated = generate(spec);
+      const settled: Promise<unknown> = generated.then(
+        () => onDemand.delete(settled),
+        () => onDemand.delete(settled),
+      );
+      onDemand.add(settled);
+      return generated;
     },
     fill: async (specs = allSpecs) => {
       await Promise.all(specs.map(refill));
@@ -107,7 +126,7 @@ export function wrappingKeyPool<T>(options: WrappingKeyPoolOptions<T>): Wrapping
       for (const timer of scheduled.values()) clearTimeout(timer);
       scheduled.clear();
       ready.clear();
-      await Promise.all(refills.values());
+      await Promise.all([...refills.values(), ...onDemand]);
     },
   };
 }

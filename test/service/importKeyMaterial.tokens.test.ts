@@ -205,7 +205,7 @@ describe("importKeyMaterial", () => {
   });
 
   it("returns InvalidCiphertextException when the public key and the token come from different responses", async () => {
-    const h = kmsHarness({ crypto: nodeCrypto() });
+    const h = kmsHarness({ crypto: nodeCrypto({ wrappingKeyPoolSize: 0 }) });
     const KeyId = await h.externalKey();
     const a = (await h.kms.getParametersForImport({ KeyId, ...oaep256 }))._unsafeUnwrap();
     const b = (await h.kms.getParametersForImport({ KeyId, ...oaep256 }))._unsafeUnwrap();
