@@ -1,5 +1,5 @@
 export { memoryKeyStore } from "./adapters/memoryKeyStore.js";
-export { type NodeCryptoOptions, nodeCrypto } from "./adapters/nodeCrypto.js";
+export { type NodeCrypto, type NodeCryptoOptions, nodeCrypto } from "./adapters/nodeCrypto.js";
 export { randomIds } from "./adapters/randomIds.js";
 export { systemClock } from "./adapters/systemClock.js";
 export { type WrapKeyMaterialInput, wrapKeyMaterial } from "./client/wrapKeyMaterial.js";
@@ -38,9 +38,17 @@ export type {
 export type { ExpirationModel, KeyState, Origin } from "./domain/keyState.js";
 export { type KmsError, type KmsErrorName, kmsError } from "./domain/kmsError.js";
 export { type ObservedKey, observeKey, withoutMaterial } from "./domain/observeKey.js";
-export type { OperationName } from "./domain/operationName.js";
+export type { OperationName, ReadOperationName } from "./domain/operationName.js";
 export type { CreateKeyRequest, CreateKeyResponse } from "./domain/requests/createKey.js";
 export { type CreateKeyInput, validateCreateKeyRequest } from "./domain/requests/createKey.js";
+export type {
+  DataPlaneMembers,
+  DataPlaneOperation,
+  EncryptionAlgorithmSpec,
+  EncryptionContext,
+} from "./domain/requests/dataPlaneRules.js";
+export type { DecryptRequest, DecryptResponse } from "./domain/requests/decrypt.js";
+export { type DecryptInput, validateDecryptRequest } from "./domain/requests/decrypt.js";
 export type {
   DeleteImportedKeyMaterialRequest,
   DeleteImportedKeyMaterialResponse,
@@ -51,6 +59,19 @@ export {
 } from "./domain/requests/deleteImportedKeyMaterial.js";
 export type { DescribeKeyRequest, DescribeKeyResponse } from "./domain/requests/describeKey.js";
 export { validateDescribeKeyRequest } from "./domain/requests/describeKey.js";
+export type { EncryptRequest, EncryptResponse } from "./domain/requests/encrypt.js";
+export { type EncryptInput, validateEncryptRequest } from "./domain/requests/encrypt.js";
+export type {
+  DataKeySpec,
+  GenerateDataKeyRequest,
+  GenerateDataKeyResponse,
+  GenerateDataKeyWithoutPlaintextRequest,
+  GenerateDataKeyWithoutPlaintextResponse,
+} from "./domain/requests/generateDataKey.js";
+export {
+  type GenerateDataKeyInput,
+  validateGenerateDataKeyRequest,
+} from "./domain/requests/generateDataKey.js";
 export type {
   GetParametersForImportRequest,
   GetParametersForImportResponse,
@@ -90,6 +111,7 @@ export {
   type ScheduleKeyDeletionInput,
   validateScheduleKeyDeletionRequest,
 } from "./domain/requests/scheduleKeyDeletion.js";
+export { type EnabledKey, requireEnabledKey } from "./domain/requireEnabledKey.js";
 export { type AliasPolicy, resolveKeyReference } from "./domain/resolveKeyReference.js";
 export { type Transition, transition } from "./domain/transition.js";
 export type {

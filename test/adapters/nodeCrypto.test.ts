@@ -9,6 +9,8 @@ import {
 import type { WrappingKeySource } from "../../src/adapters/wrappingKeySource.js";
 import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import type { KeyId } from "../../src/domain/keyId.js";
+import type { SupportedWrappingAlgorithm } from "../../src/domain/wrappingTable.js";
+import type { CryptoProvider } from "../../src/ports/cryptoProvider.js";
 import { expectError, material } from "../support/kmsHarness.js";
 
 /** The real RSA key generation, watched: how many pairs it started and the public keys it made. */
@@ -44,6 +46,27 @@ function provider(options: NodeCryptoOptions = {}): NodeCrypto {
   const crypto = nodeCrypto(options);
   opened.push(crypto);
   return crypto;
+}
+
+/** Wraps fresh material for `publicKey` and unwraps it with `sealedPrivateKey`; true when the IDs match. */
+async function roundTrips(
+  crypto: CryptoProvider,
+  pair: { readonly publicKey: Uint8Array; readonly sealedPrivateKey: Uint8Array },
+  wrappingAlgorithm: SupportedWrappingAlgorithm,
+): Promise<boolean> {
+  const keyMaterial = material();
+  const encryptedKeyMaterial = wrapKeyMaterial({
+    publicKey: pair.publicKey,
+    wrappingAlgorithm,
+    keyMaterial,
+  })._unsafeUnwrap();
+  const unwrapped = await crypto.unwrapKeyMaterial({
+    keyId,
+    wrapping: { wrappingAlgorithm, wrappingKeySpec: "RSA_2048" },
+    sealedPrivateKey: pair.sealedPrivateKey,
+    encryptedKeyMaterial,
+  });
+  return unwrapped._unsafeUnwrap().id === deriveKeyMaterialId(keyId, keyMaterial);
 }
 
 describe("nodeCrypto", () => {
@@ -161,21 +184,9 @@ describe("nodeCrypto", () => {
       const { publicKey, sealedPrivateKey } = (
         await crypto.generateWrappingKeyPair("RSA_2048")
       )._unsafeUnwrap();
-      const keyMaterial = material();
-      const encryptedKeyMaterial = wrapKeyMaterial({
-        publicKey,
-        wrappingAlgorithm: "RSAES_OAEP_SHA_256",
-        keyMaterial,
-      })._unsafeUnwrap();
-
-      const unwrapped = await crypto.unwrapKeyMaterial({
-        keyId,
-        wrapping: { wrappingAlgorithm: "RSAES_OAEP_SHA_256", wrappingKeySpec: "RSA_2048" },
-        sealedPrivateKey,
-        encryptedKeyMaterial,
-      });
-
-      expect(unwrapped._unsafeUnwrap().id).toBe(deriveKeyMaterialId(keyId, keyMaterial));
+      expect(await roundTrips(crypto, { publicKey, sealedPrivateKey }, "RSAES_OAEP_SHA_256")).toBe(
+        true,
+      );
     });
 
     it("generates every key pair on demand with a pool size of 0", async () => {
@@ -215,21 +226,9 @@ describe("nodeCrypto", () => {
         await crypto.generateWrappingKeyPair("RSA_2048")
       )._unsafeUnwrap();
       await crypto.close();
-      const keyMaterial = material();
-      const encryptedKeyMaterial = wrapKeyMaterial({
-        publicKey,
-        wrappingAlgorithm: "RSA_AES_KEY_WRAP_SHA_256",
-        keyMaterial,
-      })._unsafeUnwrap();
-
-      const unwrapped = await crypto.unwrapKeyMaterial({
-        keyId,
-        wrapping: { wrappingAlgorithm: "RSA_AES_KEY_WRAP_SHA_256", wrappingKeySpec: "RSA_2048" },
-        sealedPrivateKey,
-        encryptedKeyMaterial,
-      });
-
-      expect(unwrapped._unsafeUnwrap().id).toBe(deriveKeyMaterialId(keyId, keyMaterial));
+      expect(
+        await roundTrips(crypto, { publicKey, sealedPrivateKey }, "RSA_AES_KEY_WRAP_SHA_256"),
+      ).toBe(true);
     });
 
     it.each([-1, 1.5, Number.NaN])("throws TypeError for a pool size of %s", (size) => {
