@@ -40,8 +40,9 @@ export function generateDataKey(
   return {
     generateDataKey: (input) => run(input, "GenerateDataKey"),
     generateDataKeyWithoutPlaintext: (input) =>
-      run(input, "GenerateDataKeyWithoutPlaintext").map(
-        ({ Plaintext: _plaintext, ...rest }) => rest,
-      ),
+      run(input, "GenerateDataKeyWithoutPlaintext").map(({ Plaintext, ...rest }) => {
+        Plaintext.fill(0); // nobody may see this data key in plaintext, so none is kept
+        return rest;
+      }),
   };
 }
