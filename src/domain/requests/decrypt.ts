@@ -10,7 +10,8 @@ import {
   readDataPlaneMembers,
 } from "./dataPlaneRules.js";
 import type { RequestContext } from "./memberRules.js";
-import { present, RequestReader } from "./requestReader.js";
+import { present } from "./present.js";
+import { RequestReader } from "./requestReader.js";
 
 /** The Decrypt request, as in the AWS model. */
 export interface DecryptRequest {

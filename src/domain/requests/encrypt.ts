@@ -9,7 +9,7 @@ import {
   readDataPlaneMembers,
 } from "./dataPlaneRules.js";
 import { type RequestContext, readKeyRequest } from "./memberRules.js";
-import { present } from "./requestReader.js";
+import { present } from "./present.js";
 
 /** The Encrypt request, as in the AWS model. */
 export interface EncryptRequest {

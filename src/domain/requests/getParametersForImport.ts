@@ -10,7 +10,7 @@ import {
   wrappingKeySpecValues,
 } from "../wrappingTable.js";
 import { type RequestContext, readKeyRequest } from "./memberRules.js";
-import { present } from "./requestReader.js";
+import { present } from "./present.js";
 
 /** The GetParametersForImport request, as in the AWS model. */
 export interface GetParametersForImportRequest {

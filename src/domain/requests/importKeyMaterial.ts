@@ -5,7 +5,7 @@ import type { KeyMaterialId } from "../keyMaterialId.js";
 import type { ExpirationModel } from "../keyState.js";
 import { type KmsError, kmsError } from "../kmsError.js";
 import { keyMaterialIdRule, type RequestContext, readKeyRequest } from "./memberRules.js";
-import { present } from "./requestReader.js";
+import { present } from "./present.js";
 
 const expirationModelValues = ["KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE"] as const;
 const importTypeValues = ["NEW_KEY_MATERIAL", "EXISTING_KEY_MATERIAL"] as const;

@@ -3,7 +3,8 @@ import type { KeyArn, KeyScope } from "../keyArn.js";
 import type { KmsError } from "../kmsError.js";
 import type { OperationName } from "../operationName.js";
 import { type AliasPolicy, resolveKeyReference } from "../resolveKeyReference.js";
-import { present, RequestReader } from "./requestReader.js";
+import { present } from "./present.js";
+import { RequestReader } from "./requestReader.js";
 
 /** What request validation needs besides the request: the account and Region, and the time. */
 export interface RequestContext {

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from "neverthrow";
 import { type KmsError, kmsError } from "../kmsError.js";
+import { memberPath, quoted, typeOf } from "./violationText.js";
 
 /** Length bounds of a string (characters) or blob (bytes), as in the AWS model. */
 export interface LengthRule {
@@ -13,7 +14,6 @@ export interface StringRule extends LengthRule {
   readonly pattern?: RegExp;
 }
 
-const shownValueLength = 256;
 /** Matches a UTF-16 surrogate that is not part of a pair. */
 const loneSurrogate = /\p{Cs}/u;
 
@@ -58,11 +58,11 @@ export class RequestReader {
     );
     if (value === undefined) return undefined;
     const text = value as string;
-    this.#length(member, `'${shown(text)}'`, text.length, rule);
+    this.#length(member, quoted(text), text.length, rule);
     if (rule.pattern !== undefined && !rule.pattern.test(text)) {
       this.#violate(
         member,
-        `'${shown(text)}'`,
+        quoted(text),
         `Member must satisfy regular expression pattern: ${rule.pattern.source}`,
       );
     }
@@ -80,7 +80,7 @@ export class RequestReader {
     if (!(values as readonly unknown[]).includes(value)) {
       this.#violate(
         member,
-        `'${shown(value as string)}'`,
+        quoted(value as string),
         `Member must satisfy enum value set: [${values.join(", ")}]`,
       );
       return undefined;
@@ -161,7 +161,7 @@ export class RequestReader {
     const items = value as string[];
     this.#itemCount(member, items.length, rule.maxItems);
     items.forEach((item, i) => {
-      this.#length(`${member}.${i + 1}.member`, `'${shown(item)}'`, item.length, rule.item);
+      this.#length(`${member}.${i + 1}.member`, quoted(item), item.length, rule.item);
     });
     return items;
   }
@@ -219,7 +219,7 @@ export class RequestReader {
       ] as const) {
         if (text === undefined || text === null)
           this.#violate(`${path}.${name}`, "null", "Member must not be null");
-        else this.#length(`${path}.${name}`, `'${shown(text)}'`, text.length, lengths);
+        else this.#length(`${path}.${name}`, quoted(text), text.length, lengths);
       }
     });
   }
@@ -258,7 +258,7 @@ export class RequestReader {
       return undefined;
     }
     if (!accepts(value)) {
-      this.#typeError ??= `Member '${member}' must be ${expected}; got ${describe(value)}.`;
+      this.#typeError ??= `Member '${member}' must be ${expected}; got ${typeOf(value)}.`;
       return undefined;
     }
     return value;
@@ -288,33 +288,8 @@ export class RequestReader {
   }
 
   #violate(member: string, shownValue: string | undefined, constraint: string): void {
-    const path = member.split(".").map(lowerCamel).join(".");
+    const path = memberPath(member);
     const value = shownValue === undefined ? "Value" : `Value ${shownValue}`;
     this.#violations.push(`${value} at '${path}' failed to satisfy constraint: ${constraint}`);
   }
-}
-
-function lowerCamel(member: string): string {
-  return member.charAt(0).toLowerCase() + member.slice(1);
-}
-
-function shown(text: string): string {
-  return text.length > shownValueLength ? `${text.slice(0, shownValueLength)}…` : text;
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return "an array";
-  if (value instanceof Date) return "an invalid Date";
-  if (typeof value === "number" && !Number.isInteger(value)) return "a non-integer number";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-
-/**
- * A required member inside `finish`'s builder: `finish` builds only when every required member
- * was present, so `undefined` here is a bug in the validator, not bad input.
- */
-export function present<T>(value: T | undefined): T {
-  if (value === undefined)
-    throw new TypeError("A required request member was read as absent after validation.");
-  return value;
 }
