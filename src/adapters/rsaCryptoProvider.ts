@@ -6,7 +6,7 @@ import {
   publicEncrypt,
   randomBytes,
 } from "node:crypto";
-import { err, errAsync, ok, okAsync, type Result, ResultAsync } from "neverthrow";
+import { err, ok, okAsync, type Result, ResultAsync } from "neverthrow";
 import type { KeyId } from "../domain/keyId.js";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
 import type { SupportedWrappingKeySpec } from "../domain/wrappingTable.js";
@@ -90,7 +90,7 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
         material.fill(0);
       }
     });
-    return result.isOk() ? okAsync(result.value) : errAsync(result.error);
+    return asyncResult(result);
   };
   return {
     generateWrappingKeyPair: (spec) =>
@@ -113,7 +113,7 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
           unwrapKeyMaterial(privateKey, request.wrapping, request.encryptedKeyMaterial),
         )
         .map((material) => sealMaterial(sealer, request.keyId, material));
-      return result.isOk() ? okAsync(result.value) : errAsync(result.error);
+      return asyncResult(result);
     },
     generateKeyMaterial: (keyId) => okAsync(sealMaterial(sealer, keyId, randomBytes(32))),
     encrypt: (sealedMaterial, plaintext, additionalData) =>
@@ -134,16 +134,18 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
       }),
     randomBytes: (count) => okAsync(randomBytes(count)),
     seal: (plaintext, purpose) => okAsync(sealer.seal(plaintext, purpose)),
-    unseal: (sealed, purpose) => {
-      const opened = sealer.open(sealed, purpose);
-      return opened.isOk() ? okAsync(opened.value) : errAsync(opened.error);
-    },
+    unseal: (sealed, purpose) => asyncResult(sealer.open(sealed, purpose)),
     prefill: pool.fill,
     close: async () => {
       await pool.close();
       privateKeys.clear();
     },
   };
+}
+
+/** A synchronous result as the port's `ResultAsync`. */
+function asyncResult<T>(result: Result<T, KmsError>): ResultAsync<T, KmsError> {
+  return new ResultAsync(Promise.resolve(result));
 }
 
 /**

@@ -76,8 +76,12 @@ export function ciphertextAdditionalData(
   return concatBytes(parts);
 }
 
-/** Concatenates byte arrays. */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+/** The blob {@link parseCiphertextBlob} takes apart: the header, then the provider's body. */
+export function ciphertextBlob(header: Uint8Array, body: Uint8Array): Uint8Array {
+  return concatBytes([header, body]);
+}
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, part) => n + part.byteLength, 0));
   let offset = 0;
   for (const part of parts) {

@@ -3,7 +3,7 @@ import type { KmsError } from "../domain/kmsError.js";
 import type { EncryptionContext } from "../domain/requests/dataPlaneRules.js";
 import type { EnabledKey } from "../domain/requireEnabledKey.js";
 import type { CryptoProvider } from "../ports/cryptoProvider.js";
-import { ciphertextAdditionalData, ciphertextHeader, concatBytes } from "./ciphertextBlob.js";
+import { ciphertextAdditionalData, ciphertextBlob, ciphertextHeader } from "./ciphertextBlob.js";
 
 /** Encrypts `plaintext` under the key's material: a ciphertext blob that names key and material. */
 export function encryptUnderKey(
@@ -15,5 +15,5 @@ export function encryptUnderKey(
   const header = ciphertextHeader(key.keyId, key.material.id);
   return crypto
     .encrypt(key.material.sealed, plaintext, ciphertextAdditionalData(header, context))
-    .map((body) => concatBytes([header, body]));
+    .map((body) => ciphertextBlob(header, body));
 }

@@ -3,9 +3,7 @@ import fc from "fast-check";
 import type { ResultAsync } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import type { KmsError } from "../../src/domain/kmsError.js";
-import { expectError, kmsHarness, material } from "../support/kmsHarness.js";
-
-type Harness = ReturnType<typeof kmsHarness>;
+import { expectError, type Harness, kmsHarness, material } from "../support/kmsHarness.js";
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 

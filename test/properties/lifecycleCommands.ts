@@ -1,8 +1,7 @@
 import fc from "fast-check";
-import type { kmsHarness } from "../support/kmsHarness.js";
 
 /** The KMS, clock and store of one property run. */
-export type Harness = ReturnType<typeof kmsHarness>;
+export type { Harness } from "../support/kmsHarness.js";
 
 /** A key named by its position among the keys created so far; a position past the end names a key that does not exist. */
 export interface KeyRef {

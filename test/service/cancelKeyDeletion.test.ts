@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectError, kmsHarness, material } from "../support/kmsHarness.js";
-
-const arnOf = (KeyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${KeyId}`;
+import { arnOf, expectError, kmsHarness, material } from "../support/kmsHarness.js";
 
 describe("cancelKeyDeletion", () => {
   it("returns the key ARN and leaves a key with material Disabled", async () => {

@@ -1,7 +1,6 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
-import type { KeyArn } from "../../src/domain/keyArn.js";
 import type { KeyCommand } from "../../src/domain/keyCommand.js";
 import type { KeyId } from "../../src/domain/keyId.js";
 import { kmsError } from "../../src/domain/kmsError.js";
@@ -10,9 +9,7 @@ import type { KeyStore } from "../../src/ports/keyStore.js";
 import { commitKeyCommand } from "../../src/service/commitKeyCommand.js";
 import { createKms } from "../../src/service/createKms.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
-import { expectError, kmsHarness, material, start } from "../support/kmsHarness.js";
-
-const arnOf = (KeyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${KeyId}` as KeyArn;
+import { arnOf, expectError, kmsHarness, material, start } from "../support/kmsHarness.js";
 
 /** A memory store whose next `conflicts` writes lose (after running `beforeLosing`, if any). */
 function contestedStore() {

@@ -1,26 +1,16 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { KeyArn } from "../../src/domain/keyArn.js";
 import type { KmsErrorName } from "../../src/domain/kmsError.js";
 import type { KmsOptions } from "../../src/service/kms.js";
 import { storeSnapshot } from "../properties/storeSnapshot.js";
-import { expectError, kmsHarness, material } from "../support/kmsHarness.js";
+import { arnOf, expectError, type Harness, kmsHarness, material } from "../support/kmsHarness.js";
 
-type Harness = ReturnType<typeof kmsHarness>;
-
-const arnOf = (KeyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${KeyId}` as KeyArn;
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 /** Byte offsets in the ciphertext header: version ‖ key ID (16) ‖ key material ID (32). */
 const keyIdBytes = { start: 1, end: 17 } as const;
 const materialIdBytes = { start: 17, end: 49 } as const;
 
 /** An EXTERNAL key holding `bytes` (fresh material by default) that does not expire. */
-async function enabledKey(h: Harness, bytes: Uint8Array = material()) {
-  const KeyId = await h.externalKey();
-  const { KeyMaterialId } = (await h.importMaterial(KeyId, bytes, "never"))._unsafeUnwrap();
-  return { KeyId, KeyMaterialId };
-}
-
 async function encrypted(
   h: Harness,
   KeyId: string,
@@ -49,7 +39,7 @@ function idsStartingWith(first: string): NonNullable<KmsOptions["ids"]> {
 describe("decrypt", () => {
   it("returns a Plaintext with memory of its own, so its buffer never shows another caller's plaintext", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     const secret = Buffer.from("TOP-SECRET-alice-0123456789");
     const alice = await encrypted(h, KeyId, {}, secret);
     const bob = await encrypted(h, KeyId, {}, Buffer.from("bob"));
@@ -66,7 +56,7 @@ describe("decrypt", () => {
 
   it("returns the plaintext, the key ARN, SYMMETRIC_DEFAULT and the imported KeyMaterialId", async () => {
     const h = kmsHarness();
-    const { KeyId, KeyMaterialId } = await enabledKey(h);
+    const { KeyId, KeyMaterialId } = await h.enabledKey();
     const { CiphertextBlob, Plaintext } = await encrypted(h, KeyId, { purpose: "test" });
     const response = (
       await h.kms.decrypt({ CiphertextBlob, EncryptionContext: { purpose: "test" } })
@@ -88,7 +78,7 @@ describe("decrypt", () => {
     ["key ARN", arnOf],
   ])("decrypts when KeyId names the ciphertext's key by its %s", async (_, reference) => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     const { CiphertextBlob, Plaintext } = await encrypted(h, KeyId);
     const response = await h.kms.decrypt({ CiphertextBlob, KeyId: reference(KeyId) });
     expect(hex(response._unsafeUnwrap().Plaintext)).toBe(hex(Plaintext));
@@ -96,8 +86,8 @@ describe("decrypt", () => {
 
   it("returns IncorrectKeyException when Decrypt names another key than the ciphertext's", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
-    const other = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
+    const other = await h.enabledKey();
     const { CiphertextBlob } = await encrypted(h, KeyId);
     const error = expectError(
       await h.kms.decrypt({ CiphertextBlob, KeyId: other.KeyId }),
@@ -113,7 +103,7 @@ describe("decrypt", () => {
 
     it("decrypts with the same pairs given in another order", async () => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       const { CiphertextBlob, Plaintext } = await encrypted(h, KeyId, context);
       const reversed = Object.fromEntries(Object.entries(context).reverse());
       expect(Object.keys(reversed)).not.toEqual(Object.keys(context));
@@ -129,7 +119,7 @@ describe("decrypt", () => {
       ["no context at all", undefined],
     ])("returns InvalidCiphertextException for %s", async (_, EncryptionContext) => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       const { CiphertextBlob } = await encrypted(h, KeyId, context);
       const request = EncryptionContext === undefined ? {} : { EncryptionContext };
       expectError(
@@ -140,7 +130,7 @@ describe("decrypt", () => {
 
     it("returns InvalidCiphertextException for a context on a ciphertext made without one", async () => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       const { CiphertextBlob } = await encrypted(h, KeyId);
       expectError(
         await h.kms.decrypt({ CiphertextBlob, EncryptionContext: { a: "b" } }),
@@ -150,7 +140,7 @@ describe("decrypt", () => {
 
     it("treats an empty context as no context", async () => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       const { CiphertextBlob, Plaintext } = await encrypted(h, KeyId);
       const response = await h.kms.decrypt({ CiphertextBlob, EncryptionContext: {} });
       expect(hex(response._unsafeUnwrap().Plaintext)).toBe(hex(Plaintext));
@@ -158,7 +148,7 @@ describe("decrypt", () => {
 
     it("tells apart pairs whose concatenations are equal", async () => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       const { CiphertextBlob } = await encrypted(h, KeyId, { a: "bc" });
       expectError(
         await h.kms.decrypt({ CiphertextBlob, EncryptionContext: { ab: "c" } }),
@@ -184,13 +174,13 @@ describe("decrypt", () => {
       ["6144 zero bytes", () => new Uint8Array(6144)],
     ])("returns InvalidCiphertextException for %s", async (_, blob) => {
       const h = kmsHarness();
-      await enabledKey(h);
+      await h.enabledKey();
       expectError(await h.kms.decrypt({ CiphertextBlob: blob() }), "InvalidCiphertextException");
     });
 
     it("returns InvalidCiphertextException for a ciphertext cut short", async () => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       const { CiphertextBlob } = await encrypted(h, KeyId);
       for (const length of [1, 49, 50, 49 + 28, CiphertextBlob.length - 1]) {
         expectError(
@@ -202,7 +192,7 @@ describe("decrypt", () => {
 
     it("returns InvalidCiphertextException for a ciphertext whose key does not exist here", async () => {
       const elsewhere = kmsHarness();
-      const { KeyId } = await enabledKey(elsewhere);
+      const { KeyId } = await elsewhere.enabledKey();
       const { CiphertextBlob } = await encrypted(elsewhere, KeyId);
       const h = kmsHarness();
       const error = expectError(
@@ -216,7 +206,7 @@ describe("decrypt", () => {
 
     it("returns NotFoundException when the request itself names the key that does not exist here", async () => {
       const elsewhere = kmsHarness();
-      const { KeyId } = await enabledKey(elsewhere);
+      const { KeyId } = await elsewhere.enabledKey();
       const { CiphertextBlob } = await encrypted(elsewhere, KeyId);
       const error = expectError(
         await kmsHarness().kms.decrypt({ CiphertextBlob, KeyId }),
@@ -228,9 +218,9 @@ describe("decrypt", () => {
     it("cannot be forged by another KMS with another root key whose key has the same ID", async () => {
       const KeyId = randomUUID();
       const original = kmsHarness({ ids: idsStartingWith(KeyId) });
-      expect((await enabledKey(original)).KeyId).toBe(KeyId);
+      expect((await original.enabledKey()).KeyId).toBe(KeyId);
       const impostor = kmsHarness({ ids: idsStartingWith(KeyId) });
-      expect((await enabledKey(impostor)).KeyId).toBe(KeyId);
+      expect((await impostor.enabledKey()).KeyId).toBe(KeyId);
 
       const genuine = await encrypted(original, KeyId);
       const forged = await encrypted(impostor, KeyId);
@@ -254,7 +244,7 @@ describe("decrypt", () => {
     it("cannot be forged by another KMS whose recreated key is an AWS_KMS key", async () => {
       const KeyId = randomUUID();
       const original = kmsHarness({ ids: idsStartingWith(KeyId) });
-      await enabledKey(original);
+      await original.enabledKey();
       const impostor = kmsHarness({ ids: idsStartingWith(KeyId) });
       const created = (await impostor.kms.createKey({ Origin: "AWS_KMS" }))._unsafeUnwrap();
       expect(created.KeyMetadata.KeyId).toBe(KeyId);
@@ -265,8 +255,8 @@ describe("decrypt", () => {
     it("cannot be moved to another key holding the same material by rewriting its header", async () => {
       const h = kmsHarness();
       const bytes = material();
-      const source = await enabledKey(h, bytes);
-      const target = await enabledKey(h, bytes);
+      const source = await h.enabledKey(bytes);
+      const target = await h.enabledKey(bytes);
       const { CiphertextBlob } = await encrypted(h, source.KeyId);
       const moved = Uint8Array.from(CiphertextBlob);
       moved.set(Buffer.from(target.KeyId.replaceAll("-", ""), "hex"), keyIdBytes.start);
@@ -285,7 +275,7 @@ describe("decrypt", () => {
   describe("key states (D14)", () => {
     it("returns DisabledException '<arn> is disabled.' for a Disabled key", async () => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       const { CiphertextBlob } = await encrypted(h, KeyId);
       await h.kms.disableKey({ KeyId });
       const error = expectError(await h.kms.decrypt({ CiphertextBlob }), "DisabledException");
@@ -294,7 +284,7 @@ describe("decrypt", () => {
 
     it("returns KMSInvalidStateException '<arn> is pending import.' after DeleteImportedKeyMaterial", async () => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       const { CiphertextBlob } = await encrypted(h, KeyId);
       await h.kms.deleteImportedKeyMaterial({ KeyId });
       const error = expectError(
@@ -306,7 +296,7 @@ describe("decrypt", () => {
 
     it("returns KMSInvalidStateException '<arn> is pending deletion.' for a key pending deletion", async () => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       const { CiphertextBlob } = await encrypted(h, KeyId);
       await h.kms.scheduleKeyDeletion({ KeyId, PendingWindowInDays: 7 });
       const error = expectError(
@@ -319,7 +309,7 @@ describe("decrypt", () => {
     it("decrypts earlier ciphertexts again after DeleteImportedKeyMaterial and reimport of the same material", async () => {
       const h = kmsHarness();
       const bytes = material();
-      const { KeyId, KeyMaterialId } = await enabledKey(h, bytes);
+      const { KeyId, KeyMaterialId } = await h.enabledKey(bytes);
       const { CiphertextBlob, Plaintext } = await encrypted(h, KeyId, { v: "1" });
       await h.kms.deleteImportedKeyMaterial({ KeyId });
       expectError(
@@ -351,7 +341,7 @@ describe("decrypt", () => {
   describe("DryRun", () => {
     it("returns DryRunOperationException, and no plaintext, for a DryRun that would succeed", async () => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       const { CiphertextBlob } = await encrypted(h, KeyId);
       const error = expectError(
         await h.kms.decrypt({ CiphertextBlob, DryRun: true }),
@@ -365,7 +355,7 @@ describe("decrypt", () => {
 
     it("returns InvalidCiphertextException for a DryRun with the wrong context", async () => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       const { CiphertextBlob } = await encrypted(h, KeyId, { a: "1" });
       expectError(
         await h.kms.decrypt({ CiphertextBlob, EncryptionContext: { a: "2" }, DryRun: true }),
@@ -382,8 +372,8 @@ describe("decrypt", () => {
     ["a garbage blob", "InvalidCiphertextException"],
   ])("leaves the store unchanged when it fails for %s", async (reason, name) => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
-    const other = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
+    const other = await h.enabledKey();
     const { CiphertextBlob } = await encrypted(h, KeyId, { a: "1" });
     if (reason === "a Disabled key") await h.kms.disableKey({ KeyId });
     const request = {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { expectError, kmsHarness, material, start } from "../support/kmsHarness.js";
-
-type Harness = ReturnType<typeof kmsHarness>;
-const arnOf = (KeyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${KeyId}`;
+import {
+  arnOf,
+  expectError,
+  type Harness,
+  kmsHarness,
+  material,
+  start,
+} from "../support/kmsHarness.js";
 
 async function importedKey(h: Harness) {
   const KeyId = await h.externalKey();

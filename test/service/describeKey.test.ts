@@ -1,10 +1,8 @@
 import { addDays } from "date-fns";
 import { describe, expect, it } from "vitest";
-import type { KeyArn } from "../../src/domain/keyArn.js";
 import type { DescribeKeyRequest } from "../../src/domain/requests/describeKey.js";
-import { expectError, kmsHarness, material, start } from "../support/kmsHarness.js";
+import { arnOf, expectError, kmsHarness, material, start } from "../support/kmsHarness.js";
 
-const arnOf = (KeyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${KeyId}` as KeyArn;
 const unknownId = "00000000-0000-4000-8000-000000000000";
 
 async function expiringKey() {

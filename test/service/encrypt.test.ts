@@ -1,26 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { addDays } from "date-fns";
 import { describe, expect, it } from "vitest";
-import type { KeyArn } from "../../src/domain/keyArn.js";
 import { storeSnapshot } from "../properties/storeSnapshot.js";
-import { expectError, kmsHarness, material, start } from "../support/kmsHarness.js";
+import {
+  arnOf,
+  expectError,
+  type Harness,
+  kmsHarness,
+  material,
+  start,
+} from "../support/kmsHarness.js";
 
-type Harness = ReturnType<typeof kmsHarness>;
-
-const arnOf = (KeyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${KeyId}` as KeyArn;
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 
 /** An EXTERNAL key with fresh material that does not expire, and that material's ID. */
-async function enabledKey(h: Harness) {
-  const KeyId = await h.externalKey();
-  const { KeyMaterialId } = (await h.importMaterial(KeyId, material(), "never"))._unsafeUnwrap();
-  return { KeyId, KeyMaterialId };
-}
-
 describe("encrypt", () => {
   it("returns a ciphertext that Decrypt turns back into the plaintext", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     const Plaintext = randomBytes(100);
     const { CiphertextBlob } = (await h.kms.encrypt({ KeyId, Plaintext }))._unsafeUnwrap();
     const decrypted = (await h.kms.decrypt({ CiphertextBlob }))._unsafeUnwrap();
@@ -29,7 +26,7 @@ describe("encrypt", () => {
 
   it("answers with the ciphertext, the key ARN and SYMMETRIC_DEFAULT, and nothing else", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     const response = (
       await h.kms.encrypt({ KeyId, Plaintext: Uint8Array.of(1, 2, 3) })
     )._unsafeUnwrap();
@@ -46,14 +43,14 @@ describe("encrypt", () => {
 
   it("accepts the key ARN as KeyId", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     const response = await h.kms.encrypt({ KeyId: arnOf(KeyId), Plaintext: Uint8Array.of(7) });
     expect(response._unsafeUnwrap().KeyId).toBe(arnOf(KeyId));
   });
 
   it("gives the same plaintext a different ciphertext each time", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     const Plaintext = Uint8Array.of(1, 2, 3);
     const first = (await h.kms.encrypt({ KeyId, Plaintext }))._unsafeUnwrap().CiphertextBlob;
     const second = (await h.kms.encrypt({ KeyId, Plaintext }))._unsafeUnwrap().CiphertextBlob;
@@ -77,7 +74,7 @@ describe("encrypt", () => {
 
   it("returns DisabledException '<arn> is disabled.' for a Disabled key", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     await h.kms.disableKey({ KeyId });
     const error = expectError(
       await h.kms.encrypt({ KeyId, Plaintext: Uint8Array.of(1) }),
@@ -98,7 +95,7 @@ describe("encrypt", () => {
 
   it("returns KMSInvalidStateException '<arn> is pending import.' after DeleteImportedKeyMaterial", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     await h.kms.deleteImportedKeyMaterial({ KeyId });
     const error = expectError(
       await h.kms.encrypt({ KeyId, Plaintext: Uint8Array.of(1) }),
@@ -109,7 +106,7 @@ describe("encrypt", () => {
 
   it("returns KMSInvalidStateException '<arn> is pending deletion.' for a key pending deletion", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     await h.kms.scheduleKeyDeletion({ KeyId, PendingWindowInDays: 7 });
     const error = expectError(
       await h.kms.encrypt({ KeyId, Plaintext: Uint8Array.of(1) }),
@@ -130,7 +127,7 @@ describe("encrypt", () => {
 
   it("returns NotFoundException once the deletion date has passed", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     await h.kms.scheduleKeyDeletion({ KeyId, PendingWindowInDays: 7 });
     h.clock.advance({ days: 7 });
     expectError(await h.kms.encrypt({ KeyId, Plaintext: Uint8Array.of(1) }), "NotFoundException");
@@ -138,7 +135,7 @@ describe("encrypt", () => {
 
   it("returns DryRunOperationException, and no ciphertext, for a DryRun that would succeed", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     const result = await h.kms.encrypt({ KeyId, Plaintext: Uint8Array.of(1), DryRun: true });
     const error = expectError(result, "DryRunOperationException");
     expect(error).toEqual({
@@ -149,7 +146,7 @@ describe("encrypt", () => {
 
   it("returns the real error, not DryRunOperationException, for a DryRun on a Disabled key", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     await h.kms.disableKey({ KeyId });
     expectError(
       await h.kms.encrypt({ KeyId, Plaintext: Uint8Array.of(1), DryRun: true }),
@@ -168,7 +165,7 @@ describe("encrypt", () => {
 
   it("writes nothing and audits nothing when it succeeds", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     const arns = [arnOf(KeyId)];
     const before = await storeSnapshot(h.store, arns);
     const audited = h.audit.length;
@@ -185,7 +182,7 @@ describe("encrypt", () => {
     "leaves the store unchanged when it fails on an %s key with %s",
     async (state, name, extra) => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       if (state === "Disabled") await h.kms.disableKey({ KeyId });
       const arns = [arnOf(KeyId)];
       const before = await storeSnapshot(h.store, arns);

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { KeyArn } from "../../src/domain/keyArn.js";
 import { storeSnapshot } from "../properties/storeSnapshot.js";
-import { expectError, kmsHarness, material } from "../support/kmsHarness.js";
+import { arnOf, expectError, type Harness, kmsHarness, material } from "../support/kmsHarness.js";
 
-type Harness = ReturnType<typeof kmsHarness>;
-
-const arnOf = (KeyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${KeyId}` as KeyArn;
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 const operations = ["generateDataKey", "generateDataKeyWithoutPlaintext"] as const;
 
 /** An EXTERNAL key with fresh material that does not expire, and that material's ID. */
-async function enabledKey(h: Harness) {
-  const KeyId = await h.externalKey();
-  const { KeyMaterialId } = (await h.importMaterial(KeyId, material(), "never"))._unsafeUnwrap();
-  return { KeyId, KeyMaterialId };
-}
-
 describe("generateDataKey", () => {
   it.each([
     [{ KeySpec: "AES_256" } as const, 32],
@@ -25,14 +15,14 @@ describe("generateDataKey", () => {
     [{ NumberOfBytes: 1024 }, 1024],
   ])("returns a data key of the requested size for %j", async (size, bytes) => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     const response = (await h.kms.generateDataKey({ KeyId, ...size }))._unsafeUnwrap();
     expect(response.Plaintext).toHaveLength(bytes);
   });
 
   it("answers with the ciphertext, the data key, the key ARN and the KeyMaterialId, and nothing else", async () => {
     const h = kmsHarness();
-    const { KeyId, KeyMaterialId } = await enabledKey(h);
+    const { KeyId, KeyMaterialId } = await h.enabledKey();
     const response = (await h.kms.generateDataKey({ KeyId, KeySpec: "AES_256" }))._unsafeUnwrap();
     expect(Object.keys(response).sort()).toEqual([
       "CiphertextBlob",
@@ -46,7 +36,7 @@ describe("generateDataKey", () => {
 
   it("returns a ciphertext that Decrypt turns into the returned data key, with the same context", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     const EncryptionContext = { bucket: "logs", object: "2026/03/01" };
     const { Plaintext, CiphertextBlob } = (
       await h.kms.generateDataKey({ KeyId, KeySpec: "AES_256", EncryptionContext })
@@ -58,7 +48,7 @@ describe("generateDataKey", () => {
 
   it("returns a different data key each time", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     const first = (await h.kms.generateDataKey({ KeyId, KeySpec: "AES_256" }))._unsafeUnwrap();
     const second = (await h.kms.generateDataKey({ KeyId, KeySpec: "AES_256" }))._unsafeUnwrap();
     expect(hex(first.Plaintext)).not.toBe(hex(second.Plaintext));
@@ -80,7 +70,7 @@ describe("generateDataKey", () => {
 describe("generateDataKeyWithoutPlaintext", () => {
   it("answers with the ciphertext, the key ARN and the KeyMaterialId, and no Plaintext member", async () => {
     const h = kmsHarness();
-    const { KeyId, KeyMaterialId } = await enabledKey(h);
+    const { KeyId, KeyMaterialId } = await h.enabledKey();
     const response = (
       await h.kms.generateDataKeyWithoutPlaintext({ KeyId, KeySpec: "AES_256" })
     )._unsafeUnwrap();
@@ -98,7 +88,7 @@ describe("generateDataKeyWithoutPlaintext", () => {
     "returns a ciphertext that decrypts to a data key of the size asked by %j",
     async (size, bytes) => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       const { CiphertextBlob } = (
         await h.kms.generateDataKeyWithoutPlaintext({ KeyId, ...size })
       )._unsafeUnwrap();
@@ -114,7 +104,7 @@ describe.each(operations)("%s and key states (D14)", (operation) => {
 
   it("returns DisabledException '<arn> is disabled.' for a Disabled key", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     await h.kms.disableKey({ KeyId });
     const error = expectError(await generate(h, KeyId), "DisabledException");
     expect(error.message).toBe(`${arnOf(KeyId)} is disabled.`);
@@ -129,7 +119,7 @@ describe.each(operations)("%s and key states (D14)", (operation) => {
 
   it("returns KMSInvalidStateException '<arn> is pending deletion.' for a key pending deletion", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     await h.kms.scheduleKeyDeletion({ KeyId, PendingWindowInDays: 30 });
     const error = expectError(await generate(h, KeyId), "KMSInvalidStateException");
     expect(error.message).toBe(`${arnOf(KeyId)} is pending deletion.`);
@@ -149,7 +139,7 @@ describe.each(operations)("%s and key states (D14)", (operation) => {
 
   it("returns DryRunOperationException, with no data key, for a DryRun that would succeed", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     const error = expectError(await generate(h, KeyId, true), "DryRunOperationException");
     expect(error).toEqual({
       name: "DryRunOperationException",
@@ -161,7 +151,7 @@ describe.each(operations)("%s and key states (D14)", (operation) => {
     "leaves the store unchanged when it fails for a %s",
     async (reason) => {
       const h = kmsHarness();
-      const { KeyId } = await enabledKey(h);
+      const { KeyId } = await h.enabledKey();
       if (reason === "Disabled") await h.kms.disableKey({ KeyId });
       const arns = [arnOf(KeyId)];
       const before = await storeSnapshot(h.store, arns);
@@ -177,7 +167,7 @@ describe.each(operations)("%s and key states (D14)", (operation) => {
 
   it("returns ValidationException when neither KeySpec nor NumberOfBytes is given", async () => {
     const h = kmsHarness();
-    const { KeyId } = await enabledKey(h);
+    const { KeyId } = await h.enabledKey();
     expectError(await h.kms[operation]({ KeyId }), "ValidationException");
   });
 });

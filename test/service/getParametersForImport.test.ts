@@ -2,9 +2,8 @@ import { createPublicKey } from "node:crypto";
 import { addHours } from "date-fns";
 import { describe, expect, it } from "vitest";
 import type { GetParametersForImportRequest } from "../../src/domain/requests/getParametersForImport.js";
-import { expectError, kmsHarness, material, start } from "../support/kmsHarness.js";
+import { arnOf, expectError, kmsHarness, material, start } from "../support/kmsHarness.js";
 
-const arnOf = (KeyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${KeyId}`;
 const oaep256 = { WrappingAlgorithm: "RSAES_OAEP_SHA_256", WrappingKeySpec: "RSA_2048" } as const;
 
 describe("getParametersForImport", () => {

@@ -1,10 +1,6 @@
 import { createPrivateKey } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { KeyArn } from "../../src/domain/keyArn.js";
-import { kmsHarness, material } from "../support/kmsHarness.js";
-
-type Harness = ReturnType<typeof kmsHarness>;
-const arnOf = (KeyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${KeyId}` as KeyArn;
+import { arnOf, type Harness, kmsHarness, material } from "../support/kmsHarness.js";
 
 /** Every byte array anywhere inside `value`. */
 function blobsIn(value: unknown): Uint8Array[] {

@@ -2,15 +2,20 @@ import { randomBytes } from "node:crypto";
 import { addDays } from "date-fns";
 import { describe, expect, it } from "vitest";
 import type { ImportKeyMaterialRequest } from "../../src/domain/requests/importKeyMaterial.js";
-import { expectError, kmsHarness, material, start } from "../support/kmsHarness.js";
+import {
+  arnOf,
+  expectError,
+  type Harness,
+  kmsHarness,
+  material,
+  start,
+} from "../support/kmsHarness.js";
 
-type Harness = ReturnType<typeof kmsHarness>;
 type Extra = Omit<
   Partial<ImportKeyMaterialRequest>,
   "KeyId" | "ImportToken" | "EncryptedKeyMaterial"
 >;
 
-const arnOf = (KeyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${KeyId}`;
 const never = { ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE" } as const;
 
 /** Imports `bytes` with fresh parameters and `extra` request members (material that does not expire by default). */

@@ -5,9 +5,8 @@ import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import type { KeyArn } from "../../src/domain/keyArn.js";
 import type { IdGenerator } from "../../src/ports/idGenerator.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
-import { expectError, kmsHarness, material } from "../support/kmsHarness.js";
+import { expectError, type Harness, kmsHarness, material } from "../support/kmsHarness.js";
 
-type Harness = ReturnType<typeof kmsHarness>;
 const never = { ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE" } as const;
 const oaep256 = { WrappingAlgorithm: "RSAES_OAEP_SHA_256", WrappingKeySpec: "RSA_2048" } as const;
 

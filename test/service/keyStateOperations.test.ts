@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { expectError, kmsHarness, material, start } from "../support/kmsHarness.js";
+import {
+  arnOf,
+  expectError,
+  type Harness,
+  kmsHarness,
+  material,
+  start,
+} from "../support/kmsHarness.js";
 
-type Harness = ReturnType<typeof kmsHarness>;
-const arnOf = (KeyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${KeyId}`;
 const operations = ["enableKey", "disableKey"] as const;
 
 async function enabledKey(h: Harness) {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
-import { expectError, kmsHarness } from "../support/kmsHarness.js";
-
-type Harness = ReturnType<typeof kmsHarness>;
+import { expectError, type Harness, kmsHarness } from "../support/kmsHarness.js";
 
 async function keys(h: Harness, count: number) {
   const ids: string[] = [];

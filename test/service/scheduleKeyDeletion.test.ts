@@ -1,8 +1,7 @@
 import { addDays } from "date-fns";
 import { describe, expect, it } from "vitest";
-import { expectError, kmsHarness, material, start } from "../support/kmsHarness.js";
+import { arnOf, expectError, kmsHarness, material, start } from "../support/kmsHarness.js";
 
-const arnOf = (KeyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${KeyId}`;
 const dayMs = 24 * 60 * 60 * 1000;
 
 describe("scheduleKeyDeletion", () => {

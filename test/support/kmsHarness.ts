@@ -4,6 +4,7 @@ import { expect } from "vitest";
 import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
 import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import { daysAfter } from "../../src/domain/daysAfter.js";
+import type { KeyArn } from "../../src/domain/keyArn.js";
 import type { KeyEvent } from "../../src/domain/keyEvent.js";
 import type { KmsError, KmsErrorName } from "../../src/domain/kmsError.js";
 import type {
@@ -71,11 +72,26 @@ export function kmsHarness(options: Omit<KmsOptions, "clock" | "audit"> = {}) {
     });
   };
 
+  /** An EXTERNAL key holding `bytes` (fresh material by default) that does not expire. */
+  const enabledKey = async (bytes: Uint8Array = material()) => {
+    const KeyId = await externalKey();
+    const { KeyMaterialId } = (await importMaterial(KeyId, bytes, "never"))._unsafeUnwrap();
+    return { KeyId, KeyMaterialId };
+  };
+
   /** The key's state, via DescribeKey. */
   const stateOf = async (KeyId: string) =>
     (await kms.describeKey({ KeyId }))._unsafeUnwrap().KeyMetadata.KeyState;
 
-  return { kms, clock, audit, store, externalKey, wrapFor, importMaterial, stateOf };
+  return { kms, clock, audit, store, externalKey, enabledKey, wrapFor, importMaterial, stateOf };
+}
+
+/** A harness as {@link kmsHarness} makes it. */
+export type Harness = ReturnType<typeof kmsHarness>;
+
+/** The ARN of a key ID in the harness's account and Region. */
+export function arnOf(KeyId: string): KeyArn {
+  return `arn:aws:kms:us-east-1:111122223333:key/${KeyId}` as KeyArn;
 }
 
 /** 32 random bytes of key material. */

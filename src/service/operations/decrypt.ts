@@ -1,6 +1,6 @@
 import { errAsync } from "neverthrow";
 import { keyArn } from "../../domain/keyArn.js";
-import { kmsError } from "../../domain/kmsError.js";
+import { type KmsError, kmsError } from "../../domain/kmsError.js";
 import { validateDecryptRequest } from "../../domain/requests/decrypt.js";
 import { ciphertextAdditionalData, parseCiphertextBlob } from "../ciphertextBlob.js";
 import type { Kms } from "../kms.js";
@@ -22,32 +22,16 @@ export function decrypt(deps: ServiceDeps): Kms["decrypt"] {
       )
       .asyncAndThen(({ request, ciphertext }) => {
         const arn = keyArn(deps.scope, ciphertext.keyId);
-        if (request.arn !== undefined && request.arn !== arn) {
-          return errAsync(
-            kmsError(
-              "IncorrectKeyException",
-              "The key ID in the request does not identify a CMK that can perform this operation.",
-            ),
-          );
-        }
+        if (request.arn !== undefined && request.arn !== arn) return errAsync(incorrectKey());
+        const additionalData = ciphertextAdditionalData(
+          ciphertext.header,
+          request.encryptionContext,
+        );
         return useEnabledKey(deps, arn, now)
-          .mapErr((error) =>
-            // A ciphertext naming a key that does not exist is a bad ciphertext, unless the
-            // caller named that key too.
-            error.name === "NotFoundException" && request.arn === undefined
-              ? kmsError(
-                  "InvalidCiphertextException",
-                  "The ciphertext refers to a key that does not exist in this account and Region.",
-                )
-              : error,
-          )
+          .mapErr((error) => (request.arn === undefined ? asCiphertextError(error) : error))
           .andThen((key) =>
             deps.crypto
-              .decrypt(
-                key.material.sealed,
-                ciphertext.body,
-                ciphertextAdditionalData(ciphertext.header, request.encryptionContext),
-              )
+              .decrypt(key.material.sealed, ciphertext.body, additionalData)
               .andThen((Plaintext) =>
                 unlessDryRun(request.dryRun, {
                   KeyId: key.arn,
@@ -59,4 +43,21 @@ export function decrypt(deps: ServiceDeps): Kms["decrypt"] {
           );
       });
   };
+}
+
+function incorrectKey(): KmsError {
+  return kmsError(
+    "IncorrectKeyException",
+    "The key ID in the request does not identify a CMK that can perform this operation.",
+  );
+}
+
+/** A ciphertext naming a key that does not exist is a bad ciphertext (the caller named no key). */
+function asCiphertextError(error: KmsError): KmsError {
+  return error.name === "NotFoundException"
+    ? kmsError(
+        "InvalidCiphertextException",
+        "The ciphertext refers to a key that does not exist in this account and Region.",
+      )
+    : error;
 }
