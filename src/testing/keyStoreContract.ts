@@ -1,0 +1,108 @@
+import type { KeyStore } from "../ports/keyStore.js";
+import { aliasingChecks } from "./_internals/keyStoreAliasingChecks.js";
+import type { KeyStoreSettings } from "./_internals/keyStoreCheck.js";
+import { compareAndSetChecks } from "./_internals/keyStoreCompareAndSetChecks.js";
+import { concurrencyChecks } from "./_internals/keyStoreConcurrencyChecks.js";
+import { errorsAsValuesChecks } from "./_internals/keyStoreErrorsAsValuesChecks.js";
+import { isolationChecks } from "./_internals/keyStoreIsolationChecks.js";
+import { paginationChecks } from "./_internals/keyStorePaginationChecks.js";
+import { roundTripChecks } from "./_internals/keyStoreRoundTripChecks.js";
+
+/** The rules of the {@link KeyStore} port, one per group of {@link KeyStoreCheck}s. */
+export type KeyStoreRule =
+  | "round trip"
+  | "compare-and-set"
+  | "concurrent writers"
+  | "isolation"
+  | "pagination"
+  | "no aliasing"
+  | "errors are values";
+
+/** One named check of {@link keyStoreContract}. */
+export interface KeyStoreCheck {
+  /** What the store must do, as a sentence: use it as the test's name. */
+  readonly name: string;
+  /** The rule of the port this check belongs to. */
+  readonly rule: KeyStoreRule;
+  /**
+   * Runs the check against a fresh store. Resolves when the store keeps the rule; otherwise
+   * rejects with an `Error` named `KeyStoreContractViolation` whose message names the rule,
+   * the call that broke it, and the values expected and returned.
+   */
+  run(): Promise<void>;
+}
+
+/** Makes a fresh, empty store; called once per check. */
+export type KeyStoreFactory = () => KeyStore | Promise<KeyStore>;
+
+/** Tunes {@link keyStoreContract} for slower stores. */
+export interface KeyStoreContractOptions {
+  /** How many writers race in the concurrent-writer checks; at least 2, default 20. */
+  readonly writers?: number;
+  /**
+   * The page limits the pagination check walks with; for each limit it walks 0, 1, limit,
+   * limit + 1 and 2.5 × limit keys. Default: 1 to 7 and 1000 (2,500 keys at most).
+   */
+  readonly pageLimits?: readonly number[];
+}
+
+const defaultPageLimits = [1, 2, 3, 4, 5, 6, 7, 1000];
+
+/**
+ * The checks every {@link KeyStore} adapter must pass, as a list of named checks you hand to
+ * your test runner. It is runner-agnostic: no vitest, jest or node:test import; each check is
+ * a name and an async `run` that rejects when the store breaks a rule.
+ *
+ * Rules: `round trip` (get and list return what put stored, Dates as Dates, bytes as bytes),
+ * `compare-and-set` (a stale `expectedVersion` gets `WriteConflict` and changes nothing;
+ * versions only go up), `concurrent writers` (racing read–change–put writers lose no update;
+ * of racing puts at one version exactly one wins), `isolation` (accounts and Regions never
+ * mix, in `list`, in markers, or in `get`), `pagination` (following `nextMarker` yields every
+ * key once in ARN order; a forged marker gets `InvalidMarkerException`), `no aliasing`
+ * (changing a record after put, or what get or list returned, changes nothing stored), and
+ * `errors are values` (no call throws or rejects; each returns a neverthrow `ResultAsync`).
+ *
+ * Each check calls `makeStore()` once and must get an empty store. Versions need not start
+ * at 1 or count by one, only go up. Against `memoryKeyStore()` all checks take well under 2 s.
+ *
+ * Throws `RangeError` for options out of range (fewer than 2 writers, a page limit that is not
+ * a positive integer); the checks themselves report broken rules only by rejecting.
+ *
+ * @example
+ * ```ts
+ * import { describe, it } from "vitest";
+ * import { keyStoreContract } from "kms-byok/testing";
+ *
+ * describe("postgresKeyStore", () => {
+ *   for (const check of keyStoreContract(() => postgresKeyStore(freshSchema()))) {
+ *     it(check.name, check.run);
+ *   }
+ * });
+ * ```
+ */
+export function keyStoreContract(
+  makeStore: KeyStoreFactory,
+  options: KeyStoreContractOptions = {},
+): readonly KeyStoreCheck[] {
+  const settings: KeyStoreSettings = {
+    writers: options.writers ?? 20,
+    pageLimits: options.pageLimits ?? defaultPageLimits,
+  };
+  if (!Number.isSafeInteger(settings.writers) || settings.writers < 2)
+    throw new RangeError(`keyStoreContract needs at least 2 writers, not ${settings.writers}.`);
+  if (settings.pageLimits.some((limit) => !Number.isSafeInteger(limit) || limit < 1))
+    throw new RangeError(
+      `keyStoreContract page limits must be positive integers: ${settings.pageLimits.join(", ")}.`,
+    );
+  return Object.freeze(
+    [
+      roundTripChecks,
+      compareAndSetChecks,
+      concurrencyChecks,
+      isolationChecks,
+      paginationChecks,
+      aliasingChecks,
+      errorsAsValuesChecks,
+    ].flatMap((group) => group(makeStore, settings)),
+  );
+}
