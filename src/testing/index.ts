@@ -1,2 +1,20 @@
+export type { KmsCommand, KmsModel } from "./commands/kmsCommand.js";
+export type { KmsSystem } from "./commands/kmsSystem.js";
+export {
+  type KeyStoreCheck,
+  type KeyStoreContractOptions,
+  type KeyStoreFactory,
+  type KeyStoreRule,
+  keyStoreContract,
+} from "./keyStoreContract.js";
+export { type KmsCommandsConstraints, kmsCommands } from "./kmsCommands.js";
+export { KmsModelFailure } from "./kmsModelFailure.js";
 export { type ManualClock, manualClock } from "./manualClock.js";
+export {
+  type KmsModelEnvironment,
+  type KmsTarget,
+  type KmsUnderTest,
+  type RunKmsModelOptions,
+  runKmsModel,
+} from "./runKmsModel.js";
 export { testCrypto } from "./testCrypto.js";

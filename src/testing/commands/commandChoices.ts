@@ -1,0 +1,94 @@
+import fc from "fast-check";
+import type { KeyRef } from "../model/keyRef.js";
+import type { ExpiryChoice, TokenChoice } from "./importChoices.js";
+
+/** How many distinct materials a run imports from. */
+export const materialPoolSize = 3;
+
+/** Mostly keys 0–2 (two EXTERNAL keys and an AWS_KMS one at the start), sometimes later or no keys. */
+export const keyRef: fc.Arbitrary<KeyRef> = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      kind: fc.constant("key" as const),
+      index: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(0, 1) },
+        { weight: 2, arbitrary: fc.constant(2) },
+        { weight: 1, arbitrary: fc.integer({ min: 3, max: 5 }) },
+      ),
+      form: fc.constantFrom("id" as const, "arn" as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constantFrom(
+        "alias" as const,
+        "malformed" as const,
+        "foreignAccount" as const,
+        "foreignRegion" as const,
+      ),
+    }),
+  },
+);
+
+/** Valid expiries mostly; each refusal of D8 sometimes. */
+export const expiryChoice: fc.Arbitrary<ExpiryChoice> = fc.oneof(
+  {
+    weight: 10,
+    arbitrary: fc.record({
+      kind: fc.constant("days" as const),
+      days: fc.integer({ min: 1, max: 365 }),
+    }),
+  },
+  { weight: 3, arbitrary: fc.constant({ kind: "never" } as const) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      { kind: "notAfterNow" } as const,
+      { kind: "tooFar" } as const,
+      { kind: "neverWithValidTo" } as const,
+      { kind: "missing" } as const,
+    ),
+  },
+);
+
+/** Fresh tokens mostly; held, foreign and forged ones sometimes. */
+export function tokenChoice(
+  wrappingKeySpecs: readonly ("RSA_2048" | "RSA_3072" | "RSA_4096")[],
+): fc.Arbitrary<TokenChoice> {
+  return fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        kind: fc.constant("fresh" as const),
+        wrappingAlgorithm: fc.constantFrom(
+          "RSAES_OAEP_SHA_256" as const,
+          "RSAES_OAEP_SHA_1" as const,
+          "RSA_AES_KEY_WRAP_SHA_256" as const,
+          "RSA_AES_KEY_WRAP_SHA_1" as const,
+        ),
+        wrappingKeySpec: fc.constantFrom(...wrappingKeySpecs),
+      }),
+    },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant("held" as const), pick: fc.nat(20) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant("otherKey" as const), pick: fc.nat(20) }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant("forged" as const),
+        bytes: fc.uint8Array({ minLength: 1, maxLength: 300 }),
+      }),
+    },
+  );
+}
+
+/** Time steps: minutes to two days mostly, sometimes past a year. */
+export const minutesToAdvance: fc.Arbitrary<number> = fc.oneof(
+  { weight: 2, arbitrary: fc.integer({ min: 1, max: 48 * 60 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 1, max: 48 }).map((hours) => hours * 60) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 400 }).map((days) => days * 24 * 60) },
+);

@@ -1,0 +1,69 @@
+import type { CreateKeyResponse } from "../../domain/requests/createKey.js";
+import type { ModelKey } from "../model/modelState.js";
+import { differences } from "./differences.js";
+import { type KmsModel, StepCommand } from "./kmsCommand.js";
+import type { KmsSystem } from "./kmsSystem.js";
+import { outcomeOf, type Step } from "./step.js";
+
+/** The origins a CreateKey command asks for; only EXTERNAL and AWS_KMS are supported (D1). */
+export type CreateKeyOrigin = "EXTERNAL" | "AWS_KMS" | "AWS_CLOUDHSM" | "EXTERNAL_KEY_STORE";
+
+/** CreateKey: an EXTERNAL key waits in PendingImport; an AWS_KMS key is Enabled with its own material. */
+export class CreateKeyCommand extends StepCommand {
+  constructor(readonly origin: CreateKeyOrigin) {
+    super();
+  }
+
+  async prepare(_model: KmsModel, system: KmsSystem): Promise<Step<CreateKeyResponse>> {
+    return {
+      label: this.toString(),
+      predict: (state) => {
+        if (this.origin !== "EXTERNAL" && this.origin !== "AWS_KMS") {
+          return { error: "UnsupportedOperationException" };
+        }
+        const index = state.keys.length;
+        const key: ModelKey =
+          this.origin === "EXTERNAL"
+            ? { origin: "EXTERNAL", state: "PendingImport", liveTokens: [] }
+            : {
+                origin: "AWS_KMS",
+                state: "Enabled",
+                bound: "generated",
+                material: {},
+                liveTokens: [],
+              };
+        state.keys.push(key);
+        const expected = {
+          KeyState: key.state,
+          Enabled: key.state === "Enabled",
+          Origin: this.origin,
+        };
+        return {
+          check: ({ KeyMetadata: metadata }) => {
+            const problems = differences(metadata, expected);
+            if (metadata.Arn !== system.arnOf(metadata.KeyId))
+              problems.push(`Arn is ${metadata.Arn}`);
+            if (key.bound === "generated" && metadata.CurrentKeyMaterialId !== undefined) {
+              problems.push(
+                ...system.checkMaterialId(index, "generated", metadata.CurrentKeyMaterialId),
+              );
+            }
+            return problems;
+          },
+        };
+      },
+      run: async () => {
+        const outcome = await outcomeOf(system.kms.createKey({ Origin: this.origin }));
+        if (outcome.ok) {
+          const { KeyId, Arn } = outcome.value.KeyMetadata;
+          system.keys.push({ keyId: KeyId, arn: Arn });
+        }
+        return outcome;
+      },
+    };
+  }
+
+  toString(): string {
+    return `CreateKey(${this.origin})`;
+  }
+}

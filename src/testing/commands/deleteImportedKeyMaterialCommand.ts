@@ -1,0 +1,72 @@
+import type { DeleteImportedKeyMaterialResponse } from "../../domain/requests/deleteImportedKeyMaterial.js";
+import { type KeyRef, showKeyRef } from "../model/keyRef.js";
+import { removeMaterial } from "../model/liveKey.js";
+import { lookUpKey } from "../model/lookUpKey.js";
+import { type KmsModel, StepCommand } from "./kmsCommand.js";
+import type { KmsSystem } from "./kmsSystem.js";
+import { outcomeOf, type Step } from "./step.js";
+
+/** Which `KeyMaterialId` the request names: none, the key's own, or one of no material. */
+export type MaterialIdChoice = "absent" | "current" | "foreign";
+
+/** DeleteImportedKeyMaterial (D6): the key keeps only the ID of its material. */
+export class DeleteImportedKeyMaterialCommand extends StepCommand {
+  constructor(
+    readonly key: KeyRef,
+    readonly keyMaterialId: MaterialIdChoice,
+  ) {
+    super();
+  }
+
+  async prepare(
+    model: KmsModel,
+    system: KmsSystem,
+  ): Promise<Step<DeleteImportedKeyMaterialResponse>> {
+    const index = this.key.kind === "key" ? this.key.index : -1;
+    const bound = model.state.keys[index]?.bound;
+    const current = bound === undefined ? undefined : system.materialIds.get(`${index}:${bound}`);
+    const KeyMaterialId =
+      this.keyMaterialId === "foreign"
+        ? "0".repeat(64)
+        : this.keyMaterialId === "current"
+          ? current
+          : undefined;
+    const request = {
+      KeyId: system.keyIdOf(this.key),
+      ...(KeyMaterialId === undefined ? {} : { KeyMaterialId }),
+    };
+    return {
+      label: this.toString(),
+      predict: (state) => {
+        const found = lookUpKey(state, this.key);
+        if (typeof found === "string") return { error: found };
+        const { key } = found;
+        if (key.origin !== "EXTERNAL") return { error: "UnsupportedOperationException" };
+        if (KeyMaterialId !== undefined && KeyMaterialId !== current) {
+          return { error: "NotFoundException" };
+        }
+        removeMaterial(key);
+        const boundId =
+          key.bound === undefined
+            ? undefined
+            : system.materialIds.get(`${found.index}:${key.bound}`);
+        return {
+          check: (response) => {
+            const problems: string[] = [];
+            if (response.KeyId !== system.keys[found.index]?.arn)
+              problems.push(`KeyId is ${response.KeyId}`);
+            if (response.KeyMaterialId !== boundId) {
+              problems.push(`KeyMaterialId is ${response.KeyMaterialId}, expected ${boundId}`);
+            }
+            return problems;
+          },
+        };
+      },
+      run: () => outcomeOf(system.kms.deleteImportedKeyMaterial(request)),
+    };
+  }
+
+  toString(): string {
+    return `DeleteImportedKeyMaterial(${showKeyRef(this.key)}, KeyMaterialId ${this.keyMaterialId})`;
+  }
+}

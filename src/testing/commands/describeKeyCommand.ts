@@ -1,0 +1,69 @@
+import type { DescribeKeyResponse } from "../../domain/requests/describeKey.js";
+import { type KeyRef, showKeyRef } from "../model/keyRef.js";
+import { lookUpKey } from "../model/lookUpKey.js";
+import { differences } from "./differences.js";
+import { type KmsModel, StepCommand } from "./kmsCommand.js";
+import type { KmsSystem } from "./kmsSystem.js";
+import { outcomeOf, type Step } from "./step.js";
+
+/** DescribeKey: every member the model knows — state, origin, expiry, deletion date, material ID. */
+export class DescribeKeyCommand extends StepCommand {
+  constructor(readonly key: KeyRef) {
+    super();
+  }
+
+  async prepare(_model: KmsModel, system: KmsSystem): Promise<Step<DescribeKeyResponse>> {
+    return describeKeyStep(system, this.key, this.toString());
+  }
+
+  toString(): string {
+    return `DescribeKey(${showKeyRef(this.key)})`;
+  }
+}
+
+/** A DescribeKey of `ref`, checked against the model's idea of the key. */
+export function describeKeyStep(
+  system: KmsSystem,
+  ref: KeyRef,
+  label: string,
+): Step<DescribeKeyResponse> {
+  return {
+    label,
+    predict: (state) => {
+      const found = lookUpKey(state, ref);
+      if (typeof found === "string") return { error: found };
+      const { index, key } = found;
+      const external = key.origin === "EXTERNAL" && key.material !== undefined;
+      const validTo = key.material?.validTo;
+      const expected = {
+        KeyId: system.keys[index]?.keyId,
+        Arn: system.keys[index]?.arn,
+        KeyState: key.state,
+        Enabled: key.state === "Enabled",
+        Origin: key.origin,
+        ExpirationModel: external
+          ? validTo === undefined
+            ? "KEY_MATERIAL_DOES_NOT_EXPIRE"
+            : "KEY_MATERIAL_EXPIRES"
+          : undefined,
+        ValidTo: external ? validTo : undefined,
+        DeletionDate: key.state === "PendingDeletion" ? key.deletionDate : undefined,
+      };
+      const bound = key.bound;
+      return {
+        check: ({ KeyMetadata: metadata }) => {
+          const problems = differences(metadata, expected);
+          if (bound === undefined) {
+            if (metadata.CurrentKeyMaterialId !== undefined) {
+              problems.push("CurrentKeyMaterialId is present before any material was imported");
+            }
+          } else {
+            problems.push(...system.checkMaterialId(index, bound, metadata.CurrentKeyMaterialId));
+          }
+          return problems;
+        },
+      };
+    },
+    run: () => outcomeOf(system.kms.describeKey({ KeyId: system.keyIdOf(ref) })),
+  };
+}

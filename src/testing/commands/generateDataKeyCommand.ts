@@ -1,0 +1,85 @@
+import type { GenerateDataKeyResponse } from "../../domain/requests/generateDataKey.js";
+import { type KeyRef, showKeyRef } from "../model/keyRef.js";
+import { lookUpEnabledKey } from "../model/lookUpKey.js";
+import { encryptionContexts } from "./encryptionContexts.js";
+import { type KmsModel, StepCommand } from "./kmsCommand.js";
+import type { KmsSystem } from "./kmsSystem.js";
+import { outcomeOf, type Step } from "./step.js";
+
+/** The size of a data key: a `KeySpec`, or a `NumberOfBytes` (1–1024). */
+export type DataKeySize = "AES_256" | "AES_128" | number;
+
+/** GenerateDataKey, or GenerateDataKeyWithoutPlaintext: like Encrypt, of fresh random bytes. */
+export class GenerateDataKeyCommand extends StepCommand {
+  constructor(
+    readonly key: KeyRef,
+    readonly size: DataKeySize,
+    readonly withPlaintext: boolean,
+    readonly context: number,
+  ) {
+    super();
+  }
+
+  async prepare(
+    _model: KmsModel,
+    system: KmsSystem,
+  ): Promise<Step<Partial<GenerateDataKeyResponse>>> {
+    const context = this.context % encryptionContexts.length;
+    const size = this.size;
+    const bytes = size === "AES_256" ? 32 : size === "AES_128" ? 16 : size;
+    const request = {
+      KeyId: system.keyIdOf(this.key),
+      EncryptionContext: encryptionContexts[context] ?? {},
+      ...(typeof size === "number" ? { NumberOfBytes: size } : { KeySpec: size }),
+    };
+    return {
+      label: this.toString(),
+      predict: (state) => {
+        const found = lookUpEnabledKey(state, this.key);
+        if (typeof found === "string") return { error: found };
+        const { index, key } = found;
+        state.ciphertexts.push({ key: index, context });
+        return {
+          check: (response) => {
+            const problems: string[] = [];
+            if (response.KeyId !== system.keys[index]?.arn)
+              problems.push(`KeyId is ${response.KeyId}`);
+            if (!(response.CiphertextBlob instanceof Uint8Array))
+              problems.push("no CiphertextBlob");
+            if (this.withPlaintext && response.Plaintext?.byteLength !== bytes) {
+              problems.push(`Plaintext is not ${bytes} bytes`);
+            }
+            if (!this.withPlaintext && response.Plaintext !== undefined) {
+              problems.push("GenerateDataKeyWithoutPlaintext returned the plaintext");
+            }
+            if (key.bound !== undefined) {
+              problems.push(...system.checkMaterialId(index, key.bound, response.KeyMaterialId));
+            }
+            return problems;
+          },
+        };
+      },
+      run: async () => {
+        const outcome = await outcomeOf<Partial<GenerateDataKeyResponse>>(
+          this.withPlaintext
+            ? system.kms.generateDataKey(request)
+            : system.kms.generateDataKeyWithoutPlaintext(request),
+        );
+        if (outcome.ok && outcome.value.CiphertextBlob !== undefined) {
+          const { CiphertextBlob: blob, Plaintext: plaintext } = outcome.value;
+          system.ciphertexts.push(
+            plaintext === undefined
+              ? { blob, plaintextBytes: bytes }
+              : { blob, plaintextBytes: bytes, plaintext },
+          );
+        }
+        return outcome;
+      },
+    };
+  }
+
+  toString(): string {
+    const operation = this.withPlaintext ? "GenerateDataKey" : "GenerateDataKeyWithoutPlaintext";
+    return `${operation}(${showKeyRef(this.key)}, ${this.size}, context#${this.context})`;
+  }
+}

@@ -1,0 +1,111 @@
+import type { GetParametersForImportResponse } from "../../domain/requests/getParametersForImport.js";
+import { type KeyRef, resolveKeyRef, showKeyRef } from "../model/keyRef.js";
+import { lookUpImportableKey } from "../model/lookUpKey.js";
+import { differences } from "./differences.js";
+import { type KmsModel, StepCommand } from "./kmsCommand.js";
+import type { KmsSystem } from "./kmsSystem.js";
+import { outcomeOf, type Step } from "./step.js";
+
+/** The wrapping algorithms a command may ask for: the four supported, and one refused (D3). */
+export type ModelWrappingAlgorithm =
+  | "RSAES_OAEP_SHA_1"
+  | "RSAES_OAEP_SHA_256"
+  | "RSA_AES_KEY_WRAP_SHA_1"
+  | "RSA_AES_KEY_WRAP_SHA_256"
+  | "RSAES_PKCS1_V1_5";
+
+/** The wrapping key specs a command may ask for: the three supported, and one refused (D3). */
+export type ModelWrappingKeySpec = "RSA_2048" | "RSA_3072" | "RSA_4096" | "SM2";
+
+/** How long an import token lives (D7). */
+const tokenLifetimeMs = 24 * 60 * 60 * 1000;
+
+/** How many live parameter sets a key keeps (D7). */
+const maxLiveTokens = 10;
+
+/** GetParametersForImport: a fresh parameter set and token, valid 24 hours; the eleventh drops the oldest. */
+export class GetParametersForImportCommand extends StepCommand {
+  constructor(
+    readonly key: KeyRef,
+    readonly wrappingAlgorithm: ModelWrappingAlgorithm,
+    readonly wrappingKeySpec: ModelWrappingKeySpec,
+  ) {
+    super();
+  }
+
+  async prepare(
+    _model: KmsModel,
+    system: KmsSystem,
+  ): Promise<Step<GetParametersForImportResponse>> {
+    return getParametersStep(system, this.key, this.wrappingAlgorithm, this.wrappingKeySpec);
+  }
+
+  toString(): string {
+    return `GetParametersForImport(${showKeyRef(this.key)}, ${this.wrappingAlgorithm}, ${this.wrappingKeySpec})`;
+  }
+}
+
+/** A GetParametersForImport step; on success the target's parameters are held at the token's position. */
+export function getParametersStep(
+  system: KmsSystem,
+  ref: KeyRef,
+  wrappingAlgorithm: ModelWrappingAlgorithm,
+  wrappingKeySpec: ModelWrappingKeySpec,
+): Step<GetParametersForImportResponse> {
+  return {
+    label: `GetParametersForImport(${showKeyRef(ref)}, ${wrappingAlgorithm}, ${wrappingKeySpec})`,
+    predict: (state) => {
+      // The key reference is read with the request, and the wrapping choice right after it.
+      const reference = resolveKeyRef(ref);
+      if (typeof reference === "string") return { error: reference };
+      if (wrappingAlgorithm === "RSAES_PKCS1_V1_5" || wrappingKeySpec === "SM2") {
+        return { error: "UnsupportedOperationException" };
+      }
+      const found = lookUpImportableKey(state, ref);
+      if (typeof found === "string") return { error: found };
+      const { index, key } = found;
+      const validTo = new Date(state.now.getTime() + tokenLifetimeMs);
+      const token = state.tokens.length;
+      state.tokens.push({ key: index, validTo });
+      const live = key.liveTokens.filter(
+        (t) => (state.tokens[t]?.validTo.getTime() ?? 0) > state.now.getTime(),
+      );
+      key.liveTokens = [...live, token].slice(-maxLiveTokens);
+      return {
+        check: (response) => {
+          const problems = differences(response, {
+            KeyId: system.keys[index]?.arn,
+            ParametersValidTo: validTo,
+          });
+          if (
+            !(response.ImportToken instanceof Uint8Array) ||
+            response.ImportToken.byteLength === 0
+          ) {
+            problems.push("ImportToken is not a non-empty Uint8Array");
+          }
+          if (!(response.PublicKey instanceof Uint8Array) || response.PublicKey.byteLength === 0) {
+            problems.push("PublicKey is not a non-empty Uint8Array");
+          }
+          return problems;
+        },
+      };
+    },
+    run: async () => {
+      const outcome = await outcomeOf(
+        system.kms.getParametersForImport({
+          KeyId: system.keyIdOf(ref),
+          WrappingAlgorithm: wrappingAlgorithm,
+          WrappingKeySpec: wrappingKeySpec,
+        }),
+      );
+      if (outcome.ok && wrappingAlgorithm !== "RSAES_PKCS1_V1_5") {
+        system.parameters.push({
+          importToken: outcome.value.ImportToken,
+          publicKey: outcome.value.PublicKey,
+          wrappingAlgorithm,
+        });
+      }
+      return outcome;
+    },
+  };
+}

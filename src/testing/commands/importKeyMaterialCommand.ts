@@ -1,0 +1,155 @@
+import { wrapKeyMaterial } from "../../client/wrapKeyMaterial.js";
+import type { KmsErrorName } from "../../domain/kmsError.js";
+import type {
+  ImportKeyMaterialResponse,
+  ImportType,
+} from "../../domain/requests/importKeyMaterial.js";
+import { type KeyRef, resolveKeyRef, showKeyRef } from "../model/keyRef.js";
+import { lookUpImportableKey } from "../model/lookUpKey.js";
+import type { ModelState } from "../model/modelState.js";
+import { getParametersStep } from "./getParametersForImportCommand.js";
+import {
+  type CiphertextChoice,
+  type ExpiryChoice,
+  expiryMembers,
+  isValidExpiry,
+  showExpiry,
+  showToken,
+  type TokenChoice,
+} from "./importChoices.js";
+import { type KmsModel, StepCommand } from "./kmsCommand.js";
+import type { KmsSystem } from "./kmsSystem.js";
+import { outcomeOf, runStep, type Step } from "./step.js";
+
+/** What an ImportKeyMaterial command sends. */
+export interface ImportKeyMaterialChoices {
+  readonly key: KeyRef;
+  /** Position in the run's material pool. */
+  readonly material: number;
+  readonly token: TokenChoice;
+  readonly ciphertext: CiphertextChoice;
+  readonly expiry: ExpiryChoice;
+  readonly importType?: ImportType;
+}
+
+/**
+ * ImportKeyMaterial, in the order of checks of the README: request (key reference, then D8),
+ * key (exists, EXTERNAL, not pending deletion), token (D7), unwrapping, material (D2, D4).
+ */
+export class ImportKeyMaterialCommand extends StepCommand {
+  constructor(readonly choices: ImportKeyMaterialChoices) {
+    super();
+  }
+
+  async prepare(model: KmsModel, system: KmsSystem): Promise<Step<ImportKeyMaterialResponse>> {
+    const { key: ref, token, ciphertext, expiry, importType } = this.choices;
+    if (token.kind === "fresh") {
+      await runStep(
+        model,
+        getParametersStep(system, ref, token.wrappingAlgorithm, token.wrappingKeySpec),
+      );
+    }
+    const position = chooseToken(model.state, ref, token);
+    const parameters = position === undefined ? undefined : system.parameters[position];
+    const pooled = system.materials[this.choices.material];
+    if (pooled === undefined)
+      throw new RangeError(`The run has no material#${this.choices.material}.`);
+    const material = ciphertext === "wrongSize" ? pooled.subarray(0, 16) : pooled;
+    const request = {
+      KeyId: system.keyIdOf(ref),
+      ImportToken: parameters?.importToken ?? (token.kind === "forged" ? token.bytes : forgedToken),
+      EncryptedKeyMaterial:
+        parameters === undefined || ciphertext === "garbage"
+          ? garbage
+          : wrapKeyMaterial({
+              publicKey: parameters.publicKey,
+              wrappingAlgorithm: parameters.wrappingAlgorithm,
+              keyMaterial: material,
+            })._unsafeUnwrap(),
+      ...expiryMembers(expiry, model.state.now),
+      ...(importType === undefined ? {} : { ImportType: importType }),
+    };
+    return {
+      label: this.toString(),
+      predict: (state) => {
+        const refused = refusal(state, this.choices, position);
+        if (typeof refused === "string") return { error: refused };
+        const { index, key, validTo } = refused;
+        key.liveTokens = key.liveTokens.filter((t) => t !== position);
+        key.bound = this.choices.material;
+        key.material = validTo === undefined ? {} : { validTo };
+        if (key.state !== "Disabled") key.state = "Enabled";
+        return {
+          check: (response) => [
+            ...(response.KeyId === system.keys[index]?.arn ? [] : [`KeyId is ${response.KeyId}`]),
+            ...system.checkMaterialId(index, this.choices.material, response.KeyMaterialId),
+          ],
+        };
+      },
+      run: () => outcomeOf(system.kms.importKeyMaterial(request)),
+    };
+  }
+
+  toString(): string {
+    const { key, material, token, ciphertext, expiry, importType } = this.choices;
+    const what =
+      ciphertext === "wrapped" ? `material#${material}` : `${ciphertext} material#${material}`;
+    const type = importType === undefined ? "" : `, ${importType}`;
+    return `ImportKeyMaterial(${showKeyRef(key)}, ${what}, token ${showToken(token)}, ${showExpiry(expiry)}${type})`;
+  }
+}
+
+const forgedToken = new Uint8Array(64).fill(1);
+const garbage = new Uint8Array(256).fill(7);
+
+/** The position of the token the command uses, or `undefined` for bytes never issued. */
+function chooseToken(state: ModelState, ref: KeyRef, token: TokenChoice): number | undefined {
+  const all = state.tokens.map((_, position) => position);
+  const own = all.filter((t) => ref.kind === "key" && state.tokens[t]?.key === ref.index);
+  switch (token.kind) {
+    case "fresh":
+      return own.at(-1) ?? all.at(-1);
+    case "held":
+      return pick(own, token.pick) ?? pick(all, token.pick);
+    case "otherKey":
+      return pick(
+        all.filter((t) => !own.includes(t)),
+        token.pick,
+      );
+    case "forged":
+      return undefined;
+  }
+}
+
+function pick(positions: readonly number[], choice: number): number | undefined {
+  return positions.length === 0 ? undefined : positions[choice % positions.length];
+}
+
+/** The first rule the import breaks, or the key it imports into and the resolved `ValidTo`. */
+function refusal(
+  state: ModelState,
+  choices: ImportKeyMaterialChoices,
+  position: number | undefined,
+) {
+  const reference = resolveKeyRef(choices.key);
+  if (typeof reference === "string") return reference;
+  if (!isValidExpiry(choices.expiry)) return "ValidationException";
+  const found = lookUpImportableKey(state, choices.key);
+  if (typeof found === "string") return found;
+  const { key } = found;
+
+  const token = position === undefined ? undefined : state.tokens[position];
+  if (token === undefined || token.key !== found.index) return "InvalidImportTokenException";
+  if (token.validTo.getTime() <= state.now.getTime()) return "ExpiredImportTokenException";
+  if (position === undefined || !key.liveTokens.includes(position)) {
+    return "InvalidImportTokenException";
+  }
+  if (choices.ciphertext === "garbage") return "InvalidCiphertextException";
+  const incorrect: KmsErrorName = "IncorrectKeyMaterialException";
+  if (choices.ciphertext === "wrongSize") return incorrect;
+  if (key.bound !== undefined && key.bound !== choices.material) return incorrect;
+  if (choices.importType === "NEW_KEY_MATERIAL" && key.bound !== undefined) return incorrect;
+  if (choices.importType === "EXISTING_KEY_MATERIAL" && key.bound === undefined) return incorrect;
+  const members = expiryMembers(choices.expiry, state.now);
+  return { ...found, validTo: "ValidTo" in members ? members.ValidTo : undefined };
+}

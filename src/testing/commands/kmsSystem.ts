@@ -1,0 +1,103 @@
+import type { SupportedWrappingAlgorithm } from "../../domain/wrappingTable.js";
+import type { Kms } from "../../service/kms.js";
+import type { ManualClock } from "../manualClock.js";
+import type { KeyRef } from "../model/keyRef.js";
+import type { ModelMaterial } from "../model/modelState.js";
+
+/** A key ID that no run creates: what a reference past the created keys sends. */
+export const unknownKeyId = "ffffffff-ffff-4fff-bfff-ffffffffffff";
+
+/** Import parameters the target handed out, at the position the model gave their token. */
+export interface HeldParameters {
+  readonly importToken: Uint8Array;
+  readonly publicKey: Uint8Array;
+  readonly wrappingAlgorithm: SupportedWrappingAlgorithm;
+}
+
+/** A ciphertext the target returned, and its plaintext when the run knows it. */
+export interface HeldCiphertext {
+  readonly blob: Uint8Array;
+  readonly plaintextBytes: number;
+  readonly plaintext?: Uint8Array;
+}
+
+/**
+ * The system under test in a model run: the target `Kms`, the clock it reads, and what it handed
+ * out so far, at the positions the model uses for the same things.
+ */
+export class KmsSystem {
+  readonly keys: { readonly keyId: string; readonly arn: string }[] = [];
+  readonly parameters: HeldParameters[] = [];
+  readonly ciphertexts: HeldCiphertext[] = [];
+  /** The KeyMaterialId the target gave each (key, material) pair, by `${key}:${material}`. */
+  readonly materialIds = new Map<string, string>();
+
+  constructor(
+    readonly kms: Kms,
+    readonly clock: ManualClock,
+    readonly accountId: string,
+    readonly region: string,
+    /** Distinct 32-byte materials; commands name them by position. */
+    readonly materials: readonly Uint8Array[],
+  ) {}
+
+  /** The `KeyId` member a reference stands for. */
+  keyIdOf(ref: KeyRef): string {
+    const partition = partitionOf(this.region);
+    switch (ref.kind) {
+      case "key": {
+        const key = this.keys[ref.index];
+        if (ref.form === "id") return key?.keyId ?? unknownKeyId;
+        return key?.arn ?? this.arnOf(unknownKeyId);
+      }
+      case "alias":
+        return "alias/kms-byok-model";
+      case "malformed":
+        return "not-a-key-id";
+      case "foreignAccount": {
+        const account = this.accountId === "444455556666" ? "111122223333" : "444455556666";
+        return `arn:${partition}:kms:${this.region}:${account}:key/${unknownKeyId}`;
+      }
+      case "foreignRegion": {
+        const region = this.region === "eu-west-1" ? "eu-central-1" : "eu-west-1";
+        return `arn:aws:kms:${region}:${this.accountId}:key/${unknownKeyId}`;
+      }
+    }
+  }
+
+  /** The ARN the target must give the key with ID `keyId`. */
+  arnOf(keyId: string): string {
+    return `arn:${partitionOf(this.region)}:kms:${this.region}:${this.accountId}:key/${keyId}`;
+  }
+
+  /** The ARN of the `index`-th key, or of the unknown key ID. */
+  arnAt(index: number): string {
+    return this.keys[index]?.arn ?? this.arnOf(unknownKeyId);
+  }
+
+  /**
+   * Checks a KeyMaterialId against the rule that it names (key, material) exactly: the same pair
+   * always gets the same ID and different pairs different IDs (D10). Returns what is wrong.
+   */
+  checkMaterialId(key: number, material: ModelMaterial, id: unknown): string[] {
+    if (typeof id !== "string" || !/^[0-9a-f]{64}$/.test(id)) {
+      return [`KeyMaterialId ${String(id)} is not 64 lowercase hex digits`];
+    }
+    const pair = `${key}:${material}`;
+    const known = this.materialIds.get(pair);
+    if (known !== undefined) {
+      return known === id ? [] : [`KeyMaterialId of ${pair} changed from ${known} to ${id}`];
+    }
+    for (const [other, otherId] of this.materialIds) {
+      if (otherId === id) return [`KeyMaterialId ${id} names both ${other} and ${pair}`];
+    }
+    this.materialIds.set(pair, id);
+    return [];
+  }
+}
+
+function partitionOf(region: string): string {
+  if (region.startsWith("cn-")) return "aws-cn";
+  if (region.startsWith("us-gov-")) return "aws-us-gov";
+  return "aws";
+}

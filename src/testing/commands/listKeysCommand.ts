@@ -1,0 +1,63 @@
+import type { KmsError } from "../../domain/kmsError.js";
+import type { ListKeysResponse } from "../../domain/requests/listKeys.js";
+import { liveKey } from "../model/liveKey.js";
+import { type KmsModel, StepCommand } from "./kmsCommand.js";
+import type { KmsSystem } from "./kmsSystem.js";
+import type { Outcome, Step } from "./step.js";
+
+/** ListKeys, every page of `limit` keys: each key that exists, once (D13: none past its deletion date). */
+export class ListKeysCommand extends StepCommand {
+  constructor(readonly limit: number) {
+    super();
+  }
+
+  async prepare(_model: KmsModel, system: KmsSystem): Promise<Step<readonly ListKeysResponse[]>> {
+    return {
+      label: this.toString(),
+      predict: (state) => {
+        const expected = state.keys
+          .map((_, index) => index)
+          .filter((index) => liveKey(state, index) !== undefined)
+          .map((index) => system.keys[index]?.keyId ?? "")
+          .sort();
+        return {
+          check: (pages) => {
+            const problems: string[] = [];
+            for (const page of pages) {
+              if (page.Keys.length > this.limit)
+                problems.push(`a page has ${page.Keys.length} keys`);
+              if (page.Truncated !== (page.NextMarker !== undefined)) {
+                problems.push("Truncated disagrees with NextMarker");
+              }
+            }
+            const listed = pages.flatMap((page) => page.Keys.map((key) => key.KeyId)).sort();
+            if (listed.join() !== expected.join()) {
+              problems.push(`listed [${listed.join(", ")}], expected [${expected.join(", ")}]`);
+            }
+            return problems;
+          },
+        };
+      },
+      run: () => this.allPages(system),
+    };
+  }
+
+  private async allPages(system: KmsSystem): Promise<Outcome<readonly ListKeysResponse[]>> {
+    const pages: ListKeysResponse[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await system.kms.listKeys({
+        Limit: this.limit,
+        ...(marker === undefined ? {} : { Marker: marker }),
+      });
+      if (page.isErr()) return { ok: false, error: page.error as KmsError };
+      pages.push(page.value);
+      marker = page.value.NextMarker;
+    } while (marker !== undefined && pages.length <= 1000);
+    return { ok: true, value: pages };
+  }
+
+  toString(): string {
+    return `ListKeys(Limit ${this.limit}, every page)`;
+  }
+}

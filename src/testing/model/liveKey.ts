@@ -1,0 +1,23 @@
+import type { ModelKey, ModelState } from "./modelState.js";
+
+/**
+ * The key at `index` as it is at the model's `now` (D12, D13), or `undefined` when there is
+ * none or its deletion date has passed. Time acts here: material whose `validTo` has come is
+ * gone, and an `Enabled` or `Disabled` key without material is `PendingImport` (D6).
+ */
+export function liveKey(state: ModelState, index: number): ModelKey | undefined {
+  const key = state.keys[index];
+  if (key === undefined) return undefined;
+  if (key.deletionDate !== undefined && key.deletionDate.getTime() <= state.now.getTime()) {
+    return undefined;
+  }
+  const validTo = key.material?.validTo;
+  if (validTo !== undefined && validTo.getTime() <= state.now.getTime()) removeMaterial(key);
+  return key;
+}
+
+/** Takes the material away (expiry or DeleteImportedKeyMaterial): only PendingDeletion stays. */
+export function removeMaterial(key: ModelKey): void {
+  delete key.material;
+  if (key.state === "Enabled" || key.state === "Disabled") key.state = "PendingImport";
+}

@@ -1,0 +1,49 @@
+/**
+ * The reference model's state: plain data, written from the rules of DESIGN.md and the README,
+ * never from `src/domain`. Keys, tokens and ciphertexts are named by their position.
+ */
+export interface ModelState {
+  /** The time the target's clock shows. */
+  now: Date;
+  keys: ModelKey[];
+  /** Every import token GetParametersForImport handed out, in order. */
+  tokens: ModelToken[];
+  /** Every ciphertext Encrypt or GenerateDataKey returned, in order. */
+  ciphertexts: ModelCiphertext[];
+}
+
+/** The lifecycle states, as AWS spells them. */
+export type ModelKeyState = "PendingImport" | "Enabled" | "Disabled" | "PendingDeletion";
+
+/** Where a key's material comes from: a position in the run's material pool, or KMS itself. */
+export type ModelMaterial = number | "generated";
+
+export interface ModelKey {
+  readonly origin: "EXTERNAL" | "AWS_KMS";
+  state: ModelKeyState;
+  /** The first material the key ever held; the only one it accepts (D4). */
+  bound?: ModelMaterial;
+  /** Present while the key holds its material; `validTo` when that material expires. */
+  material?: { readonly validTo?: Date };
+  deletionDate?: Date;
+  pendingWindowInDays?: number;
+  /** Positions in `tokens` of the live parameter sets, oldest first (at most ten). */
+  liveTokens: number[];
+}
+
+export interface ModelToken {
+  /** The key it was issued for. */
+  readonly key: number;
+  readonly validTo: Date;
+}
+
+export interface ModelCiphertext {
+  readonly key: number;
+  /** Position in `encryptionContexts`. */
+  readonly context: number;
+}
+
+/** An empty model at `now`. */
+export function emptyModel(now: Date): ModelState {
+  return { now: new Date(now.getTime()), keys: [], tokens: [], ciphertexts: [] };
+}
