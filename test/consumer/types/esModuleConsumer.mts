@@ -1,0 +1,16 @@
+// An ES module consumer, type-checked by `tsc -p test/consumer/tsconfig.json` (never run): its
+// types come from dist/index.d.ts and dist/testing/index.d.ts of the packed package.
+import { type Clock, createKms, type Kms } from "kms-byok";
+import { manualClock, testCrypto } from "kms-byok/testing";
+
+const clock: Clock = manualClock(new Date("2026-01-01T00:00:00.000Z"));
+const kms: Kms = createKms({ crypto: testCrypto(), clock });
+export const created: Promise<string> = kms.createKey({ Origin: "EXTERNAL" }).match(
+  ({ KeyMetadata }) => KeyMetadata.KeyId,
+  (error) => error.name,
+);
+
+// @ts-expect-error advance takes milliseconds or a duration, not a sentence
+manualClock().advance("one day");
+// @ts-expect-error Origin is EXTERNAL or AWS_KMS in kms-byok's own types
+kms.createKey({ Origin: "NOT_AN_ORIGIN" });
