@@ -1,3 +1,4 @@
+export * as arbitraries from "./arbitraries/index.js";
 export type { KmsCommand, KmsModel } from "./commands/kmsCommand.js";
 export type { KmsSystem } from "./commands/kmsSystem.js";
 export {
@@ -7,8 +8,9 @@ export {
   type KeyStoreRule,
   keyStoreContract,
 } from "./keyStoreContract.js";
-export { type KmsCommandsConstraints, kmsCommands } from "./kmsCommands.js";
+export { anyKmsCommand, type KmsCommandsConstraints, kmsCommands } from "./kmsCommands.js";
 export { KmsModelFailure } from "./kmsModelFailure.js";
+export { type KmsModelSetupOptions, kmsModelSetup } from "./kmsModelSetup.js";
 export { type ManualClock, manualClock } from "./manualClock.js";
 export {
   type KmsModelEnvironment,

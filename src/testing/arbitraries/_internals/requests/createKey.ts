@@ -1,0 +1,71 @@
+import fc from "fast-check";
+import type { CreateKeyRequest } from "../../../../domain/requests/createKey.js";
+import { booleanMember, enumMember } from "../commonMembers.js";
+import type { OperationBuilder } from "../operationBuilder.js";
+import { createKeyViolations } from "./createKeyViolations.js";
+
+const policyCharacter = fc.oneof(
+  fc.constantFrom("\t", "\n", "\r"),
+  fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)),
+);
+
+const policy = fc.oneof(
+  fc.constant('{"Version":"2012-10-17","Statement":[]}'),
+  fc.string({ unit: policyCharacter, minLength: 1, maxLength: 64 }),
+);
+
+const tags = fc.array(
+  fc.record(
+    {
+      TagKey: fc.string({ unit: "grapheme", minLength: 1, maxLength: 32 }),
+      TagValue: fc.string({ unit: "grapheme", maxLength: 64 }),
+    },
+    { noNullPrototype: true },
+  ),
+  { maxLength: 4 },
+);
+
+const symmetricSpec = fc.constantFrom(
+  {},
+  { KeySpec: "SYMMETRIC_DEFAULT" as const },
+  { CustomerMasterKeySpec: "SYMMETRIC_DEFAULT" as const },
+);
+
+function valid(): fc.Arbitrary<CreateKeyRequest> {
+  return fc
+    .tuple(
+      fc.record(
+        {
+          Description: fc.string({ unit: "grapheme", maxLength: 64 }),
+          KeyUsage: fc.constant("ENCRYPT_DECRYPT" as const),
+          Origin: fc.constantFrom("EXTERNAL" as const, "AWS_KMS" as const),
+          MultiRegion: fc.constant(false),
+          Policy: policy,
+          BypassPolicyLockoutSafetyCheck: fc.boolean(),
+          Tags: tags,
+        },
+        { requiredKeys: [], noNullPrototype: true },
+      ),
+      symmetricSpec,
+    )
+    .map(([request, spec]) => ({ ...request, ...spec }));
+}
+
+/** CreateKey: a single-Region symmetric encryption key of origin EXTERNAL or AWS_KMS (D1). */
+export const createKeyRequests: OperationBuilder<CreateKeyRequest> = {
+  members: {
+    Description: { shape: "string", max: 8192 },
+    KeyUsage: enumMember,
+    KeySpec: enumMember,
+    CustomerMasterKeySpec: enumMember,
+    Origin: enumMember,
+    CustomKeyStoreId: { shape: "string", max: 64 },
+    MultiRegion: booleanMember,
+    XksKeyId: { shape: "string", max: 128 },
+    Policy: { shape: "string", max: 131072 },
+    BypassPolicyLockoutSafetyCheck: booleanMember,
+    Tags: { shape: "tags" },
+  },
+  valid,
+  violations: () => createKeyViolations(valid()),
+};

@@ -1,0 +1,144 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { OperationName } from "../../../src/index.js";
+import { invalidRequest } from "../../../src/testing/arbitraries/invalidRequest.js";
+import {
+  assertProduceCorrectValues,
+  assertProduceSameValueGivenSameSeed,
+  context,
+  now,
+  operations,
+  verdict,
+} from "./arbitraryAssertions.js";
+
+/** The error names each operation's invalid requests must cover. */
+const expectedErrors: Readonly<Record<OperationName, readonly string[]>> = {
+  CancelKeyDeletion: [
+    "AccessDeniedException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+  CreateKey: ["UnsupportedOperationException", "ValidationException"],
+  Decrypt: [
+    "AccessDeniedException",
+    "InvalidKeyUsageException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+  DeleteImportedKeyMaterial: [
+    "AccessDeniedException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+  DescribeKey: [
+    "AccessDeniedException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+  DisableKey: [
+    "AccessDeniedException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+  EnableKey: [
+    "AccessDeniedException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+  Encrypt: [
+    "AccessDeniedException",
+    "InvalidKeyUsageException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+  GenerateDataKey: [
+    "AccessDeniedException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+  GenerateDataKeyWithoutPlaintext: [
+    "AccessDeniedException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+  GetParametersForImport: [
+    "AccessDeniedException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+  ImportKeyMaterial: [
+    "AccessDeniedException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+  ListKeys: ["ValidationException"],
+  ScheduleKeyDeletion: [
+    "AccessDeniedException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+};
+
+describe("arbitraries.invalidRequest", () => {
+  it.each(operations)("gives the same %s requests for the same seed", (operation) => {
+    assertProduceSameValueGivenSameSeed(invalidRequest(operation, { now }), 3);
+  });
+
+  it.each(operations)("promises the exact error the %s validator answers", (operation) => {
+    assertProduceCorrectValues(
+      invalidRequest(operation, { now }),
+      ({ operation: named, request, error, reason }) => {
+        expect(named).toBe(operation);
+        expect(reason.length).toBeGreaterThan(0);
+        expect({ reason, answer: verdict(operation, request) }).toEqual({ reason, answer: error });
+      },
+      200,
+    );
+  });
+
+  it.each(operations)(
+    "covers every kind of error %s can answer before it looks at a key",
+    (operation) => {
+      const errors = fc.sample(invalidRequest(operation, { now }), { seed: 1, numRuns: 1000 });
+      expect([...new Set(errors.map((e) => e.error))].sort()).toEqual(expectedErrors[operation]);
+    },
+  );
+
+  it("covers each D8 ValidTo violation of ImportKeyMaterial", () => {
+    const reasons = new Set(
+      fc
+        .sample(invalidRequest("ImportKeyMaterial", { now }), { seed: 1, numRuns: 2000 })
+        .map((e) => e.reason),
+    );
+    for (const reason of [
+      "ValidTo is missing for material that expires",
+      "ValidTo is not after the time of the request",
+      "ValidTo is more than 365 days after the time of the request",
+      "ValidTo is set for material that does not expire",
+    ]) {
+      expect(reasons).toContain(reason);
+    }
+  });
+
+  it("keeps its promises against another account and Region", () => {
+    const scope = { accountId: "444455556666", region: "us-gov-west-1" };
+    assertProduceCorrectValues(
+      invalidRequest("Encrypt", { ...scope, now }),
+      ({ request, error }) => {
+        expect(verdict("Encrypt", request, { scope, now: context.now })).toBe(error);
+      },
+    );
+  });
+});
