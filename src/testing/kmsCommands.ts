@@ -35,6 +35,8 @@ export interface KmsCommandsConstraints {
   readonly wrappingKeySpecs?: readonly ("RSA_2048" | "RSA_3072" | "RSA_4096")[];
   /** Whether to start two operations at the same time now and then; default `true`. */
   readonly concurrency?: boolean;
+  /** Replays a failure: the `replayPath` a {@link KmsModelFailure} reports (with its seed and path). */
+  readonly replayPath?: string;
 }
 
 /**
@@ -55,7 +57,19 @@ export interface KmsCommandsConstraints {
 export function kmsCommands(
   constraints: KmsCommandsConstraints = {},
 ): fc.Arbitrary<Iterable<KmsCommand>> {
-  const { maxCommands = 40, wrappingKeySpecs = ["RSA_2048"], concurrency = true } = constraints;
+  return fc.commands([anyKmsCommand(constraints)], {
+    maxCommands: constraints.maxCommands ?? 40,
+    size: "max",
+    ...(constraints.replayPath === undefined ? {} : { replayPath: constraints.replayPath }),
+  });
+}
+
+/**
+ * One command of {@link kmsCommands}: for `fc.commands([...yourCommands, anyKmsCommand()])`
+ * with {@link kmsModelSetup}. `maxCommands` and `replayPath` are ignored here.
+ */
+export function anyKmsCommand(constraints: KmsCommandsConstraints = {}): fc.Arbitrary<KmsCommand> {
+  const { wrappingKeySpecs = ["RSA_2048"], concurrency = true } = constraints;
   if (wrappingKeySpecs.length === 0) {
     throw new RangeError("kmsCommands wrappingKeySpecs must name at least one wrapping key spec.");
   }
@@ -115,7 +129,7 @@ export function kmsCommands(
   );
   const context = fc.nat(encryptionContexts.length - 1);
   const rarely = fc.constantFrom(false, false, false, true);
-  const command: fc.Arbitrary<KmsCommand> = fc.oneof(
+  return fc.oneof(
     {
       weight: 1,
       arbitrary: fc
@@ -196,5 +210,4 @@ export function kmsCommands(
     { weight: 4, arbitrary: minutesToAdvance.map((minutes) => new AdvanceTimeCommand(minutes)) },
     ...(concurrency ? [{ weight: 3, arbitrary: concurrentWrites }] : []),
   );
-  return fc.commands([command], { maxCommands, size: "max" });
 }

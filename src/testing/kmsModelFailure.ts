@@ -4,7 +4,8 @@ import type { KmsCommand } from "./commands/kmsCommand.js";
 /**
  * A model run found a difference between the target and the reference model. The message is
  * fast-check's report; `commands` is the shrunk counterexample, one command per entry, and
- * `seed` with `path` replays it (`runKmsModel(target, { seed, path })`).
+ * `seed`, `path` and `replayPath` replay it
+ * (`runKmsModel(target, { seed, path, replayPath })`).
  */
 export class KmsModelFailure extends Error {
   override readonly name = "KmsModelFailure";
@@ -12,6 +13,8 @@ export class KmsModelFailure extends Error {
   readonly commands: readonly string[];
   readonly seed: number;
   readonly path: string | undefined;
+  /** Which commands of the sequence ran; pass it with `seed` and `path` to replay exactly. */
+  readonly replayPath: string | undefined;
   /** How many times fast-check shrank the first failing sequence. */
   readonly numShrinks: number;
 
@@ -24,6 +27,7 @@ export class KmsModelFailure extends Error {
     this.commands = commands;
     this.seed = details.seed;
     this.path = details.counterexamplePath ?? undefined;
+    this.replayPath = /\/\*replayPath="([^"]*)"\*\//.exec(String(details.counterexample?.[1]))?.[1];
     this.numShrinks = details.numShrinks;
   }
 }

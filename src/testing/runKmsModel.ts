@@ -1,13 +1,10 @@
 import fc from "fast-check";
 import type { Kms } from "../service/kms.js";
-import { CreateKeyCommand } from "./commands/createKeyCommand.js";
-import type { KmsCommand, KmsModel } from "./commands/kmsCommand.js";
-import { KmsSystem } from "./commands/kmsSystem.js";
-import { modelMaterials } from "./commands/modelMaterials.js";
+import type { KmsCommand } from "./commands/kmsCommand.js";
 import { type KmsCommandsConstraints, kmsCommands } from "./kmsCommands.js";
 import { KmsModelFailure } from "./kmsModelFailure.js";
+import { kmsModelSetup } from "./kmsModelSetup.js";
 import { type ManualClock, manualClock } from "./manualClock.js";
-import { emptyModel } from "./model/modelState.js";
 
 /** What a target is built with: it must read time from `clock` and serve `accountId` and `region`. */
 export interface KmsModelEnvironment {
@@ -85,18 +82,7 @@ export async function runKmsModel(
         const made = await target({ clock, accountId, region });
         const underTest: KmsUnderTest = "kms" in made ? made : { kms: made };
         opened.push(underTest);
-        const model: KmsModel = { state: emptyModel(start) };
-        const real = new KmsSystem(
-          underTest.kms,
-          clock,
-          accountId,
-          region,
-          modelMaterials(materialSeed),
-        );
-        for (const origin of ["EXTERNAL", "EXTERNAL", "AWS_KMS"] as const) {
-          await new CreateKeyCommand(origin).run(model, real);
-        }
-        return { model, real };
+        return kmsModelSetup(underTest.kms, { clock, accountId, region, materialSeed })();
       };
       try {
         await fc.asyncModelRun(setup, commands);
@@ -109,7 +95,7 @@ export async function runKmsModel(
     ...options.parameters,
     ...(options.numRuns === undefined ? {} : { numRuns: options.numRuns }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.path === undefined ? {} : { path: options.path }),
+    ...(options.path === undefined ? {} : { path: options.path, endOnFailure: true }),
   });
   if (details.failed) throw new KmsModelFailure(details, ranCommands(details.counterexample?.[1]));
 }

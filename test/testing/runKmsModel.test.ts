@@ -1,15 +1,106 @@
-import { describe, it } from "vitest";
-import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { createKms } from "../../src/service/createKms.js";
+import { anyKmsCommand, kmsCommands } from "../../src/testing/kmsCommands.js";
+import { KmsModelFailure } from "../../src/testing/kmsModelFailure.js";
+import { kmsModelSetup } from "../../src/testing/kmsModelSetup.js";
+import { manualClock } from "../../src/testing/manualClock.js";
 import { runKmsModel } from "../../src/testing/runKmsModel.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
+import { acceptsDifferentMaterial, soundKms } from "./brokenKms.js";
+
+// CI runs at least 1,000 sequences; KMS_MODEL_RUNS raises (or, locally, lowers) that.
+const sequences = Number(process.env["KMS_MODEL_RUNS"] ?? 1000);
 
 describe("runKmsModel", () => {
-  it("finds createKms with memoryKeyStore in agreement with the reference model", async () => {
-    await runKmsModel(
-      ({ clock, accountId, region }) =>
-        createKms({ clock, accountId, region, store: memoryKeyStore(), crypto: testCrypto() }),
-      { numRuns: Number(process.env["KMS_MODEL_RUNS"] ?? 1000) },
-    );
+  it(`finds createKms with memoryKeyStore in agreement with the reference model (${sequences} sequences)`, async () => {
+    await runKmsModel(soundKms, { numRuns: sequences });
   }, 600_000);
+
+  it("agrees in another account and Region, with every wrapping key spec", async () => {
+    await runKmsModel(soundKms, {
+      numRuns: 100,
+      accountId: "444455556666",
+      region: "eu-west-1",
+      wrappingKeySpecs: ["RSA_2048", "RSA_3072", "RSA_4096"],
+    });
+  }, 120_000);
+
+  it("closes every target it built, once per sequence", async () => {
+    let built = 0;
+    let closed = 0;
+    await runKmsModel(
+      (environment) => {
+        built += 1;
+        const kms = createKms({ ...environment, crypto: testCrypto() });
+        return {
+          kms,
+          close: () => {
+            closed += 1;
+          },
+        };
+      },
+      { numRuns: 20 },
+    );
+    expect(built).toBeGreaterThanOrEqual(20);
+    expect(closed).toBe(built);
+  });
+
+  it("reports a failure that replays from its seed, path and replayPath", async () => {
+    const failure = await runKmsModel(acceptsDifferentMaterial, { numRuns: 1000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(KmsModelFailure);
+    const { seed, path, replayPath, commands } = failure as KmsModelFailure;
+    expect(path).toBeDefined();
+    expect(replayPath).toBeDefined();
+    const replayed = await runKmsModel(acceptsDifferentMaterial, {
+      seed,
+      ...(path === undefined ? {} : { path }),
+      ...(replayPath === undefined ? {} : { replayPath }),
+    }).catch((e: unknown) => e);
+    expect(replayed).toBeInstanceOf(KmsModelFailure);
+    expect((replayed as KmsModelFailure).commands).toEqual(commands);
+  }, 120_000);
+
+  it("resolves without calling the target when there is nothing to run", async () => {
+    let built = 0;
+    await runKmsModel(
+      (environment) => {
+        built += 1;
+        return soundKms(environment);
+      },
+      { numRuns: 0 },
+    );
+    expect(built).toBe(0);
+  });
+});
+
+describe("kmsCommands with kmsModelSetup", () => {
+  it("run under fc.asyncModelRun next to commands of the caller's own", async () => {
+    let custom = 0;
+    const countingCommand = fc.constant({
+      check: () => true,
+      run: async () => {
+        custom += 1;
+      },
+      toString: () => "Count()",
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.commands([countingCommand, anyKmsCommand()], { maxCommands: 20 }),
+        async (commands) => {
+          const clock = manualClock();
+          const kms = createKms({ clock, crypto: testCrypto() });
+          await fc.asyncModelRun(kmsModelSetup(kms, { clock }), commands);
+        },
+      ),
+      { numRuns: 30 },
+    );
+    expect(custom).toBeGreaterThan(0);
+  });
+
+  it("refuses an empty list of wrapping key specs", () => {
+    expect(() => kmsCommands({ wrappingKeySpecs: [] })).toThrow(RangeError);
+  });
 });
