@@ -1,5 +1,6 @@
 import type { ConsumerLaw } from "../support/consumerKit.js";
 import { expiredMaterialReturnsOnReimport } from "./expiredMaterialReturnsOnReimport.js";
+import { kitRunsOnThePackage } from "./kitRunsOnThePackage.js";
 
 /**
  * Every law the consumer suite checks, once through `import` and once through `require`. Add a
@@ -10,4 +11,7 @@ import { expiredMaterialReturnsOnReimport } from "./expiredMaterialReturnsOnReim
  * for (const law of consumerLaws) it(law.name, () => law.check(kit));
  * ```
  */
-export const consumerLaws: readonly ConsumerLaw[] = [expiredMaterialReturnsOnReimport];
+export const consumerLaws: readonly ConsumerLaw[] = [
+  expiredMaterialReturnsOnReimport,
+  kitRunsOnThePackage,
+];
