@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { AdvanceTimeCommand } from "./commands/advanceTimeCommand.js";
+import { AdvanceToDeadlineCommand } from "./commands/advanceToDeadlineCommand.js";
 import { CancelKeyDeletionCommand } from "./commands/cancelKeyDeletionCommand.js";
 import {
   expiryChoice,
@@ -207,7 +208,21 @@ export function anyKmsCommand(constraints: KmsCommandsConstraints = {}): fc.Arbi
         })
         .map((choices) => new DecryptCommand(choices)),
     },
-    { weight: 4, arbitrary: minutesToAdvance.map((minutes) => new AdvanceTimeCommand(minutes)) },
+    { weight: 3, arbitrary: minutesToAdvance.map((minutes) => new AdvanceTimeCommand(minutes)) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom(
+            "ValidTo" as const,
+            "ParametersValidTo" as const,
+            "DeletionDate" as const,
+          ),
+          fc.nat(3),
+          fc.constantFrom(-1, 0, 0, 1),
+        )
+        .map(([deadline, pick, offset]) => new AdvanceToDeadlineCommand(deadline, pick, offset)),
+    },
     ...(concurrency ? [{ weight: 3, arbitrary: concurrentWrites }] : []),
   );
 }

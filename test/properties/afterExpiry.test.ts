@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import type { KmsError, KmsErrorName } from "../../src/domain/kmsError.js";
 import { expectError, kmsHarness } from "../support/kmsHarness.js";
-import { materialPool } from "./lifecycleCommands.js";
+import { materialPool } from "./materialPool.js";
 
 type AfterExpiryStep =
   | { readonly kind: "describeKey" }

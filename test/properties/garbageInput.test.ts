@@ -7,7 +7,9 @@ import type { KmsError, KmsErrorName } from "../../src/domain/kmsError.js";
 import { wrappingAlgorithmValues } from "../../src/domain/wrappingTable.js";
 import type { Kms } from "../../src/service/kms.js";
 import { kmsHarness } from "../support/kmsHarness.js";
-import { unknownKeyId } from "./lifecycleCommands.js";
+
+/** A well-formed key ID of no key. */
+const unknownKeyId = "ffffffff-ffff-4fff-bfff-ffffffffffff";
 
 /** Every name of the KmsErrorName union; the type makes this list complete. */
 const kmsErrorNames: Readonly<Record<KmsErrorName, true>> = {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectError, kmsHarness } from "../support/kmsHarness.js";
-import { materialPool, materialPoolSize } from "./lifecycleCommands.js";
+import { materialPool, materialPoolSize } from "./materialPool.js";
 
 type BindingStep =
   /** Imports pool material `material` with fresh parameters, expiring in `days` days or never. */
