@@ -1,3 +1,4 @@
+export { anyKmsCommand } from "./anyKmsCommand.js";
 export * as arbitraries from "./arbitraries/index.js";
 export type { KmsCommand, KmsModel } from "./commands/kmsCommand.js";
 export type { KmsSystem } from "./commands/kmsSystem.js";
@@ -8,7 +9,7 @@ export {
   type KeyStoreRule,
   keyStoreContract,
 } from "./keyStoreContract.js";
-export { anyKmsCommand, type KmsCommandsConstraints, kmsCommands } from "./kmsCommands.js";
+export { type KmsCommandsConstraints, kmsCommands } from "./kmsCommands.js";
 export { KmsModelFailure } from "./kmsModelFailure.js";
 export { type KmsModelSetupOptions, kmsModelSetup } from "./kmsModelSetup.js";
 export { type ManualClock, manualClock } from "./manualClock.js";

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createKms } from "../../src/service/createKms.js";
-import { anyKmsCommand, kmsCommands } from "../../src/testing/kmsCommands.js";
+import { anyKmsCommand } from "../../src/testing/anyKmsCommand.js";
+import { kmsCommands } from "../../src/testing/kmsCommands.js";
 import { KmsModelFailure } from "../../src/testing/kmsModelFailure.js";
 import { kmsModelSetup } from "../../src/testing/kmsModelSetup.js";
 import { manualClock } from "../../src/testing/manualClock.js";

@@ -53,9 +53,12 @@ export const expiryChoice: fc.Arbitrary<ExpiryChoice> = fc.oneof(
   },
 );
 
+/** The supported wrapping key specs. */
+export type WrappingKeySpec = "RSA_2048" | "RSA_3072" | "RSA_4096";
+
 /** Fresh tokens mostly; held, foreign and forged ones sometimes. */
 export function tokenChoice(
-  wrappingKeySpecs: readonly ("RSA_2048" | "RSA_3072" | "RSA_4096")[],
+  wrappingKeySpecs: readonly WrappingKeySpec[],
 ): fc.Arbitrary<TokenChoice> {
   return fc.oneof(
     {
