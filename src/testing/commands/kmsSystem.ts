@@ -5,7 +5,7 @@ import type { KeyRef } from "../model/keyRef.js";
 import type { ModelMaterial } from "../model/modelState.js";
 
 /** A key ID that no run creates: what a reference past the created keys sends. */
-export const unknownKeyId = "ffffffff-ffff-4fff-bfff-ffffffffffff";
+const unknownKeyId = "ffffffff-ffff-4fff-bfff-ffffffffffff";
 
 /** Import parameters the target handed out, at the position the model gave their token. */
 export interface HeldParameters {
@@ -68,11 +68,6 @@ export class KmsSystem {
   /** The ARN the target must give the key with ID `keyId`. */
   arnOf(keyId: string): string {
     return `arn:${partitionOf(this.region)}:kms:${this.region}:${this.accountId}:key/${keyId}`;
-  }
-
-  /** The ARN of the `index`-th key, or of the unknown key ID. */
-  arnAt(index: number): string {
-    return this.keys[index]?.arn ?? this.arnOf(unknownKeyId);
   }
 
   /**
