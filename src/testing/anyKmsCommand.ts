@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { AdvanceTimeCommand } from "./commands/advanceTimeCommand.js";
 import { AdvanceToDeadlineCommand } from "./commands/advanceToDeadlineCommand.js";
-import { keyRef, minutesToAdvance } from "./commands/commandChoices.js";
+import { keyRef, materialPoolSize, minutesToAdvance } from "./commands/commandChoices.js";
 import { ConcurrentCommand } from "./commands/concurrentCommand.js";
 import { CreateKeyCommand } from "./commands/createKeyCommand.js";
 import { DecryptCommand } from "./commands/decryptCommand.js";
@@ -9,6 +9,7 @@ import { DescribeKeyCommand } from "./commands/describeKeyCommand.js";
 import { EncryptCommand } from "./commands/encryptCommand.js";
 import { encryptionContexts } from "./commands/encryptionContexts.js";
 import { GenerateDataKeyCommand } from "./commands/generateDataKeyCommand.js";
+import { GetParametersBurstCommand } from "./commands/getParametersBurstCommand.js";
 import { GetParametersForImportCommand } from "./commands/getParametersForImportCommand.js";
 import type { KmsCommand } from "./commands/kmsCommand.js";
 import { ListKeysCommand } from "./commands/listKeysCommand.js";
@@ -45,7 +46,13 @@ export function anyKmsCommand(constraints: KmsCommandsConstraints = {}): fc.Arbi
           "AWS_KMS" as const,
           "AWS_CLOUDHSM" as const,
         )
-        .map((origin) => new CreateKeyCommand(origin)),
+        .chain((origin) =>
+          fc
+            .option(fc.constantFrom("", "model key", "ünïcödé ✓", "x".repeat(300)), {
+              nil: undefined,
+            })
+            .map((description) => new CreateKeyCommand(origin, description)),
+        ),
     },
     { weight: 3, arbitrary: keyRef.map((key) => new DescribeKeyCommand(key)) },
     {
@@ -65,6 +72,15 @@ export function anyKmsCommand(constraints: KmsCommandsConstraints = {}): fc.Arbi
           fc.constantFrom(...wrappingKeySpecs, ...wrappingKeySpecs, "SM2" as const),
         )
         .map(([key, algorithm, spec]) => new GetParametersForImportCommand(key, algorithm, spec)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(keyRef, fc.integer({ min: 9, max: 12 }), fc.nat(2), fc.nat(materialPoolSize - 1))
+        .map(
+          ([key, count, offset, material]) =>
+            new GetParametersBurstCommand(key, count, offset, material),
+        ),
     },
     { weight: 8, arbitrary: lifecycleWriteCommand(keyRef, wrappingKeySpecs) },
     { weight: 4, arbitrary: importKeyMaterialCommand(keyRef, wrappingKeySpecs) },
@@ -106,14 +122,19 @@ export function anyKmsCommand(constraints: KmsCommandsConstraints = {}): fc.Arbi
           context: fc.constantFrom(
             "same" as const,
             "same" as const,
-            "same" as const,
+            "reordered" as const,
             "other" as const,
           ),
           tamper: rarely,
         })
         .map((choices) => new DecryptCommand(choices)),
     },
-    { weight: 3, arbitrary: minutesToAdvance.map((minutes) => new AdvanceTimeCommand(minutes)) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(minutesToAdvance, fc.boolean())
+        .map(([minutes, thenDescribe]) => new AdvanceTimeCommand(minutes, thenDescribe)),
+    },
     {
       weight: 2,
       arbitrary: fc
@@ -125,8 +146,12 @@ export function anyKmsCommand(constraints: KmsCommandsConstraints = {}): fc.Arbi
           ),
           fc.nat(3),
           fc.constantFrom(-1, 0, 0, 1),
+          fc.boolean(),
         )
-        .map(([deadline, pick, offset]) => new AdvanceToDeadlineCommand(deadline, pick, offset)),
+        .map(
+          ([deadline, pick, offset, thenDescribe]) =>
+            new AdvanceToDeadlineCommand(deadline, pick, offset, thenDescribe),
+        ),
     },
     ...(concurrency ? [{ weight: 3, arbitrary: concurrentWrites }] : []),
   );

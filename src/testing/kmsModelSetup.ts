@@ -1,3 +1,4 @@
+import type { KeyEvent } from "../domain/keyEvent.js";
 import type { Kms } from "../service/kms.js";
 import { CreateKeyCommand } from "./commands/createKeyCommand.js";
 import type { KmsModel } from "./commands/kmsCommand.js";
@@ -15,6 +16,12 @@ export interface KmsModelSetupOptions {
   readonly region?: string;
   /** Picks the run's three distinct 32-byte key materials; default 0. */
   readonly materialSeed?: number;
+  /**
+   * What the target's audit sink received, as it grows. When the setup's CreateKey calls show
+   * up in it, DescribeKey also checks the audit trail: one `DeleteExpiredKeyMaterial` per
+   * expiry, timed at its `ValidTo` (D12).
+   */
+  readonly audited?: readonly KeyEvent[];
 }
 
 /**
@@ -37,12 +44,14 @@ export function kmsModelSetup(
   options: KmsModelSetupOptions,
 ): () => Promise<{ model: KmsModel; real: KmsSystem }> {
   const { clock, accountId = "111122223333", region = "us-east-1", materialSeed = 0 } = options;
+  const { audited } = options;
   return async () => {
     const model: KmsModel = { state: emptyModel(clock.now()) };
     const real = new KmsSystem(kms, clock, accountId, region, modelMaterials(materialSeed));
     for (const origin of ["EXTERNAL", "EXTERNAL", "AWS_KMS"] as const) {
       await new CreateKeyCommand(origin).run(model, real);
     }
+    if (audited !== undefined && audited.length > 0) real.audited = audited;
     return { model, real };
   };
 }

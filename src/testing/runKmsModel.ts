@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import type { KeyEvent } from "../domain/keyEvent.js";
+import type { AuditSink } from "../ports/auditSink.js";
 import type { Kms } from "../service/kms.js";
 import type { KmsCommand } from "./commands/kmsCommand.js";
 import { type KmsCommandsConstraints, kmsCommands } from "./kmsCommands.js";
@@ -11,6 +13,8 @@ export interface KmsModelEnvironment {
   readonly clock: ManualClock;
   readonly accountId: string;
   readonly region: string;
+  /** Give it to the target as its audit sink to have the audit trail checked too (D12). */
+  readonly audit: AuditSink;
 }
 
 /** A target with something to release after its run (a server, a connection). */
@@ -79,10 +83,12 @@ export async function runKmsModel(
       const opened: KmsUnderTest[] = [];
       const setup = async () => {
         const clock = manualClock(start);
-        const made = await target({ clock, accountId, region });
+        const audited: KeyEvent[] = [];
+        const audit: AuditSink = { record: (event) => audited.push(event) };
+        const made = await target({ clock, accountId, region, audit });
         const underTest: KmsUnderTest = "kms" in made ? made : { kms: made };
         opened.push(underTest);
-        return kmsModelSetup(underTest.kms, { clock, accountId, region, materialSeed })();
+        return kmsModelSetup(underTest.kms, { clock, accountId, region, materialSeed, audited })();
       };
       try {
         await fc.asyncModelRun(setup, commands);

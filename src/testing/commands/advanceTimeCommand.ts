@@ -1,9 +1,14 @@
+import { describeAllKeys } from "./describeAllKeys.js";
 import type { KmsCommand, KmsModel } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 
 /** Time passes: tokens, material and deletion windows may run out (D7, D8, D13). */
 export class AdvanceTimeCommand implements KmsCommand {
-  constructor(readonly minutes: number) {}
+  constructor(
+    readonly minutes: number,
+    /** Then describe every key. */
+    readonly thenDescribe = false,
+  ) {}
 
   check(): boolean {
     return true;
@@ -13,12 +18,14 @@ export class AdvanceTimeCommand implements KmsCommand {
     const ms = this.minutes * 60_000;
     model.state.now = new Date(model.state.now.getTime() + ms);
     system.clock.advance(ms);
+    if (this.thenDescribe) await describeAllKeys(model, system);
   }
 
   toString(): string {
     const { minutes } = this;
-    if (minutes % (24 * 60) === 0) return `AdvanceTime(${minutes / (24 * 60)} days)`;
-    if (minutes % 60 === 0) return `AdvanceTime(${minutes / 60} hours)`;
-    return `AdvanceTime(${minutes} minutes)`;
+    const then = this.thenDescribe ? ", then DescribeKey of every key" : "";
+    if (minutes % (24 * 60) === 0) return `AdvanceTime(${minutes / (24 * 60)} days${then})`;
+    if (minutes % 60 === 0) return `AdvanceTime(${minutes / 60} hours${then})`;
+    return `AdvanceTime(${minutes} minutes${then})`;
   }
 }

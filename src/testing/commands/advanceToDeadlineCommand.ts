@@ -1,5 +1,6 @@
 import { liveKey } from "../model/liveKey.js";
 import type { ModelState } from "../model/modelState.js";
+import { describeAllKeys } from "./describeAllKeys.js";
 import type { KmsCommand, KmsModel } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 
@@ -18,6 +19,8 @@ export class AdvanceToDeadlineCommand implements KmsCommand {
     readonly pick: number,
     /** Milliseconds from the deadline: -1, 0 or 1. */
     readonly offsetMs: number,
+    /** Then describe every key. */
+    readonly thenDescribe = false,
   ) {}
 
   check(): boolean {
@@ -34,12 +37,14 @@ export class AdvanceToDeadlineCommand implements KmsCommand {
     if (target === undefined) return;
     model.state.now = new Date(target);
     system.clock.set(new Date(target));
+    if (this.thenDescribe) await describeAllKeys(model, system);
   }
 
   toString(): string {
     const offset =
       this.offsetMs === 0 ? "" : ` ${this.offsetMs > 0 ? "+" : "-"} ${Math.abs(this.offsetMs)} ms`;
-    return `AdvanceTo(${this.deadline}#${this.pick}${offset})`;
+    const then = this.thenDescribe ? ", then DescribeKey of every key" : "";
+    return `AdvanceTo(${this.deadline}#${this.pick}${offset}${then})`;
   }
 }
 

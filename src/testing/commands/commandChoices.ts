@@ -27,6 +27,8 @@ export const keyRef: fc.Arbitrary<KeyRef> = fc.oneof(
         "malformed" as const,
         "foreignAccount" as const,
         "foreignRegion" as const,
+        "multiRegion" as const,
+        "multiRegionArn" as const,
       ),
     }),
   },
@@ -38,7 +40,8 @@ export const expiryChoice: fc.Arbitrary<ExpiryChoice> = fc.oneof(
     weight: 10,
     arbitrary: fc.record({
       kind: fc.constant("days" as const),
-      days: fc.integer({ min: 1, max: 365 }),
+      // Half within a deletion window, so material also expires while a key is pending deletion.
+      days: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 365 })),
     }),
   },
   { weight: 3, arbitrary: fc.constant({ kind: "never" } as const) },

@@ -10,7 +10,11 @@ export type CreateKeyOrigin = "EXTERNAL" | "AWS_KMS" | "AWS_CLOUDHSM" | "EXTERNA
 
 /** CreateKey: an EXTERNAL key waits in PendingImport; an AWS_KMS key is Enabled with its own material. */
 export class CreateKeyCommand extends StepCommand {
-  constructor(readonly origin: CreateKeyOrigin) {
+  constructor(
+    readonly origin: CreateKeyOrigin,
+    /** Sent as `Description` when given; the key's description is then this, else "". */
+    readonly description?: string,
+  ) {
     super();
   }
 
@@ -22,21 +26,24 @@ export class CreateKeyCommand extends StepCommand {
           return { error: "UnsupportedOperationException" };
         }
         const index = state.keys.length;
+        const made = {
+          description: this.description ?? "",
+          creationDate: new Date(state.now.getTime()),
+          liveTokens: [],
+          expiries: [],
+        };
         const key: ModelKey =
           this.origin === "EXTERNAL"
-            ? { origin: "EXTERNAL", state: "PendingImport", liveTokens: [] }
-            : {
-                origin: "AWS_KMS",
-                state: "Enabled",
-                bound: "generated",
-                material: {},
-                liveTokens: [],
-              };
+            ? { ...made, origin: "EXTERNAL", state: "PendingImport" }
+            : { ...made, origin: "AWS_KMS", state: "Enabled", bound: "generated", material: {} };
         state.keys.push(key);
         const expected = {
           KeyState: key.state,
           Enabled: key.state === "Enabled",
           Origin: this.origin,
+          Description: key.description,
+          CreationDate: key.creationDate,
+          AWSAccountId: system.accountId,
         };
         return {
           check: ({ KeyMetadata: metadata }) => {
@@ -53,7 +60,12 @@ export class CreateKeyCommand extends StepCommand {
         };
       },
       run: async () => {
-        const outcome = await outcomeOf(system.kms.createKey({ Origin: this.origin }));
+        const outcome = await outcomeOf(
+          system.kms.createKey({
+            Origin: this.origin,
+            ...(this.description === undefined ? {} : { Description: this.description }),
+          }),
+        );
         if (outcome.ok) {
           const { KeyId, Arn } = outcome.value.KeyMetadata;
           system.keys.push({ keyId: KeyId, arn: Arn });
@@ -64,6 +76,8 @@ export class CreateKeyCommand extends StepCommand {
   }
 
   toString(): string {
-    return `CreateKey(${this.origin})`;
+    const description =
+      this.description === undefined ? "" : `, ${JSON.stringify(this.description)}`;
+    return `CreateKey(${this.origin}${description})`;
   }
 }

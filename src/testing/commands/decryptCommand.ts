@@ -12,8 +12,8 @@ export interface DecryptChoices {
   readonly pick: number;
   /** `KeyId`: none, the ciphertext's key (by ID or ARN), or another key. */
   readonly keyId: "none" | "id" | "arn" | "other";
-  /** The encryption context it was made with, or another one. */
-  readonly context: "same" | "other";
+  /** The encryption context it was made with (its pairs in reverse order, too), or another one. */
+  readonly context: "same" | "reordered" | "other";
   /** Flip one bit of the ciphertext's last byte. */
   readonly tamper: boolean;
 }
@@ -48,7 +48,10 @@ export class DecryptCommand extends StepCommand {
     const keyIndex = keyId === "other" ? made.key + 1 : made.key;
     const request = {
       CiphertextBlob: blob,
-      EncryptionContext: encryptionContexts[contextPosition] ?? {},
+      EncryptionContext: inOrder(
+        encryptionContexts[contextPosition] ?? {},
+        context === "reordered",
+      ),
       ...(keyId === "none"
         ? {}
         : {
@@ -103,4 +106,13 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
   return (
     a instanceof Uint8Array && a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i])
   );
+}
+
+/** The context with its pairs in the same or the reverse order: order must not matter. */
+function inOrder(
+  context: Readonly<Record<string, string>>,
+  reversed: boolean,
+): Record<string, string> {
+  const pairs = Object.entries(context);
+  return Object.fromEntries(reversed ? pairs.reverse() : pairs);
 }

@@ -41,6 +41,9 @@ export function describeKeyStep(
         KeyState: key.state,
         Enabled: key.state === "Enabled",
         Origin: key.origin,
+        Description: key.description,
+        CreationDate: key.creationDate,
+        AWSAccountId: system.accountId,
         ExpirationModel: external
           ? validTo === undefined
             ? "KEY_MATERIAL_DOES_NOT_EXPIRE"
@@ -50,9 +53,14 @@ export function describeKeyStep(
         DeletionDate: key.state === "PendingDeletion" ? key.deletionDate : undefined,
       };
       const bound = key.bound;
+      const expiries = key.expiries.map((validTo) => validTo.toISOString()).join(", ");
       return {
         check: ({ KeyMetadata: metadata }) => {
           const problems = differences(metadata, expected);
+          const audited = auditedExpiries(system, index);
+          if (audited !== undefined && audited !== expiries) {
+            problems.push(`audited expiries [${audited}], expected [${expiries}]`);
+          }
           if (bound === undefined) {
             if (metadata.CurrentKeyMaterialId !== undefined) {
               problems.push("CurrentKeyMaterialId is present before any material was imported");
@@ -66,4 +74,13 @@ export function describeKeyStep(
     },
     run: () => outcomeOf(system.kms.describeKey({ KeyId: system.keyIdOf(ref) })),
   };
+}
+
+/** The times of the DeleteExpiredKeyMaterial events audited for a key, when audit is checked. */
+function auditedExpiries(system: KmsSystem, index: number): string | undefined {
+  const arn = system.keys[index]?.arn;
+  return system.audited
+    ?.filter((event) => event.eventName === "DeleteExpiredKeyMaterial" && event.keyArn === arn)
+    .map((event) => event.eventTime.toISOString())
+    .join(", ");
 }

@@ -27,8 +27,11 @@ export type ExpiryChoice =
   | { readonly kind: "neverWithValidTo" }
   | { readonly kind: "missing" };
 
-/** What `EncryptedKeyMaterial` carries: the material wrapped, bytes that do not unwrap, or 16 bytes of material (D2). */
-export type CiphertextChoice = "wrapped" | "garbage" | "wrongSize";
+/**
+ * What `EncryptedKeyMaterial` carries: the material wrapped, bytes that do not unwrap, or
+ * material of the wrong size (D2): its first 16 bytes, or 33 bytes.
+ */
+export type CiphertextChoice = "wrapped" | "garbage" | "wrongSize" | "tooLong";
 
 const dayMs = 24 * 60 * 60 * 1000;
 

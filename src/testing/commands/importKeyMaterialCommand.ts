@@ -30,6 +30,8 @@ export interface ImportKeyMaterialChoices {
   readonly ciphertext: CiphertextChoice;
   readonly expiry: ExpiryChoice;
   readonly importType?: ImportType;
+  /** `KeyMaterialId`: the ID this material got in this key earlier, or one of no material. */
+  readonly keyMaterialId?: "matching" | "foreign";
 }
 
 /**
@@ -54,7 +56,19 @@ export class ImportKeyMaterialCommand extends StepCommand {
     const pooled = system.materials[this.choices.material];
     if (pooled === undefined)
       throw new RangeError(`The run has no material#${this.choices.material}.`);
-    const material = ciphertext === "wrongSize" ? pooled.subarray(0, 16) : pooled;
+    const material =
+      ciphertext === "wrongSize"
+        ? pooled.subarray(0, 16)
+        : ciphertext === "tooLong"
+          ? Uint8Array.from([...pooled, 0])
+          : pooled;
+    const index = ref.kind === "key" ? ref.index : -1;
+    const KeyMaterialId =
+      this.choices.keyMaterialId === "foreign"
+        ? "0".repeat(64)
+        : this.choices.keyMaterialId === "matching"
+          ? system.materialIds.get(`${index}:${this.choices.material}`)
+          : undefined;
     const request = {
       KeyId: system.keyIdOf(ref),
       ImportToken: parameters?.importToken ?? (token.kind === "forged" ? token.bytes : forgedToken),
@@ -68,11 +82,12 @@ export class ImportKeyMaterialCommand extends StepCommand {
             })._unsafeUnwrap(),
       ...expiryMembers(expiry, model.state.now),
       ...(importType === undefined ? {} : { ImportType: importType }),
+      ...(KeyMaterialId === undefined ? {} : { KeyMaterialId }),
     };
     return {
       label: this.toString(),
       predict: (state) => {
-        const refused = refusal(state, this.choices, position);
+        const refused = refusal(state, this.choices, position, KeyMaterialId !== undefined);
         if (typeof refused === "string") return { error: refused };
         const { index, key, validTo } = refused;
         key.liveTokens = key.liveTokens.filter((t) => t !== position);
@@ -91,11 +106,12 @@ export class ImportKeyMaterialCommand extends StepCommand {
   }
 
   toString(): string {
-    const { key, material, token, ciphertext, expiry, importType } = this.choices;
+    const { key, material, token, ciphertext, expiry, importType, keyMaterialId } = this.choices;
     const what =
       ciphertext === "wrapped" ? `material#${material}` : `${ciphertext} material#${material}`;
     const type = importType === undefined ? "" : `, ${importType}`;
-    return `ImportKeyMaterial(${showKeyRef(key)}, ${what}, token ${showToken(token)}, ${showExpiry(expiry)}${type})`;
+    const id = keyMaterialId === undefined ? "" : `, KeyMaterialId ${keyMaterialId}`;
+    return `ImportKeyMaterial(${showKeyRef(key)}, ${what}, token ${showToken(token)}, ${showExpiry(expiry)}${type}${id})`;
   }
 }
 
@@ -130,9 +146,11 @@ function refusal(
   state: ModelState,
   choices: ImportKeyMaterialChoices,
   position: number | undefined,
+  sendsKeyMaterialId: boolean,
 ) {
   const reference = resolveKeyRef(choices.key);
   if (typeof reference === "string") return reference;
+  if (sendsKeyMaterialId && choices.importType === "NEW_KEY_MATERIAL") return "ValidationException";
   if (!isValidExpiry(choices.expiry)) return "ValidationException";
   const found = lookUpImportableKey(state, choices.key);
   if (typeof found === "string") return found;
@@ -146,10 +164,11 @@ function refusal(
   }
   if (choices.ciphertext === "garbage") return "InvalidCiphertextException";
   const incorrect: KmsErrorName = "IncorrectKeyMaterialException";
-  if (choices.ciphertext === "wrongSize") return incorrect;
+  if (choices.ciphertext === "wrongSize" || choices.ciphertext === "tooLong") return incorrect;
   if (key.bound !== undefined && key.bound !== choices.material) return incorrect;
   if (choices.importType === "NEW_KEY_MATERIAL" && key.bound !== undefined) return incorrect;
   if (choices.importType === "EXISTING_KEY_MATERIAL" && key.bound === undefined) return incorrect;
+  if (sendsKeyMaterialId && choices.keyMaterialId === "foreign") return incorrect;
   const members = expiryMembers(choices.expiry, state.now);
   return { ...found, validTo: "ValidTo" in members ? members.ValidTo : undefined };
 }

@@ -1,3 +1,4 @@
+import type { KeyEvent } from "../../domain/keyEvent.js";
 import type { SupportedWrappingAlgorithm } from "../../domain/wrappingTable.js";
 import type { Kms } from "../../service/kms.js";
 import type { ManualClock } from "../manualClock.js";
@@ -6,6 +7,9 @@ import type { ModelMaterial } from "../model/modelState.js";
 
 /** A key ID that no run creates: what a reference past the created keys sends. */
 const unknownKeyId = "ffffffff-ffff-4fff-bfff-ffffffffffff";
+
+/** A multi-Region key ID: kms-byok models single-Region keys only. */
+const multiRegionKeyId = "mrk-1234abcd12ab34cd56ef1234567890ab";
 
 /** Import parameters the target handed out, at the position the model gave their token. */
 export interface HeldParameters {
@@ -31,6 +35,8 @@ export class KmsSystem {
   readonly ciphertexts: HeldCiphertext[] = [];
   /** The KeyMaterialId the target gave each (key, material) pair, by `${key}:${material}`. */
   readonly materialIds = new Map<string, string>();
+  /** The target's audit trail, when its audit sink is the run's (see `kmsModelSetup`). */
+  audited: readonly KeyEvent[] | undefined;
 
   constructor(
     readonly kms: Kms,
@@ -54,15 +60,24 @@ export class KmsSystem {
         return "alias/kms-byok-model";
       case "malformed":
         return "not-a-key-id";
+      case "multiRegion":
+        return multiRegionKeyId;
+      case "multiRegionArn":
+        return this.arnOf(multiRegionKeyId);
+      // Foreign ARNs carry the ID of a key that exists here, which they must still not reach.
       case "foreignAccount": {
         const account = this.accountId === "444455556666" ? "111122223333" : "444455556666";
-        return `arn:${partition}:kms:${this.region}:${account}:key/${unknownKeyId}`;
+        return `arn:${partition}:kms:${this.region}:${account}:key/${this.localKeyId()}`;
       }
       case "foreignRegion": {
         const region = this.region === "eu-west-1" ? "eu-central-1" : "eu-west-1";
-        return `arn:aws:kms:${region}:${this.accountId}:key/${unknownKeyId}`;
+        return `arn:aws:kms:${region}:${this.accountId}:key/${this.localKeyId()}`;
       }
     }
+  }
+
+  private localKeyId(): string {
+    return this.keys[0]?.keyId ?? unknownKeyId;
   }
 
   /** The ARN the target must give the key with ID `keyId`. */

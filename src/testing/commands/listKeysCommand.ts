@@ -20,6 +20,8 @@ export class ListKeysCommand extends StepCommand {
           .filter((index) => liveKey(state, index) !== undefined)
           .map((index) => system.keys[index]?.keyId ?? "")
           .sort();
+        // With no key past its deletion date a page is never emptied after the store filled it.
+        const noneDeleted = expected.length === state.keys.length;
         return {
           check: (pages) => {
             const problems: string[] = [];
@@ -29,6 +31,9 @@ export class ListKeysCommand extends StepCommand {
               if (page.Truncated !== (page.NextMarker !== undefined)) {
                 problems.push("Truncated disagrees with NextMarker");
               }
+            }
+            if (noneDeleted && pages.slice(1).some((page) => page.Keys.length === 0)) {
+              problems.push("a page after a Truncated one is empty");
             }
             const listed = pages.flatMap((page) => page.Keys.map((key) => key.KeyId)).sort();
             if (listed.join() !== expected.join()) {

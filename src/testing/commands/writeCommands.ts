@@ -25,18 +25,28 @@ export function importKeyMaterialCommand(
       key,
       material: fc.nat(materialPoolSize - 1),
       token: tokenChoice(wrappingKeySpecs),
-      ciphertext: fc.constantFrom("wrapped", "wrapped", "wrapped", "garbage", "wrongSize"),
+      ciphertext: fc.constantFrom(
+        "wrapped",
+        "wrapped",
+        "wrapped",
+        "garbage",
+        "wrongSize",
+        "tooLong",
+      ),
       expiry: expiryChoice,
       importType: fc.oneof(
         sometimes("NEW_KEY_MATERIAL" as const),
         sometimes("EXISTING_KEY_MATERIAL" as const),
       ),
+      keyMaterialId: fc.oneof(sometimes("matching" as const), sometimes("foreign" as const)),
     })
     .map(
-      ({ importType, ...choices }) =>
-        new ImportKeyMaterialCommand(
-          importType === undefined ? choices : { ...choices, importType },
-        ),
+      ({ importType, keyMaterialId, ...choices }) =>
+        new ImportKeyMaterialCommand({
+          ...choices,
+          ...(importType === undefined ? {} : { importType }),
+          ...(keyMaterialId === undefined ? {} : { keyMaterialId }),
+        }),
     );
 }
 

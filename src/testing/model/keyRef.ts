@@ -7,7 +7,15 @@ import type { KmsErrorName } from "../../domain/kmsError.js";
  */
 export type KeyRef =
   | { readonly kind: "key"; readonly index: number; readonly form: "id" | "arn" }
-  | { readonly kind: "alias" | "malformed" | "foreignAccount" | "foreignRegion" };
+  | {
+      readonly kind:
+        | "alias"
+        | "malformed"
+        | "foreignAccount"
+        | "foreignRegion"
+        | "multiRegion"
+        | "multiRegionArn";
+    };
 
 /**
  * The model's reading of a key reference (D9): the position of the key it names, or the error
@@ -19,6 +27,9 @@ export function resolveKeyRef(ref: KeyRef): number | KmsErrorName {
       return ref.index;
     case "foreignAccount":
       return "AccessDeniedException";
+    case "multiRegion":
+    case "multiRegionArn":
+      return "UnsupportedOperationException";
     default:
       return "NotFoundException";
   }

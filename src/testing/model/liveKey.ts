@@ -12,7 +12,10 @@ export function liveKey(state: ModelState, index: number): ModelKey | undefined 
     return undefined;
   }
   const validTo = key.material?.validTo;
-  if (validTo !== undefined && validTo.getTime() <= state.now.getTime()) removeMaterial(key);
+  if (validTo !== undefined && validTo.getTime() <= state.now.getTime()) {
+    key.expiries.push(validTo);
+    removeMaterial(key);
+  }
   return key;
 }
 

@@ -20,6 +20,8 @@ export type ModelMaterial = number | "generated";
 
 export interface ModelKey {
   readonly origin: "EXTERNAL" | "AWS_KMS";
+  readonly description: string;
+  readonly creationDate: Date;
   state: ModelKeyState;
   /** The first material the key ever held; the only one it accepts (D4). */
   bound?: ModelMaterial;
@@ -29,6 +31,8 @@ export interface ModelKey {
   pendingWindowInDays?: number;
   /** Positions in `tokens` of the live parameter sets, oldest first (at most ten). */
   liveTokens: number[];
+  /** The `ValidTo` of each material of the key that expired (D12: one audit event each). */
+  expiries: Date[];
 }
 
 export interface ModelToken {
