@@ -59,12 +59,12 @@ export function lifecycleWriteCommand(
     { weight: 2, arbitrary: key.map((k) => new EnableOrDisableKeyCommand("EnableKey", k)) },
     { weight: 2, arbitrary: key.map((k) => new EnableOrDisableKeyCommand("DisableKey", k)) },
     {
-      weight: 1,
+      weight: 2,
       arbitrary: fc
         .tuple(key, fc.option(fc.integer({ min: 5, max: 32 }), { nil: undefined }))
         .map(([k, days]) => new ScheduleKeyDeletionCommand(k, days)),
     },
-    { weight: 1, arbitrary: key.map((k) => new CancelKeyDeletionCommand(k)) },
+    { weight: 2, arbitrary: key.map((k) => new CancelKeyDeletionCommand(k)) },
     {
       weight: 2,
       arbitrary: fc
