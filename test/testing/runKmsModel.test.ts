@@ -64,6 +64,22 @@ describe("runKmsModel", () => {
     expect((replayed as KmsModelFailure).commands).toEqual(commands);
   }, 120_000);
 
+  it("says which part of the environment a target ignores: the clock, or the account and Region", async () => {
+    const ignoresClock = await runKmsModel(() => createKms({ crypto: testCrypto() }), {
+      numRuns: 5,
+    }).catch((e: unknown) => e);
+    expect((ignoresClock as KmsModelFailure).message).toContain(
+      "does the target read the clock it was given?",
+    );
+    const ignoresRegion = await runKmsModel(
+      ({ clock }) => createKms({ clock, crypto: testCrypto() }),
+      { numRuns: 5, region: "eu-west-1" },
+    ).catch((e: unknown) => e);
+    expect((ignoresRegion as KmsModelFailure).message).toContain(
+      "does the target serve the account and Region it was given?",
+    );
+  });
+
   it("resolves without calling the target when there is nothing to run", async () => {
     let built = 0;
     await runKmsModel(

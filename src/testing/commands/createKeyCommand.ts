@@ -48,8 +48,15 @@ export class CreateKeyCommand extends StepCommand {
         return {
           check: ({ KeyMetadata: metadata }) => {
             const problems = differences(metadata, expected);
-            if (metadata.Arn !== system.arnOf(metadata.KeyId))
-              problems.push(`Arn is ${metadata.Arn}`);
+            if (problems.some((problem) => problem.startsWith("CreationDate"))) {
+              problems.push("does the target read the clock it was given?");
+            }
+            const arn = system.arnOf(metadata.KeyId);
+            if (metadata.Arn !== arn) {
+              problems.push(
+                `Arn is ${metadata.Arn}, expected ${arn} (does the target serve the account and Region it was given?)`,
+              );
+            }
             if (key.bound === "generated" && metadata.CurrentKeyMaterialId !== undefined) {
               problems.push(
                 ...system.checkMaterialId(index, "generated", metadata.CurrentKeyMaterialId),
