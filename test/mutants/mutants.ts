@@ -1,0 +1,488 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the mutants quote source code.
+// The mutants of test/mutants/runMutants.ts: small, realistic bugs, each planted in src on its own
+// to see whether the model run (test/testing/runKmsModel.test.ts) catches it. Each `old` text
+// must occur exactly once in its file; when src changes, adapt the text and keep the bug.
+
+/** One planted bug: text replacements in one source file. */
+export interface Mutant {
+  /** Stable number, used by `--only`. */
+  id: number;
+  /** Path from the repository root. */
+  file: string;
+  /** `[old, new]` pairs, applied in order; each `old` must occur exactly once. */
+  replacements: readonly (readonly [string, string])[];
+  /** The bug, in a few words. */
+  description: string;
+}
+
+/** The 46 mutants, numbered as in the first campaign. */
+export const mutants: readonly Mutant[] = [
+  {
+    id: 1,
+    file: "src/domain/observeKey.ts",
+    replacements: [["validTo.getTime() > now.getTime())", "validTo.getTime() >= now.getTime())"]],
+    description: "material still present at exactly ValidTo (> → >=)",
+  },
+  {
+    id: 2,
+    file: "src/domain/observeKey.ts",
+    replacements: [
+      [
+        "stored.deletionDate.getTime() <= now.getTime()",
+        "stored.deletionDate.getTime() < now.getTime()",
+      ],
+    ],
+    description: "key still exists at exactly DeletionDate (<= → <)",
+  },
+  {
+    id: 3,
+    file: "src/domain/observeKey.ts",
+    replacements: [
+      [
+        'const validTo = stored.keyState === "PendingImport" ? undefined',
+        'const validTo = stored.keyState === "PendingImport" || stored.keyState === "PendingDeletion" ? undefined',
+      ],
+    ],
+    description: "material of a PendingDeletion key never expires",
+  },
+  {
+    id: 4,
+    file: "src/domain/expiration.ts",
+    replacements: [["if (!isAfter(validTo, now)) {", "if (validTo.getTime() < now.getTime()) {"]],
+    description: "ValidTo equal to now accepted",
+  },
+  {
+    id: 5,
+    file: "src/domain/expiration.ts",
+    replacements: [
+      [
+        "if (isAfter(validTo, daysAfter(now, maxValidToDays))) {",
+        "if (validTo.getTime() >= daysAfter(now, maxValidToDays).getTime()) {",
+      ],
+    ],
+    description: "ValidTo exactly 365 days ahead refused",
+  },
+  {
+    id: 6,
+    file: "src/domain/expiration.ts",
+    replacements: [["export const maxValidToDays = 365;", "export const maxValidToDays = 366;"]],
+    description: "max ValidTo 366 days",
+  },
+  {
+    id: 7,
+    file: "src/domain/expiration.ts",
+    replacements: [
+      [
+        "  if (validTo === undefined) {\n    return invalid(",
+        "  if (validTo === undefined) {\n    return ok(undefined);\n    return invalid(",
+      ],
+    ],
+    description: "missing ValidTo (model absent) treated as DOES_NOT_EXPIRE",
+  },
+  {
+    id: 8,
+    file: "src/domain/importPreconditions.ts",
+    replacements: [["  if (token.keyArn !== key.arn) return invalidToken();\n", ""]],
+    description: "findParameterSet: token key check removed",
+  },
+  {
+    id: 9,
+    file: "src/domain/importPreconditions.ts",
+    replacements: [
+      [
+        "if (token.validTo.getTime() <= now.getTime()) {",
+        "if (token.validTo.getTime() < now.getTime()) {",
+      ],
+    ],
+    description: "token usable at exactly ParametersValidTo (<= → <)",
+  },
+  {
+    id: 10,
+    file: "src/domain/transition.ts",
+    replacements: [
+      [
+        "const parameterSets = k.parameterSets.filter((s) => s !== set);",
+        "const parameterSets: typeof k.parameterSets = [];",
+      ],
+    ],
+    description: "successful import spends every parameter set of the key",
+  },
+  {
+    id: 11,
+    file: "src/domain/importPreconditions.ts",
+    replacements: [
+      ["export const maxParameterSetsPerKey = 10;", "export const maxParameterSetsPerKey = 11;"],
+    ],
+    description: "keeps 11 parameter sets instead of 10",
+  },
+  {
+    id: 12,
+    file: "src/domain/checkImportedMaterial.ts",
+    replacements: [
+      [
+        "if (byteLength !== symmetricKeyMaterialBytes) {",
+        "if (byteLength < symmetricKeyMaterialBytes) {",
+      ],
+    ],
+    description: "size check only refuses short material (>32 bytes accepted)",
+  },
+  {
+    id: 13,
+    file: "src/domain/checkImportedMaterial.ts",
+    replacements: [
+      [
+        "if (key.boundMaterialId !== undefined && !sameKeyMaterialId(key.boundMaterialId, material.id)) {",
+        "if (false) {",
+      ],
+    ],
+    description: "binding check (D4) removed",
+  },
+  {
+    id: 14,
+    file: "src/domain/checkImportedMaterial.ts",
+    replacements: [
+      [
+        'if (importType === "NEW_KEY_MATERIAL" && key.boundMaterialId !== undefined) {',
+        "if (false) {",
+      ],
+    ],
+    description: "NEW_KEY_MATERIAL on a bound key accepted",
+  },
+  {
+    id: 15,
+    file: "src/domain/checkImportedMaterial.ts",
+    replacements: [
+      [
+        'if (importType === "EXISTING_KEY_MATERIAL" && key.boundMaterialId === undefined) {',
+        "if (false) {",
+      ],
+    ],
+    description: "EXISTING_KEY_MATERIAL on an unbound key accepted",
+  },
+  {
+    id: 16,
+    file: "src/domain/checkImportedMaterial.ts",
+    replacements: [
+      [
+        "if (expectedMaterialId !== undefined && !sameKeyMaterialId(expectedMaterialId, material.id)) {",
+        "if (false) {",
+      ],
+    ],
+    description: "ImportKeyMaterial KeyMaterialId check removed",
+  },
+  {
+    id: 17,
+    file: "src/domain/transition.ts",
+    replacements: [
+      [
+        'const keyState = key.keyState === "Disabled" ? "Disabled" : "Enabled";',
+        'const keyState = "Enabled";',
+      ],
+    ],
+    description: "withMaterial: reimport enables a Disabled key",
+  },
+  {
+    id: 18,
+    file: "src/domain/transition.ts",
+    replacements: [
+      [
+        ': { ...rest, keyState: "Disabled", material };',
+        ': { ...rest, keyState: "Enabled", material };',
+      ],
+    ],
+    description: "CancelKeyDeletion restores Enabled instead of Disabled",
+  },
+  {
+    id: 19,
+    file: "src/domain/transition.ts",
+    replacements: [
+      [
+        '        material === undefined\n          ? { ...rest, keyState: "PendingImport" }',
+        '        rest.boundMaterialId === undefined\n          ? { ...rest, keyState: "PendingImport" }',
+      ],
+    ],
+    description: "CancelKeyDeletion decides by boundMaterialId, not present material",
+  },
+  {
+    id: 20,
+    file: "src/domain/transition.ts",
+    replacements: [
+      ['      if (key.keyState === "PendingDeletion") return err(pendingDeletion(key));\n', ""],
+    ],
+    description: "ScheduleKeyDeletion on a PendingDeletion key reschedules",
+  },
+  {
+    id: 21,
+    file: "src/domain/transition.ts",
+    replacements: [
+      ['  if (key.keyState === "PendingImport") return err(pendingImport(key));\n', ""],
+    ],
+    description: "Enable/DisableKey allowed on PendingImport",
+  },
+  {
+    id: 22,
+    file: "src/domain/transition.ts",
+    replacements: [
+      [
+        "return requireExternalOrigin(key).andThen((k) => {",
+        "return requireImportable(key).andThen((k) => {",
+      ],
+    ],
+    description: "DeleteImportedKeyMaterial refuses a PendingDeletion key",
+  },
+  {
+    id: 23,
+    file: "src/domain/transition.ts",
+    replacements: [
+      [
+        "(k.boundMaterialId === undefined || !sameKeyMaterialId(expected, k.boundMaterialId))",
+        '(k.keyState === "PendingImport" || k.material === undefined || !sameKeyMaterialId(expected, k.material.id))',
+      ],
+    ],
+    description:
+      "DeleteImportedKeyMaterial compares KeyMaterialId with present material, not bound",
+  },
+  {
+    id: 24,
+    file: "src/domain/transition.ts",
+    replacements: [
+      [
+        "deletionDate: daysAfter(now, command.pendingWindowInDays),",
+        "deletionDate: daysAfter(key.creationDate, command.pendingWindowInDays),",
+      ],
+    ],
+    description: "DeletionDate counted from CreationDate",
+  },
+  {
+    id: 25,
+    file: "src/domain/requests/scheduleKeyDeletion.ts",
+    replacements: [
+      [
+        "export const defaultPendingWindowInDays = 30;",
+        "export const defaultPendingWindowInDays = 7;",
+      ],
+    ],
+    description: "default PendingWindowInDays 7",
+  },
+  {
+    id: 26,
+    file: "src/domain/requests/scheduleKeyDeletion.ts",
+    replacements: [["{ min: 7, max: 30 }", "{ min: 7, max: 31 }"]],
+    description: "PendingWindowInDays 31 accepted",
+  },
+  {
+    id: 27,
+    file: "src/domain/resolveKeyReference.ts",
+    replacements: [
+      [
+        "  if (account !== scope.accountId) return accessDenied(reference, scope, operation);\n",
+        "",
+      ],
+    ],
+    description: "ARN account not checked",
+  },
+  {
+    id: 28,
+    file: "src/domain/resolveKeyReference.ts",
+    replacements: [
+      [
+        '  if (region !== scope.region) return err(kmsError("NotFoundException", `Invalid arn ${region}`));\n',
+        "",
+      ],
+    ],
+    description: "ARN Region not checked",
+  },
+  {
+    id: 29,
+    file: "src/domain/resolveKeyReference.ts",
+    replacements: [
+      [
+        "  if (multiRegionKeyIdPattern.test(reference)) return multiRegionUnsupported(reference);\n",
+        "",
+      ],
+    ],
+    description: "bare mrk- key ID not refused as multi-Region",
+  },
+  {
+    id: 30,
+    file: "src/domain/requireEnabledKey.ts",
+    replacements: [
+      [
+        'return err(kmsError("DisabledException", `${key.arn} is disabled.`));',
+        'return err(kmsError("KMSInvalidStateException", `${key.arn} is disabled.`));',
+      ],
+    ],
+    description: "Disabled → KMSInvalidStateException",
+  },
+  {
+    id: 31,
+    file: "src/domain/requireEnabledKey.ts",
+    replacements: [
+      [
+        '    case "PendingDeletion":\n      return err(pendingDeletion(key));',
+        '    case "PendingDeletion":\n      return err(kmsError("DisabledException", `${key.arn} is disabled.`));',
+      ],
+    ],
+    description: "PendingDeletion → DisabledException",
+  },
+  {
+    id: 32,
+    file: "src/service/operations/decrypt.ts",
+    replacements: [
+      [
+        "if (request.arn !== undefined && request.arn !== arn) return errAsync(incorrectKey());",
+        "",
+      ],
+    ],
+    description: "Decrypt IncorrectKeyException check removed",
+  },
+  {
+    id: 33,
+    file: "src/service/operations/decrypt.ts",
+    replacements: [
+      [
+        ".mapErr((error) => (request.arn === undefined ? asCiphertextError(error) : error))",
+        ".mapErr((error) => asCiphertextError(error))",
+      ],
+    ],
+    description: "NotFound→InvalidCiphertext also when KeyId given",
+  },
+  {
+    id: 34,
+    file: "src/service/ciphertextBlob.ts",
+    replacements: [["\n    .sort(([a], [b]) => compareBytes(a, b));", ";"]],
+    description: "encryption context pairs not sorted (order-sensitive AAD)",
+  },
+  {
+    id: 35,
+    file: "src/service/ciphertextBlob.ts",
+    replacements: [
+      [
+        "parts.push(uint32(key.length), key, uint32(value.length), value);",
+        "parts.push(key, value);",
+      ],
+    ],
+    description: "encryption context not length-prefixed (naive concatenation)",
+  },
+  {
+    id: 36,
+    file: "src/adapters/memoryKeyStore.ts",
+    replacements: [
+      [
+        "inScope.length > page.limit && last !== undefined",
+        "inScope.length >= page.limit && last !== undefined",
+      ],
+    ],
+    description: "NextMarker also when the page is exactly the rest (empty last page)",
+  },
+  {
+    id: 37,
+    file: "src/adapters/memoryKeyStore.ts",
+    replacements: [["record.arn > after", "record.arn >= after"]],
+    description: "page after marker includes the marker key again",
+  },
+  {
+    id: 38,
+    file: "src/service/operations/listKeys.ts",
+    replacements: [
+      [".filter((record) => observeKey(record, now).key !== undefined)", ".filter(() => true)"],
+    ],
+    description: "ListKeys lists keys past their deletion date",
+  },
+  {
+    id: 39,
+    file: "src/domain/keyMetadata.ts",
+    replacements: [
+      ['Enabled: key.keyState === "Enabled",', 'Enabled: key.keyState !== "Disabled",'],
+    ],
+    description: "Enabled true for PendingImport/PendingDeletion",
+  },
+  {
+    id: 40,
+    file: "src/domain/keyMetadata.ts",
+    replacements: [
+      [
+        "...(key.boundMaterialId === undefined ? {} : { CurrentKeyMaterialId: key.boundMaterialId }),",
+        "...(material === undefined ? {} : { CurrentKeyMaterialId: material.id }),",
+      ],
+    ],
+    description: "CurrentKeyMaterialId only while material present",
+  },
+  {
+    id: 41,
+    file: "src/domain/keyMetadata.ts",
+    replacements: [["Description: key.description,", 'Description: "",']],
+    description: "Description dropped from KeyMetadata",
+  },
+  {
+    id: 42,
+    file: "src/service/commitKeyCommand.ts",
+    replacements: [
+      [
+        "if (attemptNumber < ports.maxWriteAttempts) return attempt(attemptNumber + 1);",
+        "if (attemptNumber < 1) return attempt(attemptNumber + 1);",
+      ],
+    ],
+    description: "no retry after a WriteConflict",
+  },
+  {
+    id: 43,
+    file: "src/service/commitKeyCommand.ts",
+    replacements: [
+      [
+        "if (next.isErr() || next.value.events.length === 0) return next;",
+        'if (next.isErr() || next.value.events.length === 0 || command.value.type === "ReadKey") return next;',
+      ],
+    ],
+    description: "reads do not persist/audit an observed expiry (D12)",
+  },
+  {
+    id: 44,
+    file: "src/service/commitKeyCommand.ts",
+    replacements: [
+      [
+        "if (attemptNumber < ports.maxWriteAttempts) return attempt(attemptNumber + 1);",
+        [
+          "if (attemptNumber < ports.maxWriteAttempts) {",
+          "      const fresh = await ports.store.get(arn);",
+          "      if (fresh.isOk()) {",
+          "        const again = await ports.store.put(next.value.key, fresh.value?.version ?? 0);",
+          "        if (again.isOk()) {",
+          "          for (const event of next.value.events) ports.audit.record(event);",
+          "          return next;",
+          "        }",
+          "      }",
+          "      return attempt(attemptNumber + 1);",
+          "    }",
+        ].join("\n"),
+      ],
+    ],
+    description: "retry re-puts the stale transition at the fresh version (lost update)",
+  },
+  {
+    id: 45,
+    file: "src/adapters/rsaCryptoProvider.ts",
+    replacements: [
+      [
+        "id: deriveKeyMaterialId(keyId, material),",
+        'id: deriveKeyMaterialId("" as KeyId, material),',
+      ],
+    ],
+    description: "KeyMaterialId ignores the key ID",
+  },
+  {
+    id: 46,
+    file: "src/adapters/rsaCryptoProvider.ts",
+    replacements: [
+      [
+        "ok(aesGcmEncrypt(material, plaintext, additionalData)),",
+        "ok(aesGcmEncrypt(material, plaintext, new Uint8Array(0))),",
+      ],
+      [
+        "aesGcmDecrypt(material, ciphertext, additionalData)",
+        "aesGcmDecrypt(material, ciphertext, new Uint8Array(0))",
+      ],
+    ],
+    description: "AES-GCM ignores additional data (context/header unauthenticated)",
+  },
+];
