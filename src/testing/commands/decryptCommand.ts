@@ -1,6 +1,7 @@
 import type { DecryptResponse } from "../../domain/requests/decrypt.js";
 import { liveKey } from "../model/liveKey.js";
 import { enabledOnly } from "../model/lookUpKey.js";
+import { differences } from "./differences.js";
 import { encryptionContexts } from "./encryptionContexts.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
@@ -77,9 +78,7 @@ export class DecryptCommand extends StepCommand {
         const bound = key.bound;
         return {
           check: (response) => {
-            const problems: string[] = [];
-            if (response.KeyId !== system.keys[made.key]?.arn)
-              problems.push(`KeyId is ${response.KeyId}`);
+            const problems = differences(response, { KeyId: system.keys[made.key]?.arn });
             if (held.plaintext !== undefined) {
               if (!sameBytes(response.Plaintext, held.plaintext))
                 problems.push("Plaintext differs from what was encrypted");

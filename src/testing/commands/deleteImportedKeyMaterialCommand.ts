@@ -2,6 +2,7 @@ import type { DeleteImportedKeyMaterialResponse } from "../../domain/requests/de
 import { type KeyRef, showKeyRef } from "../model/keyRef.js";
 import { removeMaterial } from "../model/liveKey.js";
 import { lookUpKey } from "../model/lookUpKey.js";
+import { differences } from "./differences.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
@@ -51,15 +52,11 @@ export class DeleteImportedKeyMaterialCommand extends StepCommand {
             ? undefined
             : system.materialIds.get(`${found.index}:${key.bound}`);
         return {
-          check: (response) => {
-            const problems: string[] = [];
-            if (response.KeyId !== system.keys[found.index]?.arn)
-              problems.push(`KeyId is ${response.KeyId}`);
-            if (response.KeyMaterialId !== boundId) {
-              problems.push(`KeyMaterialId is ${response.KeyMaterialId}, expected ${boundId}`);
-            }
-            return problems;
-          },
+          check: (response) =>
+            differences(response, {
+              KeyId: system.keys[found.index]?.arn,
+              KeyMaterialId: boundId,
+            }),
         };
       },
       run: () => outcomeOf(system.kms.deleteImportedKeyMaterial(request)),

@@ -1,6 +1,7 @@
 import type { GenerateDataKeyResponse } from "../../domain/requests/generateDataKey.js";
 import { type KeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpEnabledKey } from "../model/lookUpKey.js";
+import { differences } from "./differences.js";
 import { encryptionContexts } from "./encryptionContexts.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
@@ -41,9 +42,7 @@ export class GenerateDataKeyCommand extends StepCommand {
         state.ciphertexts.push({ key: index, context });
         return {
           check: (response) => {
-            const problems: string[] = [];
-            if (response.KeyId !== system.keys[index]?.arn)
-              problems.push(`KeyId is ${response.KeyId}`);
+            const problems = differences(response, { KeyId: system.keys[index]?.arn });
             if (!(response.CiphertextBlob instanceof Uint8Array))
               problems.push("no CiphertextBlob");
             if (this.withPlaintext && response.Plaintext?.byteLength !== bytes) {

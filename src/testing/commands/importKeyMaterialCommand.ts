@@ -7,6 +7,7 @@ import type {
 import { type KeyRef, resolveKeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpImportableKey } from "../model/lookUpKey.js";
 import type { ModelState } from "../model/modelState.js";
+import { differences } from "./differences.js";
 import { getParametersStep } from "./getParametersForImportCommand.js";
 import {
   type CiphertextChoice,
@@ -96,7 +97,7 @@ export class ImportKeyMaterialCommand extends StepCommand {
         if (key.state !== "Disabled") key.state = "Enabled";
         return {
           check: (response) => [
-            ...(response.KeyId === system.keys[index]?.arn ? [] : [`KeyId is ${response.KeyId}`]),
+            ...differences(response, { KeyId: system.keys[index]?.arn }),
             ...system.checkMaterialId(index, this.choices.material, response.KeyMaterialId),
           ],
         };

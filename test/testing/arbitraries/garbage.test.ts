@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { OperationName } from "../../../src/index.js";
 import { garbageRequest } from "../../../src/testing/arbitraries/garbageRequest.js";
 import { garbageValue } from "../../../src/testing/arbitraries/garbageValue.js";
+import { requestMembers } from "../../support/requestMembers.js";
 import {
   assertProduceCorrectValues,
   assertProduceSameValueGivenSameSeed,
@@ -10,75 +10,6 @@ import {
   operations,
   verdict,
 } from "./arbitraryAssertions.js";
-
-/** The request members of each operation in the AWS model, written out independently. */
-const members: Readonly<Record<OperationName, readonly string[]>> = {
-  CancelKeyDeletion: ["KeyId"],
-  CreateKey: [
-    "BypassPolicyLockoutSafetyCheck",
-    "CustomKeyStoreId",
-    "CustomerMasterKeySpec",
-    "Description",
-    "KeySpec",
-    "KeyUsage",
-    "MultiRegion",
-    "Origin",
-    "Policy",
-    "Tags",
-    "XksKeyId",
-  ],
-  Decrypt: [
-    "CiphertextBlob",
-    "DryRun",
-    "EncryptionAlgorithm",
-    "EncryptionContext",
-    "GrantTokens",
-    "KeyId",
-    "Recipient",
-  ],
-  DeleteImportedKeyMaterial: ["KeyId", "KeyMaterialId"],
-  DescribeKey: ["GrantTokens", "KeyId"],
-  DisableKey: ["KeyId"],
-  EnableKey: ["KeyId"],
-  Encrypt: [
-    "DryRun",
-    "EncryptionAlgorithm",
-    "EncryptionContext",
-    "GrantTokens",
-    "KeyId",
-    "Plaintext",
-  ],
-  GenerateDataKey: [
-    "DryRun",
-    "EncryptionContext",
-    "GrantTokens",
-    "KeyId",
-    "KeySpec",
-    "NumberOfBytes",
-    "Recipient",
-  ],
-  GenerateDataKeyWithoutPlaintext: [
-    "DryRun",
-    "EncryptionContext",
-    "GrantTokens",
-    "KeyId",
-    "KeySpec",
-    "NumberOfBytes",
-  ],
-  GetParametersForImport: ["KeyId", "WrappingAlgorithm", "WrappingKeySpec"],
-  ImportKeyMaterial: [
-    "EncryptedKeyMaterial",
-    "ExpirationModel",
-    "ImportToken",
-    "ImportType",
-    "KeyId",
-    "KeyMaterialDescription",
-    "KeyMaterialId",
-    "ValidTo",
-  ],
-  ListKeys: ["Limit", "Marker"],
-  ScheduleKeyDeletion: ["KeyId", "PendingWindowInDays"],
-};
 
 const typeOf = (value: unknown) =>
   value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
@@ -125,7 +56,7 @@ describe("arbitraries.garbageRequest", () => {
     (operation) => {
       const garbage = fc.sample(garbageRequest(operation, { now }), { seed: 5, numRuns: 1000 });
       const targets = new Set(garbage.map(({ reason }) => reason.split(" ")[0]));
-      expect([...targets].sort()).toEqual([...members[operation], "the"].sort());
+      expect([...targets].sort()).toEqual([...requestMembers[operation], "the"].sort());
     },
   );
 

@@ -1,36 +1,26 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { wrapKeyMaterial } from "../../../src/client/wrapKeyMaterial.js";
 import type { SupportedWrappingAlgorithm } from "../../../src/index.js";
-import { createKms } from "../../../src/service/createKms.js";
 import { keyMaterial } from "../../../src/testing/arbitraries/keyMaterial.js";
-import { manualClock } from "../../../src/testing/manualClock.js";
-import { testCrypto } from "../../../src/testing/testCrypto.js";
+import { kmsHarness } from "../../support/kmsHarness.js";
 import {
   assertProduceSameValueGivenSameSeed,
   assertShrinkProducesSmallerValues,
   shrunkCounterexample,
 } from "./arbitraryAssertions.js";
 
-const kms = createKms({ crypto: testCrypto(), clock: manualClock() });
+const harness = kmsHarness();
 
 /** What ImportKeyMaterial answers for `material` wrapped with `algorithm`: "ok" or the error name. */
 async function importVerdict(
   material: Uint8Array,
-  WrappingAlgorithm: SupportedWrappingAlgorithm = "RSAES_OAEP_SHA_256",
+  algorithm: SupportedWrappingAlgorithm = "RSAES_OAEP_SHA_256",
 ): Promise<string> {
-  const KeyId = (await kms.createKey({ Origin: "EXTERNAL" }))._unsafeUnwrap().KeyMetadata.KeyId;
-  const params = (
-    await kms.getParametersForImport({ KeyId, WrappingAlgorithm, WrappingKeySpec: "RSA_2048" })
-  )._unsafeUnwrap();
-  const EncryptedKeyMaterial = wrapKeyMaterial({
-    publicKey: params.PublicKey,
-    wrappingAlgorithm: WrappingAlgorithm,
-    keyMaterial: material,
-  })._unsafeUnwrap();
-  const imported = await kms.importKeyMaterial({
+  const KeyId = await harness.externalKey();
+  const { ImportToken, EncryptedKeyMaterial } = await harness.wrapFor(KeyId, material, algorithm);
+  const imported = await harness.kms.importKeyMaterial({
     KeyId,
-    ImportToken: params.ImportToken,
+    ImportToken,
     EncryptedKeyMaterial,
     ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE",
   });
