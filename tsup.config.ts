@@ -1,10 +1,14 @@
 import { defineConfig } from "tsup";
 
-const external = ["neverthrow", "date-fns", "fast-check"];
+const external = ["neverthrow", "date-fns", "fast-check", "@smithy/signature-v4"];
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      "testing/index": "src/testing/index.ts",
+      "http/index": "src/http/index.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

@@ -1,0 +1,26 @@
+import { Buffer } from "node:buffer";
+import type { IncomingMessage } from "node:http";
+
+/** Why a body could not be read: it went past the limit, or the client went away. */
+export type UnreadBody = "too large" | "aborted";
+
+/**
+ * Reads a request body to its end. Past `limit` bytes the rest is still read, and dropped, so
+ * that the client gets its answer.
+ */
+export function readBody(
+  request: IncomingMessage,
+  limit: number,
+): Promise<Uint8Array | UnreadBody> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    request.on("data", (chunk: Buffer) => {
+      length += chunk.byteLength;
+      if (length <= limit) chunks.push(chunk);
+    });
+    request.on("end", () => resolve(length <= limit ? Buffer.concat(chunks) : "too large"));
+    request.on("error", () => resolve("aborted"));
+    request.on("close", () => resolve("aborted"));
+  });
+}
