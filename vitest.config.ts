@@ -7,5 +7,7 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, "test/consumer/**"],
     setupFiles: ["test/support/fastCheckSeed.ts"],
     testTimeout: 30_000,
+    // The AWS SDK warns once per process that its releases after January 2027 need Node 22.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   },
 });

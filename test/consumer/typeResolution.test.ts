@@ -19,9 +19,14 @@ describe("the consumer's type check (tsc -p test/consumer/tsconfig.json, module 
 
     expect(files).toEqual(
       expect.arrayContaining(
-        ["index.d.ts", "index.d.cts", "testing/index.d.ts", "testing/index.d.cts"].map((file) =>
-          packedFile(`dist/${file}`),
-        ),
+        [
+          "index.d.ts",
+          "index.d.cts",
+          "testing/index.d.ts",
+          "testing/index.d.cts",
+          "http/index.d.ts",
+          "http/index.d.cts",
+        ].map((file) => packedFile(`dist/${file}`)),
       ),
     );
     const repositoryBuild = [join(repository, "src/"), join(repository, "dist/")];

@@ -1,6 +1,7 @@
 // A CommonJS consumer, type-checked by `tsc -p test/consumer/tsconfig.json` (never run): its
-// types come from dist/index.d.cts and dist/testing/index.d.cts of the packed package.
+// types come from dist/index.d.cts, dist/testing/index.d.cts and dist/http/index.d.cts of the packed package.
 import kmsByok = require("kms-byok");
+import http = require("kms-byok/http");
 import testing = require("kms-byok/testing");
 
 const clock: kmsByok.Clock = testing.manualClock(new Date("2026-01-01T00:00:00.000Z"));
@@ -15,4 +16,8 @@ testing.manualClock().advance("one day");
 // @ts-expect-error Origin is EXTERNAL or AWS_KMS in kms-byok's own types
 kms.createKey({ Origin: "NOT_AN_ORIGIN" });
 
-module.exports = { created };
+const server: http.KmsServer = http.createKmsServer({ clock, maxBodyBytes: 65_536 });
+// @ts-expect-error mode is "open" or "verified"
+const mode: "local" = server.mode;
+
+module.exports = { created, mode };
