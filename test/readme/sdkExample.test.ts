@@ -1,0 +1,40 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "../..");
+const readme = readFileSync(join(root, "README.md"), "utf8");
+
+function codeBlockAfter(heading: string): string {
+  const section = readme.slice(readme.indexOf(heading));
+  const match = /```ts\n([\s\S]*?)```/.exec(section);
+  if (match?.[1] === undefined) throw new Error(`README has no ts block after '${heading}'`);
+  return match[1];
+}
+
+describe("README: Use it from the AWS SDK", () => {
+  it("imports key material through @aws-sdk/client-kms and a local endpoint when run as written", async () => {
+    const source = codeBlockAfter("## Use it from the AWS SDK")
+      .replaceAll('from "kms-byok"', `from ${JSON.stringify(join(root, "src/index.ts"))}`)
+      .replaceAll(
+        'from "kms-byok/http"',
+        `from ${JSON.stringify(join(root, "src/http/index.ts"))}`,
+      );
+    // Inside the repository, so that @aws-sdk/client-kms resolves from its node_modules.
+    const cache = join(root, "node_modules/.cache");
+    mkdirSync(cache, { recursive: true });
+    const directory = mkdtempSync(join(cache, "kms-byok-readme-"));
+    writeFileSync(join(directory, "sdkExample.mts"), source);
+
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", join(directory, "sdkExample.mts")],
+      { cwd: root },
+    ).finally(() => rmSync(directory, { recursive: true, force: true }));
+
+    expect(stderr).toBe("");
+    expect(stdout).toBe("Enabled\n");
+  });
+});
