@@ -119,19 +119,29 @@ export function createKmsServer(options: KmsServerOptions = {}): KmsServer {
     { requestTimeout: 30_000, headersTimeout: 10_000 },
     (request: IncomingMessage, response: ServerResponse) => {
       response.on("error", () => {});
-      void readBody(request, maxBodyBytes).then(async (body) => {
-        if (body === "aborted") return;
-        const answer =
-          body === "too large"
-            ? tooLarge(maxBodyBytes)
-            : await handle({
-                method: request.method ?? "",
-                url: request.url ?? "/",
-                headers: headersOf(request),
-                body,
-              });
-        response.writeHead(answer.status, answer.headers).end(answer.body);
-      });
+      void readBody(request, maxBodyBytes)
+        .then(async (body) => {
+          if (body === "aborted") return;
+          const answer =
+            body === "too large"
+              ? tooLarge(maxBodyBytes)
+              : await handle({
+                  method: request.method ?? "",
+                  url: request.url ?? "/",
+                  headers: headersOf(request),
+                  body,
+                });
+          // Once close() began, a kept-alive connection would hold it up until it idles out.
+          const headers = server.listening
+            ? answer.headers
+            : { ...answer.headers, connection: "close" };
+          response.writeHead(answer.status, headers).end(answer.body);
+        })
+        .catch((error: unknown) => {
+          // Only a broken socket gets here; the handler itself never rejects.
+          onInternalError(error, "(none)");
+          response.destroy();
+        });
     },
   );
 

@@ -44,7 +44,8 @@ export function decodeRequestBody(
   for (const member of operation.timestamps) {
     const value = request[member];
     if (value === undefined || value === null) continue;
-    const date = typeof value === "number" ? new Date(value * 1000) : undefined;
+    // Rounded: `new Date` truncates, and t / 1000 * 1000 can fall just short of t (1079005038.146).
+    const date = typeof value === "number" ? new Date(Math.round(value * 1000)) : undefined;
     if (date === undefined || Number.isNaN(date.getTime())) {
       return serializationError(`Member '${member}' must be a timestamp in epoch seconds.`);
     }

@@ -1,0 +1,13 @@
+import type { OperationName } from "../../../src/domain/operationName.js";
+
+/** The request members AWS JSON 1.1 sends as base64, per the AWS model, written out independently of src. */
+export const blobMembers: Readonly<Partial<Record<OperationName, readonly string[]>>> = {
+  Decrypt: ["CiphertextBlob"],
+  Encrypt: ["Plaintext"],
+  ImportKeyMaterial: ["ImportToken", "EncryptedKeyMaterial"],
+};
+
+/** The request members AWS JSON 1.1 sends as epoch seconds. */
+export const timestampMembers: Readonly<Partial<Record<OperationName, readonly string[]>>> = {
+  ImportKeyMaterial: ["ValidTo"],
+};
