@@ -1,0 +1,62 @@
+import type { KmsCredential } from "../http/index.js";
+
+/** What the endpoint of `kms-byok serve` turned out to be. */
+export interface ServeBannerInput {
+  /** The URL clients are given, e.g. `http://127.0.0.1:4599`. */
+  readonly url: string;
+  /** The address and port bound, when they are not the URL's (`0.0.0.0:4599`). */
+  readonly boundTo: string | undefined;
+  readonly region: string;
+  /** The account of open local mode. */
+  readonly accountId: string;
+  readonly credentials: readonly KmsCredential[];
+  readonly credentialsFile: string | undefined;
+}
+
+/**
+ * The text `kms-byok serve` prints once it is ready: the endpoint, the mode and what it means
+ * for security, the environment to set, and an AWS CLI line to paste.
+ */
+export function serveBanner(input: ServeBannerInput): string {
+  const { url, region } = input;
+  const listening = input.boundTo === undefined ? "" : `  (bound to ${input.boundTo})`;
+  const lines = [
+    "kms-byok serve: a local AWS KMS endpoint is ready",
+    "",
+    `  Endpoint:  ${url}${listening}`,
+    `  Region:    ${region}`,
+  ];
+  if (input.credentials.length === 0) {
+    lines.push(
+      `  Mode:      open local mode: request signatures are NOT checked; every well-formed`,
+      `             SigV4 request is accepted and acts for account ${input.accountId}.`,
+      "             Only loopback is bound, so only this machine can connect.",
+      "",
+      "Set these in your shell (open local mode accepts any access key):",
+      `  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=${region}`,
+    );
+  } else {
+    const accounts = [...new Set(input.credentials.map((c) => c.accountId))];
+    const count = input.credentials.length;
+    lines.push(
+      `  Mode:      verified: every request's SigV4 signature is checked against ${count} ${plural(count, "credential")}`,
+      `             from ${input.credentialsFile ?? "--credentials"}, for ${accounts.length} ${plural(accounts.length, "account")} (${accounts.join(", ")});`,
+      "             each access key sees only its own account's keys.",
+      "",
+      `Sign with one of those access keys for Region ${region} (AWS_DEFAULT_REGION=${region}).`,
+    );
+  }
+  lines.push(
+    "",
+    "Then try:",
+    `  aws --endpoint-url ${url} kms create-key --origin EXTERNAL`,
+    "",
+    "Keys are kept in memory only. Press Ctrl+C to stop.",
+    "",
+  );
+  return lines.join("\n");
+}
+
+function plural(count: number, noun: string): string {
+  return count === 1 ? noun : `${noun}s`;
+}

@@ -1,0 +1,107 @@
+/** The usage text of `kms-byok` and of each of its commands, as `--help` prints it. */
+export const usageTexts = {
+  "kms-byok": `Usage: kms-byok <command> [options]
+
+Commands:
+  serve     Run a local AWS KMS endpoint that the AWS CLI and SDKs talk to with
+            --endpoint-url (open local mode, or SigV4-verified with --credentials).
+  wrap      Wrap key material with the public key from get-parameters-for-import and
+            write EncryptedKeyMaterial.bin (the customer side of an import).
+  demo      Walk the import-key-material workflow in process, on a simulated clock,
+            and print a transcript (create, import, expiry, refusal, restore).
+  help      Show this help; \`kms-byok help <command>\` shows a command's options.
+
+Run \`kms-byok <command> --help\` for the options of a command.
+`,
+
+  serve: `Usage: kms-byok serve [options]
+
+Runs a local AWS KMS endpoint (AWS JSON 1.1 over HTTP, SigV4) for the AWS CLI and SDKs.
+Keys live in memory and are gone when it stops.
+
+Options:
+  --port PORT          TCP port to listen on; 0 picks a free one (default 4599)
+  --host HOST          Address to bind (default 127.0.0.1); without --credentials only
+                       a loopback address is allowed
+  --account ID         The 12-digit account every caller acts for in open local mode
+                       (default 111122223333)
+  --region REGION      The Region the endpoint serves; requests must be signed for it
+                       (default us-east-1)
+  --credentials FILE   A JSON array of {"accessKeyId", "secretAccessKey", "accountId"}:
+                       verify every request's SigV4 signature, each access key acting
+                       for its own account
+  -h, --help           Show this help
+
+Without --credentials the endpoint runs in open local mode: it does NOT check request
+signatures (any well-formed SigV4 request is accepted and acts for --account), and it
+binds loopback addresses only.
+
+Stop it with Ctrl+C (SIGINT) or SIGTERM: requests in flight finish first.
+
+Example:
+  kms-byok serve
+  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1
+  aws --endpoint-url http://127.0.0.1:4599 kms create-key --origin EXTERNAL
+`,
+
+  wrap: `Usage: kms-byok wrap --public-key FILE [options]
+
+The customer side of an import: wraps 32 bytes of key material with the public key that
+get-parameters-for-import returned and writes the EncryptedKeyMaterial that
+import-key-material takes.
+
+Options:
+  --public-key FILE          The wrapping public key (required): DER bytes as written by
+                             \`base64 -d > PublicKey.bin\`, or the base64 text of it (the
+                             PublicKey of the JSON output), or PEM
+  --wrapping-algorithm ALG   The algorithm get-parameters-for-import was called with
+                             (default RSAES_OAEP_SHA_256): RSAES_OAEP_SHA_1,
+                             RSAES_OAEP_SHA_256, RSA_AES_KEY_WRAP_SHA_1 or
+                             RSA_AES_KEY_WRAP_SHA_256
+  --key-material FILE        Read the key material from FILE (exactly 32 bytes); without
+                             it, 32 random bytes are generated
+  --save-key-material FILE   Also write the plaintext key material to FILE (mode 0600,
+                             never over an existing file): reimporting after expiry or
+                             deletion needs the same material
+  --out FILE                 Where to write the wrapped key material
+                             (default EncryptedKeyMaterial.bin)
+  -h, --help                 Show this help
+
+Files are written whole or not at all; on any error nothing is written.
+
+Example:
+  aws kms get-parameters-for-import --key-id "$KEY_ID" \\
+      --wrapping-algorithm RSAES_OAEP_SHA_256 --wrapping-key-spec RSA_2048 \\
+      --query '[PublicKey, ImportToken]' --output text > params.txt
+  cut -f1 params.txt | base64 -d > PublicKey.bin
+  cut -f2 params.txt | base64 -d > ImportToken.bin
+  kms-byok wrap --public-key PublicKey.bin --save-key-material PlaintextKeyMaterial.bin
+  aws kms import-key-material --key-id "$KEY_ID" \\
+      --encrypted-key-material fileb://EncryptedKeyMaterial.bin \\
+      --import-token fileb://ImportToken.bin \\
+      --expiration-model KEY_MATERIAL_EXPIRES --valid-to "$(date -u -d +30days +%FT%TZ)"
+`,
+
+  demo: `Usage: kms-byok demo
+
+Runs the import-key-material workflow in process, on a simulated clock, and prints a
+transcript: create an EXTERNAL key, import material that expires, let it expire, see
+different material refused, and restore the key with the same material.
+
+Options:
+  -h, --help   Show this help
+`,
+
+  help: `Usage: kms-byok help [command]
+
+Shows the commands of kms-byok, or the options of one command (serve, wrap, demo, help).
+`,
+} as const;
+
+/** A command of `kms-byok`. */
+export type CommandName = Exclude<keyof typeof usageTexts, "kms-byok">;
+
+/** Whether `name` is a command of `kms-byok`. */
+export function isCommandName(name: string): name is CommandName {
+  return name !== "kms-byok" && Object.hasOwn(usageTexts, name);
+}

@@ -1,0 +1,125 @@
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** How a run of the command ended and what it printed. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+// As `node --import tsx src/cli/main.ts`, with absolute paths so that any directory can be the
+// working directory.
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+const main = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+const command = (args: readonly string[]) => ["--import", tsx, main, ...args];
+
+/** Runs `kms-byok args` (through tsx) to the end. */
+export function kmsByok(...args: string[]): Promise<CliRun> {
+  return kmsByokIn(process.cwd(), ...args);
+}
+
+/** Runs `kms-byok args` to the end in the working directory `cwd`. */
+export function kmsByokIn(cwd: string, ...args: string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, command(args), { cwd }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A `kms-byok serve` process that printed its ready-to-paste aws line. */
+export interface RunningServe {
+  /** The endpoint URL from the aws line. */
+  readonly url: string;
+  readonly port: number;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves once stdout matches `pattern`; rejects if the process ends first. */
+  waitForStdout(pattern: RegExp): Promise<void>;
+  kill(signal: NodeJS.Signals): void;
+  /** Resolves with how the process ended. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const running = new Set<() => void>();
+
+/** Kills (SIGKILL) every `kms-byok serve` a test left running. */
+export function killLeftoverServes(): void {
+  for (const kill of running) kill();
+  running.clear();
+}
+
+const awsLine = /aws --endpoint-url (http:\/\/\S+?:(\d+)) kms create-key --origin EXTERNAL/;
+
+/**
+ * Starts `kms-byok serve args` and resolves when it is ready, or with how it ended when it
+ * exits without becoming ready.
+ */
+export async function startServe(...args: string[]): Promise<RunningServe | CliRun> {
+  const child = spawn(process.execPath, command(["serve", ...args]), {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const kill = () => child.kill("SIGKILL");
+  running.add(kill);
+  let stdout = "";
+  let stderr = "";
+  const changed = new EventTarget();
+  child.stdout.setEncoding("utf8").on("data", (text: string) => {
+    stdout += text;
+    changed.dispatchEvent(new Event("output"));
+  });
+  child.stderr.setEncoding("utf8").on("data", (text: string) => {
+    stderr += text;
+  });
+  const exited = once(child, "close").then(([code, signal]) => {
+    running.delete(kill);
+    changed.dispatchEvent(new Event("output"));
+    return { code: code as number | null, signal: signal as NodeJS.Signals | null };
+  });
+  let ended = false;
+  void exited.then(() => {
+    ended = true;
+  });
+  const waitForStdout = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (pattern.test(stdout)) {
+          changed.removeEventListener("output", check);
+          resolve();
+        } else if (ended || child.exitCode !== null || child.signalCode !== null) {
+          changed.removeEventListener("output", check);
+          reject(new Error(`kms-byok serve ended before printing ${pattern}:\n${stdout}${stderr}`));
+        }
+      };
+      changed.addEventListener("output", check);
+      check();
+    });
+
+  const ready = await waitForStdout(awsLine).then(
+    () => true,
+    () => false,
+  );
+  if (!ready) {
+    const { code } = await exited;
+    return { code: code ?? -1, stdout, stderr };
+  }
+  const [, url = "", port = ""] = awsLine.exec(stdout) ?? [];
+  return {
+    url,
+    port: Number(port),
+    stdout: () => stdout,
+    stderr: () => stderr,
+    waitForStdout,
+    kill: (signal) => child.kill(signal),
+    exited,
+  };
+}
+
+/** Whether `started` is a running serve rather than one that ended. */
+export function isRunning(started: RunningServe | CliRun): started is RunningServe {
+  return "url" in started;
+}

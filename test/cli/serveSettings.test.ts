@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { serveCommand } from "../../src/cli/serveCommand.js";
+import { serveSettings } from "../../src/cli/serveSettings.js";
+import { captureIo } from "./captureIo.js";
+
+describe("serveSettings", () => {
+  it("defaults to open local mode on 127.0.0.1:4599 for account 111122223333 in us-east-1", () => {
+    expect(serveSettings({})._unsafeUnwrap()).toEqual({
+      port: 4599,
+      host: "127.0.0.1",
+      accountId: "111122223333",
+      region: "us-east-1",
+      credentials: [],
+      credentialsFile: undefined,
+    });
+  });
+
+  it("takes port 0 and port 65535", () => {
+    expect(serveSettings({ port: "0" })._unsafeUnwrap().port).toBe(0);
+    expect(serveSettings({ port: "65535" })._unsafeUnwrap().port).toBe(65_535);
+  });
+
+  it.each([
+    [{ port: "65536" }, "--port 65536: must be a port number from 0 to 65535"],
+    [{ port: "http" }, "--port http: must be a port number from 0 to 65535"],
+    [{ port: "-1" }, "--port -1: must be a port number from 0 to 65535"],
+    [{ port: "" }, "--port : must be a port number from 0 to 65535"],
+    [{ host: "" }, "--host: must name an address to bind"],
+    [{ account: "12345" }, "--account 12345: must be a 12-digit AWS account ID"],
+    [
+      { account: "123456789012", credentials: "credentials.json" },
+      "--account sets the account of open local mode; with --credentials each credential names its own accountId",
+    ],
+  ])("refuses %o", (values, message) => {
+    expect(serveSettings(values)._unsafeUnwrapErr()).toContain(message);
+  });
+});
+
+describe("serveCommand", () => {
+  it("exits 2 with the problem and the usage on stderr for an unknown option", async () => {
+    const { io, stdout, stderr } = captureIo();
+
+    expect(await serveCommand(["--prot", "4599"], io)).toBe(2);
+    expect(stderr()).toMatch(/^kms-byok serve: Unknown option '--prot'\n\nUsage: kms-byok serve/);
+    expect(stdout()).toBe("");
+  });
+
+  it("exits 2 without starting for a bad option value", async () => {
+    const { io, stderr } = captureIo();
+
+    expect(await serveCommand(["--account", "42"], io)).toBe(2);
+    expect(stderr()).toBe("kms-byok serve: --account 42: must be a 12-digit AWS account ID\n");
+  });
+
+  it("exits 2 for a malformed Region, before listening", async () => {
+    const { io, stderr } = captureIo();
+
+    expect(await serveCommand(["--region", "mars", "--port", "0"], io)).toBe(2);
+    expect(stderr()).toBe("kms-byok serve: region must be an AWS Region name such as us-east-1.\n");
+  });
+});
