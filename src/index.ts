@@ -36,7 +36,13 @@ export type {
   PendingImportKey,
 } from "./domain/keyRecord.js";
 export type { ExpirationModel, KeyState, Origin } from "./domain/keyState.js";
-export { type KmsError, type KmsErrorName, kmsError } from "./domain/kmsError.js";
+export {
+  isKmsErrorName,
+  type KmsError,
+  type KmsErrorName,
+  kmsError,
+  kmsErrorNames,
+} from "./domain/kmsError.js";
 export { type ObservedKey, observeKey, withoutMaterial } from "./domain/observeKey.js";
 export type { OperationName, ReadOperationName } from "./domain/operationName.js";
 export type { CreateKeyRequest, CreateKeyResponse } from "./domain/requests/createKey.js";

@@ -48,3 +48,40 @@ export function kmsError<N extends KmsErrorName>(
 ): { readonly name: N; readonly message: string } {
   return Object.freeze({ name, message });
 }
+
+const names: Readonly<Record<KmsErrorName, true>> = {
+  AccessDeniedException: true,
+  DisabledException: true,
+  DryRunOperationException: true,
+  ExpiredImportTokenException: true,
+  IncorrectKeyException: true,
+  IncorrectKeyMaterialException: true,
+  InvalidCiphertextException: true,
+  InvalidImportTokenException: true,
+  InvalidKeyUsageException: true,
+  InvalidMarkerException: true,
+  KMSInternalException: true,
+  KMSInvalidStateException: true,
+  NotFoundException: true,
+  SerializationException: true,
+  UnsupportedOperationException: true,
+  ValidationException: true,
+};
+
+/** Every {@link KmsErrorName}. */
+export const kmsErrorNames: readonly KmsErrorName[] = Object.freeze(
+  Object.keys(names) as KmsErrorName[],
+);
+
+/**
+ * Tells whether `name` is a {@link KmsErrorName}, e.g. to turn an AWS SDK exception back into
+ * a `KmsError`.
+ *
+ * @example
+ * ```ts
+ * if (isKmsErrorName(error.name)) return err(kmsError(error.name, error.message));
+ * ```
+ */
+export function isKmsErrorName(name: string): name is KmsErrorName {
+  return Object.hasOwn(names, name);
+}

@@ -1,6 +1,7 @@
 import { type Result, ResultAsync } from "neverthrow";
 import type { KmsError } from "../../src/domain/kmsError.js";
 import type { Kms } from "../../src/service/kms.js";
+import { aroundKms } from "../support/aroundKms.js";
 
 /** One finished call of a watched KMS. */
 export interface KmsCall {
@@ -14,41 +15,22 @@ export interface KmsWatch<S> {
   after(call: KmsCall, before: S): Promise<void>;
 }
 
-const operations = [
-  "createKey",
-  "describeKey",
-  "listKeys",
-  "getParametersForImport",
-  "importKeyMaterial",
-  "deleteImportedKeyMaterial",
-  "enableKey",
-  "disableKey",
-  "scheduleKeyDeletion",
-  "cancelKeyDeletion",
-  "encrypt",
-  "decrypt",
-  "generateDataKey",
-  "generateDataKeyWithoutPlaintext",
-] as const satisfies readonly (keyof Kms)[];
-
 /**
  * `kms` with `watch` around every operation: a target for runKmsModel that checks a law of
  * our own after each step of the kit's random lifecycles. Calls must not overlap (run the
  * model with `concurrency: false`).
  */
 export function watchedKms<S>(kms: Kms, watch: KmsWatch<S>): Kms {
-  const call = (operation: keyof Kms, request: unknown) =>
-    new ResultAsync(
-      (async () => {
-        const before = await watch.before();
-        const result: Result<unknown, KmsError> = await (
-          kms[operation] as (r: unknown) => ResultAsync<unknown, KmsError>
-        )(request);
-        await watch.after({ operation, result }, before);
-        return result;
-      })(),
-    );
-  return Object.fromEntries(
-    operations.map((operation) => [operation, (request: unknown) => call(operation, request)]),
-  ) as unknown as Kms;
+  return aroundKms(
+    kms,
+    (operation, call) =>
+      new ResultAsync(
+        (async () => {
+          const before = await watch.before();
+          const result = await call();
+          await watch.after({ operation, result }, before);
+          return result;
+        })(),
+      ),
+  );
 }

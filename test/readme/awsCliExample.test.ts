@@ -14,19 +14,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isRunning, killLeftoverServes, startServe } from "../cli/kmsByok.js";
 import { awsClientEnvironment } from "../e2e/support/awsClientEnvironment.js";
 import { runProcess } from "../e2e/support/runProcess.js";
+import { codeBlocks } from "./readmeSection.js";
 
 const root = join(import.meta.dirname, "../..");
-const readme = readFileSync(join(root, "README.md"), "utf8");
-const heading = "## Use it with the AWS CLI";
-
-function shellBlocks(): string[] {
-  const section = readme.slice(
-    readme.indexOf(heading),
-    readme.indexOf("\n## ", readme.indexOf(heading) + 1),
-  );
-  return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1] ?? "");
-}
-
 /** A bin directory where `aws` is /usr/bin/aws and `npx kms-byok` is this checkout's command. */
 function clientBin(dir: string): string {
   const bin = join(dir, "bin");
@@ -46,7 +36,7 @@ afterAll(killLeftoverServes);
 
 describe("README: Use it with the AWS CLI", () => {
   it("imports key material with the AWS CLI and kms-byok wrap when its two blocks run as written", async () => {
-    const [serveBlock = "", clientBlock = ""] = shellBlocks();
+    const [serveBlock = "", clientBlock = ""] = codeBlocks("## Use it with the AWS CLI", "sh");
     expect(serveBlock).toMatch(/^npx kms-byok serve\b/);
 
     // The one change: a free port instead of 4599, which another process may hold.

@@ -1,23 +1,15 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { codeBlocks } from "./readmeSection.js";
 
 const root = join(import.meta.dirname, "../..");
-const readme = readFileSync(join(root, "README.md"), "utf8");
-
-function codeBlockAfter(heading: string): string {
-  const section = readme.slice(readme.indexOf(heading));
-  const match = /```ts\n([\s\S]*?)```/.exec(section);
-  if (match?.[1] === undefined) throw new Error(`README has no ts block after '${heading}'`);
-  return match[1];
-}
-
 describe("README quick start", () => {
   it("imports key material into an EXTERNAL key and round-trips a message when run as written", async () => {
-    const source = codeBlockAfter("## Quick start").replaceAll(
+    const source = (codeBlocks("## Quick start", "ts")[0] ?? "").replaceAll(
       'from "kms-byok"',
       `from ${JSON.stringify(join(root, "src/index.ts"))}`,
     );

@@ -1,22 +1,14 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { codeBlocks } from "./readmeSection.js";
 
 const root = join(import.meta.dirname, "../..");
-const readme = readFileSync(join(root, "README.md"), "utf8");
-
-function codeBlockAfter(heading: string): string {
-  const section = readme.slice(readme.indexOf(heading));
-  const match = /```ts\n([\s\S]*?)```/.exec(section);
-  if (match?.[1] === undefined) throw new Error(`README has no ts block after '${heading}'`);
-  return match[1];
-}
-
 describe("README: Use it from the AWS SDK", () => {
   it("imports key material through @aws-sdk/client-kms and a local endpoint when run as written", async () => {
-    const source = codeBlockAfter("## Use it from the AWS SDK")
+    const source = (codeBlocks("## Use it from the AWS SDK", "ts")[0] ?? "")
       .replaceAll('from "kms-byok"', `from ${JSON.stringify(join(root, "src/index.ts"))}`)
       .replaceAll(
         'from "kms-byok/http"',

@@ -17,32 +17,13 @@ import {
   ScheduleKeyDeletionCommand,
 } from "@aws-sdk/client-kms";
 import { err, ok, ResultAsync } from "neverthrow";
-import { type KmsError, type KmsErrorName, kmsError } from "../../src/domain/kmsError.js";
+import {
+  isKmsErrorName,
+  type KmsError,
+  type KmsErrorName,
+  kmsError,
+} from "../../src/domain/kmsError.js";
 import type { Kms } from "../../src/service/kms.js";
-
-/** Every KmsErrorName, checked exhaustive by the compiler. */
-const kmsErrorNames: Readonly<Record<KmsErrorName, true>> = {
-  AccessDeniedException: true,
-  DisabledException: true,
-  DryRunOperationException: true,
-  ExpiredImportTokenException: true,
-  IncorrectKeyException: true,
-  IncorrectKeyMaterialException: true,
-  InvalidCiphertextException: true,
-  InvalidImportTokenException: true,
-  InvalidKeyUsageException: true,
-  InvalidMarkerException: true,
-  KMSInternalException: true,
-  KMSInvalidStateException: true,
-  NotFoundException: true,
-  SerializationException: true,
-  UnsupportedOperationException: true,
-  ValidationException: true,
-};
-
-function isKmsErrorName(name: string): name is KmsErrorName {
-  return Object.hasOwn(kmsErrorNames, name);
-}
 
 /**
  * A {@link Kms} that sends every call through `@aws-sdk/client-kms`: the request goes as the

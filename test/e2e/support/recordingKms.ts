@@ -1,7 +1,7 @@
 import { ResultAsync } from "neverthrow";
 import type { Kms } from "../../../src/service/kms.js";
 import type { KmsTarget } from "../../../src/testing/runKmsModel.js";
-import { aroundKms } from "./aroundKms.js";
+import { aroundKms } from "../../support/aroundKms.js";
 
 /**
  * `kms` writing each call into `calls` as `operation: ok` or `operation: ErrorName`, in the

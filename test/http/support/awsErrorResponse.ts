@@ -1,25 +1,10 @@
 import { expect } from "vitest";
-import type { WireErrorName } from "../../../src/http/index.js";
+import { kmsErrorNames } from "../../../src/domain/kmsError.js";
+import type { ProtocolErrorName, WireErrorName } from "../../../src/http/index.js";
 import type { RawResponse } from "./httpSender.js";
 
-/** Every `__type` the endpoint may answer, written out so a new one shows up here. */
-const errorNames: Readonly<Record<WireErrorName, true>> = {
-  AccessDeniedException: true,
-  DisabledException: true,
-  DryRunOperationException: true,
-  ExpiredImportTokenException: true,
-  IncorrectKeyException: true,
-  IncorrectKeyMaterialException: true,
-  InvalidCiphertextException: true,
-  InvalidImportTokenException: true,
-  InvalidKeyUsageException: true,
-  InvalidMarkerException: true,
-  KMSInternalException: true,
-  KMSInvalidStateException: true,
-  NotFoundException: true,
-  SerializationException: true,
-  UnsupportedOperationException: true,
-  ValidationException: true,
+/** The `__type`s only the endpoint answers, written out so that a new one shows up here. */
+const protocolErrorNames: Readonly<Record<ProtocolErrorName, true>> = {
   UnknownOperationException: true,
   MissingAuthenticationTokenException: true,
   IncompleteSignatureException: true,
@@ -27,10 +12,14 @@ const errorNames: Readonly<Record<WireErrorName, true>> = {
   UnrecognizedClientException: true,
   RequestEntityTooLargeException: true,
 };
+const errorNames: ReadonlySet<string> = new Set([
+  ...kmsErrorNames,
+  ...Object.keys(protocolErrorNames),
+]);
 
 /** The client errors: every name but `KMSInternalException`. */
 export const clientErrorNames: readonly WireErrorName[] = (
-  Object.keys(errorNames) as WireErrorName[]
+  [...errorNames] as WireErrorName[]
 ).filter((name) => name !== "KMSInternalException");
 
 /** The errors of a refused signature. */
@@ -91,7 +80,7 @@ function parsedError(body: string): AwsError | undefined {
   const { __type, message } = parsed as Record<string, unknown>;
   return keys.join() === "__type,message" &&
     typeof __type === "string" &&
-    Object.hasOwn(errorNames, __type) &&
+    errorNames.has(__type) &&
     typeof message === "string"
     ? { __type: __type as WireErrorName, message }
     : undefined;
