@@ -1,8 +1,6 @@
 import { err, ok, type Result } from "neverthrow";
+import { symmetricKeyMaterialBytes } from "../domain/checkImportedMaterial.js";
 import { readSmallFile } from "./readSmallFile.js";
-
-/** The size of the key material of a symmetric KMS key. */
-export const keyMaterialBytes = 32;
 
 /**
  * Reads the plaintext key material for `kms-byok wrap --key-material`: exactly 32 raw bytes
@@ -18,7 +16,7 @@ export function readKeyMaterial(path: string): Result<Buffer, string> {
     return problem(tooLarge ? `${read.error}; ${needed}` : read.error);
   }
   const material = read.value;
-  if (material.byteLength !== keyMaterialBytes) {
+  if (material.byteLength !== symmetricKeyMaterialBytes) {
     const hint = /^[\x20-\x7e\r\n\t]+$/.test(material.toString("latin1"))
       ? " (it looks like text: decode hex or base64 to raw bytes first)"
       : "";
@@ -28,4 +26,4 @@ export function readKeyMaterial(path: string): Result<Buffer, string> {
   return ok(material);
 }
 
-const needed = `the key material of a symmetric KMS key is exactly ${keyMaterialBytes} raw bytes`;
+const needed = `the key material of a symmetric KMS key is exactly ${symmetricKeyMaterialBytes} raw bytes`;

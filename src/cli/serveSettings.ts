@@ -1,5 +1,6 @@
 import { err, ok, type Result } from "neverthrow";
 import type { KmsCredential } from "../http/index.js";
+import { defaultAccountId, defaultRegion } from "../service/serviceDeps.js";
 import { readCredentialsFile } from "./readCredentialsFile.js";
 
 /** What `kms-byok serve` runs with, its options checked. */
@@ -29,7 +30,7 @@ export interface ServeOptionValues {
  * credentials file. The error says which option is wrong and why.
  */
 export function serveSettings(values: ServeOptionValues): Result<ServeSettings, string> {
-  const { port = "4599", host = "127.0.0.1", region = "us-east-1" } = values;
+  const { port = "4599", host = "127.0.0.1", region = defaultRegion } = values;
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65_535) {
     return err(`--port ${port}: must be a port number from 0 to 65535 (0 picks a free port)`);
   }
@@ -39,7 +40,7 @@ export function serveSettings(values: ServeOptionValues): Result<ServeSettings, 
       "--account sets the account of open local mode; with --credentials each credential names its own accountId",
     );
   }
-  const accountId = values.account ?? "111122223333";
+  const accountId = values.account ?? defaultAccountId;
   if (!/^\d{12}$/.test(accountId)) {
     return err(`--account ${accountId}: must be a 12-digit AWS account ID`);
   }

@@ -2,23 +2,18 @@ import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { wrapKeyMaterial } from "../client/wrapKeyMaterial.js";
+import { symmetricKeyMaterialBytes } from "../domain/checkImportedMaterial.js";
+import { type SupportedWrappingAlgorithm, wrappingSchemes } from "../domain/wrappingTable.js";
 import type { CliIo } from "./cliIo.js";
 import { parseCommandArgs } from "./parseCommandArgs.js";
-import { keyMaterialBytes, readKeyMaterial } from "./readKeyMaterial.js";
+import { readKeyMaterial } from "./readKeyMaterial.js";
 import { readPublicKey } from "./readPublicKey.js";
 import { usageError } from "./usageError.js";
 import { usageTexts } from "./usageTexts.js";
 import { writeFileAtomically } from "./writeFileAtomically.js";
 
-/** The wrapping algorithms `kms-byok wrap` supports. */
-export const wrapAlgorithms = [
-  "RSAES_OAEP_SHA_1",
-  "RSAES_OAEP_SHA_256",
-  "RSA_AES_KEY_WRAP_SHA_1",
-  "RSA_AES_KEY_WRAP_SHA_256",
-] as const;
-
-type WrapAlgorithm = (typeof wrapAlgorithms)[number];
+/** The wrapping algorithms `kms-byok wrap` supports: those of D3. */
+export const wrapAlgorithms = Object.keys(wrappingSchemes) as SupportedWrappingAlgorithm[];
 
 const options = {
   "public-key": { type: "string" },
@@ -77,7 +72,7 @@ export async function wrapCommand(args: readonly string[], io: CliIo): Promise<n
   if (publicKey.isErr()) return fail(publicKey.error);
   const read = materialPath === undefined ? undefined : readKeyMaterial(materialPath);
   if (read?.isErr()) return fail(read.error);
-  const material = read?.isOk() ? read.value : randomBytes(keyMaterialBytes);
+  const material = read?.isOk() ? read.value : randomBytes(symmetricKeyMaterialBytes);
 
   try {
     const wrapped = wrapKeyMaterial({
@@ -117,8 +112,8 @@ export async function wrapCommand(args: readonly string[], io: CliIo): Promise<n
   }
 }
 
-function isWrapAlgorithm(name: string): name is WrapAlgorithm {
-  return (wrapAlgorithms as readonly string[]).includes(name);
+function isWrapAlgorithm(name: string): name is SupportedWrappingAlgorithm {
+  return Object.hasOwn(wrappingSchemes, name);
 }
 
 /** Says which two options name the same file, when two do: no output may replace an input. */

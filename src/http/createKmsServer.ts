@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { errAsync, ResultAsync } from "neverthrow";
+import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import { memoryKeyStore } from "../adapters/memoryKeyStore.js";
 import { type NodeCrypto, nodeCrypto } from "../adapters/nodeCrypto.js";
 import { systemClock } from "../adapters/systemClock.js";
 import { createKms } from "../service/createKms.js";
 import type { Kms } from "../service/kms.js";
+import { defaultAccountId, defaultRegion } from "../service/serviceDeps.js";
 import {
   type Authenticate,
   type KmsCredential,
@@ -17,8 +18,8 @@ import { isLoopback } from "./isLoopback.js";
 import { kmsRequestHandler } from "./kmsRequestHandler.js";
 import type { KmsServerOptions } from "./kmsServerOptions.js";
 import { readBody } from "./readBody.js";
-import { protocolError, statusOf } from "./wireError.js";
-import type { WireResponse } from "./wireRequest.js";
+import { protocolError } from "./wireError.js";
+import { errorResponse } from "./wireResponses.js";
 
 /** Where a server listens. */
 export interface KmsServerAddress {
@@ -74,9 +75,9 @@ export interface KmsServer {
  */
 export function createKmsServer(options: KmsServerOptions = {}): KmsServer {
   const {
-    region = "us-east-1",
+    region = defaultRegion,
     credentials = [],
-    accountId = "111122223333",
+    accountId = defaultAccountId,
     maxBodyBytes = 262_144,
     closeTimeoutMs = 10_000,
     onInternalError = (error, requestId) =>
@@ -124,7 +125,13 @@ export function createKmsServer(options: KmsServerOptions = {}): KmsServer {
           if (body === "aborted") return;
           const answer =
             body === "too large"
-              ? tooLarge(maxBodyBytes)
+              ? errorResponse(
+                  protocolError(
+                    "RequestEntityTooLargeException",
+                    `The request body is larger than ${maxBodyBytes} bytes.`,
+                  ),
+                  randomUUID(),
+                )
               : await handle({
                   method: request.method ?? "",
                   url: request.url ?? "/",
@@ -173,13 +180,11 @@ export function createKmsServer(options: KmsServerOptions = {}): KmsServer {
           );
         }
         const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
-        return ResultAsync.fromSafePromise(
-          Promise.resolve({
-            host: address.address,
-            port: address.port,
-            url: `http://${shown}:${address.port}`,
-          }),
-        );
+        return okAsync({
+          host: address.address,
+          port: address.port,
+          url: `http://${shown}:${address.port}`,
+        });
       });
     },
     close: async () => {
@@ -219,18 +224,6 @@ function headersOf(request: IncomingMessage): Record<string, string | undefined>
     headers[name] = Array.isArray(value) ? value.join(",") : value;
   }
   return headers;
-}
-
-function tooLarge(maxBodyBytes: number): WireResponse {
-  const error = protocolError(
-    "RequestEntityTooLargeException",
-    `The request body is larger than ${maxBodyBytes} bytes.`,
-  );
-  return {
-    status: statusOf(error.name),
-    headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": randomUUID() },
-    body: JSON.stringify({ __type: error.name, message: error.message }),
-  };
 }
 
 function notLoopback(host: string): KmsServerListenError {

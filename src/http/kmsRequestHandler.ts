@@ -2,10 +2,10 @@ import { kmsError } from "../domain/kmsError.js";
 import type { Kms } from "../service/kms.js";
 import type { Authenticate } from "./authenticate.js";
 import { decodeRequestBody } from "./decodeRequestBody.js";
-import { encodeResponseBody } from "./encodeResponseBody.js";
-import { protocolError, statusOf, type WireError } from "./wireError.js";
+import { protocolError } from "./wireError.js";
 import { wireOperationOf } from "./wireOperations.js";
 import type { WireRequest, WireResponse } from "./wireRequest.js";
+import { errorResponse, successResponse } from "./wireResponses.js";
 
 /** What the handler needs: who the caller is, each account's `Kms`, and request IDs. */
 export interface KmsRequestHandlerDeps {
@@ -15,8 +15,6 @@ export interface KmsRequestHandlerDeps {
   /** Told about a throw (a bug or a broken port); the caller gets `KMSInternalException`. */
   readonly onInternalError: (error: unknown, requestId: string) => void;
 }
-
-const contentType = "application/x-amz-json-1.1";
 
 /**
  * Answers one AWS JSON 1.1 request: `POST /` with `X-Amz-Target: TrentService.<Operation>`.
@@ -73,23 +71,7 @@ async function answer(
   if (decoded.isErr()) return errorResponse(decoded.error, requestId);
   const result = await found.operation.call(deps.kmsFor(caller.value), decoded.value as never);
   return result.match(
-    (response) => ({
-      status: 200,
-      headers: headers(requestId),
-      body: encodeResponseBody(response),
-    }),
+    (response) => successResponse(response, requestId),
     (error) => errorResponse(error, requestId),
   );
-}
-
-function errorResponse(error: WireError, requestId: string): WireResponse {
-  return {
-    status: statusOf(error.name),
-    headers: headers(requestId),
-    body: JSON.stringify({ __type: error.name, message: error.message }),
-  };
-}
-
-function headers(requestId: string): Record<string, string> {
-  return { "content-type": contentType, "x-amzn-requestid": requestId };
 }

@@ -20,6 +20,11 @@ export interface ServiceDeps extends CommitPorts {
   nextId(): KeyId;
 }
 
+/** The account of a `Kms` created without `accountId`. */
+export const defaultAccountId = "111122223333";
+/** The Region of a `Kms` created without `region`. */
+export const defaultRegion = "us-east-1";
+
 const accountIdPattern = /^\d{12}$/;
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
@@ -30,8 +35,8 @@ const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
  */
 export function serviceDeps(options: KmsOptions): ServiceDeps {
   const scope = {
-    accountId: options.accountId ?? "111122223333",
-    region: options.region ?? "us-east-1",
+    accountId: options.accountId ?? defaultAccountId,
+    region: options.region ?? defaultRegion,
   };
   if (!accountIdPattern.test(scope.accountId))
     throw new TypeError("accountId must be a 12-digit AWS account ID.");
