@@ -25,7 +25,7 @@ export class DeleteImportedKeyMaterialCommand extends StepCommand {
   ): Promise<Step<DeleteImportedKeyMaterialResponse>> {
     const index = this.key.kind === "key" ? this.key.index : -1;
     const bound = model.state.keys[index]?.bound;
-    const current = bound === undefined ? undefined : system.materialIds.get(`${index}:${bound}`);
+    const current = bound === undefined ? undefined : system.materialIdOf(index, bound);
     const KeyMaterialId =
       this.keyMaterialId === "foreign"
         ? "0".repeat(64)
@@ -41,22 +41,23 @@ export class DeleteImportedKeyMaterialCommand extends StepCommand {
       predict: (state) => {
         const found = lookUpKey(state, this.key);
         if (typeof found === "string") return { error: found };
-        const { key } = found;
+        const { index, key } = found;
         if (key.origin !== "EXTERNAL") return { error: "UnsupportedOperationException" };
         if (KeyMaterialId !== undefined && KeyMaterialId !== current) {
           return { error: "NotFoundException" };
         }
         removeMaterial(key);
-        const boundId =
-          key.bound === undefined
-            ? undefined
-            : system.materialIds.get(`${found.index}:${key.bound}`);
+        // The answer names the material the key is bound to, which may have been bound by an
+        // import running at the same time: its ID is read when the answer is checked, and
+        // learned there if the import's own answer has not told it yet.
+        const { bound } = key;
         return {
-          check: (response) =>
-            differences(response, {
-              KeyId: system.keys[found.index]?.arn,
-              KeyMaterialId: boundId,
-            }),
+          check: (response) => [
+            ...differences(response, { KeyId: system.keys[index]?.arn }),
+            ...(bound === undefined
+              ? differences(response, { KeyMaterialId: undefined })
+              : system.checkMaterialId(index, bound, response.KeyMaterialId)),
+          ],
         };
       },
       run: () => outcomeOf(system.kms.deleteImportedKeyMaterial(request)),

@@ -68,7 +68,7 @@ export class ImportKeyMaterialCommand extends StepCommand {
       this.choices.keyMaterialId === "foreign"
         ? "0".repeat(64)
         : this.choices.keyMaterialId === "matching"
-          ? system.materialIds.get(`${index}:${this.choices.material}`)
+          ? system.materialIdOf(index, this.choices.material)
           : undefined;
     const request = {
       KeyId: system.keyIdOf(ref),

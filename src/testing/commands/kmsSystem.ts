@@ -33,8 +33,12 @@ export class KmsSystem {
   readonly keys: { readonly keyId: string; readonly arn: string }[] = [];
   readonly parameters: HeldParameters[] = [];
   readonly ciphertexts: HeldCiphertext[] = [];
-  /** The KeyMaterialId the target gave each (key, material) pair, by `${key}:${material}`. */
-  readonly materialIds = new Map<string, string>();
+  /**
+   * The KeyMaterialId the target gave each (key, material) pair, by `${key}:${material}`. The
+   * model cannot compute an ID (D10: it is a hash the target chooses); it learns each one from
+   * the first response that carries it and holds every later response to it.
+   */
+  private materialIds = new Map<string, string>();
   /** The target's audit trail, when its audit sink is the run's (see `kmsModelSetup`). */
   audited: readonly KeyEvent[] | undefined;
 
@@ -85,16 +89,36 @@ export class KmsSystem {
     return `arn:${partitionOf(this.region)}:kms:${this.region}:${this.accountId}:key/${keyId}`;
   }
 
+  /** The KeyMaterialId the target gave `material` in `key`, when a response has told it. */
+  materialIdOf(key: number, material: ModelMaterial): string | undefined {
+    return this.materialIds.get(`${key}:${material}`);
+  }
+
+  /**
+   * What the run has learned of KeyMaterialIds so far. Checking a response may learn an ID, so a
+   * command that tries several explanations of its answers (`ConcurrentCommand`) saves this
+   * first and restores it before each, then keeps only what the accepted one learned.
+   */
+  learnedMaterialIds(): ReadonlyMap<string, string> {
+    return new Map(this.materialIds);
+  }
+
+  /** Forgets every ID learned since `learned` was taken with {@link learnedMaterialIds}. */
+  restoreMaterialIds(learned: ReadonlyMap<string, string>): void {
+    this.materialIds = new Map(learned);
+  }
+
   /**
    * Checks a KeyMaterialId against the rule that it names (key, material) exactly: the same pair
-   * always gets the same ID and different pairs different IDs (D10). Returns what is wrong.
+   * always gets the same ID and different pairs different IDs (D10). An ID of a pair the run has
+   * not seen yet is accepted and learned when no other pair has it. Returns what is wrong.
    */
   checkMaterialId(key: number, material: ModelMaterial, id: unknown): string[] {
     if (typeof id !== "string" || !/^[0-9a-f]{64}$/.test(id)) {
       return [`KeyMaterialId ${String(id)} is not 64 lowercase hex digits`];
     }
     const pair = `${key}:${material}`;
-    const known = this.materialIds.get(pair);
+    const known = this.materialIdOf(key, material);
     if (known !== undefined) {
       return known === id ? [] : [`KeyMaterialId of ${pair} changed from ${known} to ${id}`];
     }
