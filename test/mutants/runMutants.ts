@@ -6,14 +6,15 @@
 // tree, so uncommitted changes to src are not measured: commit them first. Exit 0: every mutant
 // killed; 1: one survived, or is STALE (its text no longer occurs exactly once); 2: bad
 // arguments, or the unmutated clone fails on its own.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { runVitest } from "../support/runVitest.js";
 import { type Mutant, mutants } from "./mutants.js";
 
 const root = resolve(import.meta.dirname, "../..");
-const vitestArgs = ["vitest", "run", "test/testing/runKmsModel.test.ts", "-t", "agreement"];
+const agreementTest = ["test/testing/runKmsModel.test.ts", "-t", "agreement"];
 
 /** What one run of the agreement test says about one mutant. */
 type Outcome = "KILLED" | "SURVIVED" | "STALE";
@@ -40,42 +41,18 @@ function parseArguments(args: readonly string[]): { selected: readonly Mutant[];
 
 const { selected, seed } = parseArguments(process.argv.slice(2));
 
-// The 'exit' handler removes the clone however the run ends: normally, by process.exit, or by an
-// uncaught error. The test runs asynchronously so that Ctrl-C is handled (tsx kills a script that
-// does not answer it at once): the handler stops the test, and the run exits when it has.
+// The 'exit' handler removes the clone however the run ends: normally, by process.exit (also on
+// Ctrl-C, once runVitest has stopped the test), or by an uncaught error.
 const clone = mkdtempSync(join(tmpdir(), "kms-byok-mutants-"));
 process.on("exit", () => rmSync(clone, { recursive: true, force: true }));
-const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
-let interrupted: keyof typeof exitCodes | undefined;
-let running: ChildProcess | undefined;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    interrupted = signal;
-    running?.kill(signal);
-  });
-}
 
 function git(...args: string[]): string {
   return execFileSync("git", args, { cwd: clone, encoding: "utf8" });
 }
 
 /** Runs the agreement test in the clone: its exit status (null on time-out) and its output. */
-async function runAgreementTest(): Promise<{ status: number | null; output: string }> {
-  const child = spawn("npx", vitestArgs, {
-    cwd: clone,
-    env: { ...process.env, FC_SEED: seed, NO_COLOR: "1" },
-    timeout: 10 * 60_000,
-  });
-  running = child;
-  let output = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  const status = await new Promise<number | null>((done, fail) => {
-    child.on("error", fail).on("close", done);
-  });
-  running = undefined;
-  if (interrupted !== undefined) process.exit(exitCodes[interrupted]);
-  return { status, output };
+function runAgreementTest() {
+  return runVitest(agreementTest, { cwd: clone, env: { FC_SEED: seed } });
 }
 
 /** Applies the mutant's replacements to its file in the clone; why not, when it cannot. */
