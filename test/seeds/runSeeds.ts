@@ -1,10 +1,10 @@
 // `npm run seeds [-- --count 200 --jobs 2 --only differential --seeds 12345,-1118381825]`:
 // evidence that the model run raises no false alarms. A correct target must pass the model run at
 // every seed, not only at CI's; this runs the differential test (through @aws-sdk/client-kms
-// against the server, and in process) and the in-process model run's test file at `--count`
+// against the server, and in process) and the in-process model run's agreement test at `--count`
 // random seeds each (default 200), `--jobs` at a time (default 2), and prints every seed with
-// its verdict and the command that replays it. Not run by npm test or CI: it takes about 40
-// minutes here. Exit 0: every run passed; 1: a run failed (its output is kept in a file the
+// its verdict and the command that replays it. Not run by npm test or CI: it takes about an
+// hour here. Exit 0: every run passed; 1: a run failed (its output is kept in a file the
 // report names); 2: bad arguments.
 import { randomInt } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -64,7 +64,7 @@ function parseArguments(args: readonly string[]): Campaign {
 }
 
 const campaign = parseArguments(process.argv.slice(2));
-const logs = mkdtempSync(join(tmpdir(), "kms-byok-seeds-"));
+let logs: string | undefined; // made for the first failed run's output
 
 /** The command that runs `suite` at `seed` again. */
 function replay(suite: Suite, seed: number): string {
@@ -84,6 +84,7 @@ async function runOne(suite: Suite, seed: number): Promise<boolean> {
     console.log(`${suite} seed ${seed}: passed (${seconds} s)`);
     return true;
   }
+  logs ??= mkdtempSync(join(tmpdir(), "kms-byok-seeds-"));
   const log = join(logs, `${suite}-${seed}.log`);
   writeFileSync(log, output);
   const why =
@@ -109,13 +110,14 @@ async function runAll({ suites: names, seeds, jobs }: Campaign): Promise<Map<Sui
   return failed;
 }
 
+const seedCount = (count: number) => `${count} seed${count === 1 ? "" : "s"}`;
 console.log(
-  `${campaign.suites.join(" and ")} at ${campaign.seeds.length} seeds each, ${campaign.jobs} at a time: ${campaign.seeds.join(", ")}`,
+  `${campaign.suites.join(" and ")} at ${seedCount(campaign.seeds.length)} each, ${campaign.jobs} at a time: ${campaign.seeds.join(", ")}`,
 );
 const failed = await runAll(campaign);
 for (const [suite, count] of failed) {
   console.log(
-    `${suite}: ${campaign.seeds.length} seeds, ${campaign.seeds.length - count} passed, ${count} failed`,
+    `${suite}: ${seedCount(campaign.seeds.length)}, ${campaign.seeds.length - count} passed, ${count} failed`,
   );
 }
 process.exitCode = [...failed.values()].some((count) => count > 0) ? 1 : 0;
