@@ -1,6 +1,14 @@
 import { defineConfig } from "tsup";
 
-const external = ["neverthrow", "date-fns", "fast-check", "@smithy/signature-v4"];
+const external = [
+  "neverthrow",
+  "date-fns",
+  "fast-check",
+  "@smithy/signature-v4",
+  "kysely",
+  "better-sqlite3",
+  "pg",
+];
 
 export default defineConfig([
   {
@@ -8,6 +16,7 @@ export default defineConfig([
       index: "src/index.ts",
       "testing/index": "src/testing/index.ts",
       "http/index": "src/http/index.ts",
+      "sql/index": "src/sql/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

@@ -6,6 +6,8 @@ export default defineConfig({
     // test/consumer runs against the built, packed package: npm run test:consumer.
     exclude: [...configDefaults.exclude, "test/consumer/**"],
     setupFiles: ["test/support/fastCheckSeed.ts"],
+    // One PostgreSQL server for the run (a throwaway cluster, 1–2 s to start), as inject("postgresUrl").
+    globalSetup: ["test/support/postgres/globalPostgres.ts"],
     testTimeout: 30_000,
     // The AWS SDK warns once per process that its releases after January 2027 need Node 22.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },

@@ -1,12 +1,16 @@
+import { randomBytes } from "node:crypto";
 import { errAsync, okAsync } from "neverthrow";
-import type { KeyArn, KeyScope } from "../domain/keyArn.js";
+import type { KeyArn } from "../domain/keyArn.js";
 import type { KeyRecord } from "../domain/keyRecord.js";
 import { kmsError } from "../domain/kmsError.js";
 import type { KeyStore, StoredKey } from "../ports/keyStore.js";
+import { pageMarkers } from "./pageMarkers.js";
 
 /**
  * A {@link KeyStore} in process memory: compare-and-set writes, pages in ARN order, and deep
- * copies in and out, so no caller can change a stored record by holding on to it.
+ * copies in and out, so no caller can change a stored record by holding on to it. It keeps no
+ * audit trail, and everything is gone when the process ends: `kms-byok/sql` keeps keys across
+ * restarts.
  *
  * @example
  * ```ts
@@ -15,6 +19,7 @@ import type { KeyStore, StoredKey } from "../ports/keyStore.js";
  */
 export function memoryKeyStore(): KeyStore {
   const rows = new Map<KeyArn, StoredKey>();
+  const markers = pageMarkers(randomBytes(32));
   return {
     get: (arn) => {
       const row = rows.get(arn);
@@ -32,13 +37,8 @@ export function memoryKeyStore(): KeyStore {
       return okAsync(version + 1);
     },
     list: (scope, page) => {
-      // A marker is the ARN of the last key of a page this store handed out, so it names a stored key of this scope.
-      const after = page.marker === undefined ? "" : decodeMarker(page.marker);
-      const marked = after === undefined ? undefined : rows.get(after as KeyArn)?.record;
-      if (
-        after === undefined ||
-        (page.marker !== undefined && (marked === undefined || !inScopeOf(marked, scope)))
-      ) {
+      const after = page.marker === undefined ? "" : markers.decode(scope, page.marker);
+      if (after === undefined) {
         return errAsync(
           kmsError(
             "InvalidMarkerException",
@@ -61,22 +61,22 @@ export function memoryKeyStore(): KeyStore {
       const last = records.at(-1);
       return okAsync(
         inScope.length > page.limit && last !== undefined
-          ? { records, nextMarker: encodeMarker(last.arn) }
+          ? { records, nextMarker: markers.encode(scope, last.arn) }
           : { records },
       );
     },
+    removeDeletedKeys: (now) => {
+      let removed = 0;
+      for (const [arn, { record }] of rows) {
+        if (
+          record.keyState === "PendingDeletion" &&
+          record.deletionDate.getTime() <= now.getTime()
+        ) {
+          rows.delete(arn);
+          removed += 1;
+        }
+      }
+      return okAsync(removed);
+    },
   };
-}
-
-function inScopeOf(record: KeyRecord, scope: KeyScope): boolean {
-  return record.accountId === scope.accountId && record.region === scope.region;
-}
-
-function encodeMarker(arn: KeyArn): string {
-  return Buffer.from(arn, "utf8").toString("base64url");
-}
-
-function decodeMarker(marker: string): string | undefined {
-  const arn = Buffer.from(marker, "base64url").toString("utf8");
-  return arn.startsWith("arn:") && encodeMarker(arn as KeyArn) === marker ? arn : undefined;
 }

@@ -1,5 +1,6 @@
 import type { CliIo } from "./cliIo.js";
 import { demoCommand } from "./demoCommand.js";
+import { eventsCommand } from "./eventsCommand.js";
 import { serveCommand } from "./serveCommand.js";
 import { isCommandName, usageTexts } from "./usageTexts.js";
 import { wrapCommand } from "./wrapCommand.js";
@@ -24,6 +25,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return serveCommand(rest, io);
     case "wrap":
       return wrapCommand(rest, io);
+    case "events":
+      return eventsCommand(rest, io);
     case "demo":
       return demoCommand(rest, io);
     default:

@@ -11,6 +11,8 @@ export interface ServeBannerInput {
   readonly accountId: string;
   readonly credentials: readonly KmsCredential[];
   readonly credentialsFile: string | undefined;
+  /** Where keys are kept, as a sentence. */
+  readonly keptIn: string;
 }
 
 /**
@@ -51,7 +53,8 @@ export function serveBanner(input: ServeBannerInput): string {
     "Then try:",
     `  aws --endpoint-url ${url} kms create-key --origin EXTERNAL`,
     "",
-    "Keys are kept in memory only. Press Ctrl+C to stop.",
+    input.keptIn,
+    "Press Ctrl+C to stop.",
     "",
   );
   return lines.join("\n");

@@ -1,4 +1,4 @@
-import { nodeCrypto } from "../adapters/nodeCrypto.js";
+import { systemClock } from "../adapters/systemClock.js";
 import {
   createKmsServer,
   type KmsServer,
@@ -9,6 +9,7 @@ import type { CliIo } from "./cliIo.js";
 import { parseCommandArgs } from "./parseCommandArgs.js";
 import { serveBanner } from "./serveBanner.js";
 import { serveSettings } from "./serveSettings.js";
+import { openServeStore, type ServeStore } from "./serveStore.js";
 import { usageError } from "./usageError.js";
 import { usageTexts } from "./usageTexts.js";
 
@@ -18,13 +19,21 @@ const options = {
   account: { type: "string" },
   region: { type: "string" },
   credentials: { type: "string" },
+  data: { type: "string" },
+  database: { type: "string" },
+  "root-key-file": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+/** How often a server removes the keys whose deletion date has passed. */
+const sweepIntervalMs = 60_000;
 
 /**
  * `kms-byok serve`: runs `createKmsServer` with a warm wrapping key pool until SIGINT or
  * SIGTERM, then stops taking connections, lets the requests in flight finish and returns 0.
- * Returns 2 for bad options or a bad credentials file, 1 when it cannot listen.
+ * Keys live in memory, in SQLite (`--data`) or in PostgreSQL (`--database`); the store is
+ * opened and its root key checked before the server listens. Returns 2 for bad options, a bad
+ * credentials or root key file, or a store that cannot be opened; 1 when it cannot listen.
  */
 export async function serveCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(args, options);
@@ -40,22 +49,28 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   }
   const { port, host, accountId, region, credentials, credentialsFile } = settings.value;
 
-  const crypto = nodeCrypto();
+  const opened = await openServeStore(settings.value.store);
+  if (opened.isErr()) {
+    io.stderr(`kms-byok serve: ${opened.error}\n`);
+    return 2;
+  }
+  const { store, crypto, keptIn } = opened.value;
   let server: KmsServer;
   try {
-    server = createKmsServer({ region, accountId, credentials, crypto });
+    server = createKmsServer({ region, accountId, credentials, crypto, store });
   } catch (error) {
-    await crypto.close();
+    await opened.value.close();
     if (!(error instanceof TypeError)) throw error;
     io.stderr(`kms-byok serve: ${error.message}\n`);
     return 2;
   }
   const address = await server.listen({ port, host });
   if (address.isErr()) {
-    await crypto.close();
+    await opened.value.close();
     io.stderr(`kms-byok serve: ${address.error.message}\n${listenHint(address.error, host)}`);
     return 1;
   }
+  const sweeper = sweepDeletedKeys(opened.value, io);
 
   const signal = firstSignal();
   const interrupted = await Promise.race([
@@ -70,6 +85,7 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
         accountId,
         credentials,
         credentialsFile,
+        keptIn,
       }),
     );
   }
@@ -78,10 +94,25 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   io.stdout(
     `\nkms-byok serve: ${received} received; no new connections, finishing the requests in flight (Ctrl+C again stops at once)\n`,
   );
+  clearInterval(sweeper);
   await closing;
-  await crypto.close();
+  await opened.value.close();
   io.stdout("kms-byok serve: stopped\n");
   return 0;
+}
+
+/**
+ * Removes the keys whose deletion date has passed now and every {@link sweepIntervalMs}; a
+ * failure is told on stderr and the next sweep tries again.
+ */
+function sweepDeletedKeys({ store }: ServeStore, io: CliIo): NodeJS.Timeout {
+  const clock = systemClock();
+  const sweep = () =>
+    void store.removeDeletedKeys(clock.now()).mapErr((error) => {
+      io.stderr(`kms-byok serve: removing deleted keys failed: ${error.name}: ${error.message}\n`);
+    });
+  sweep();
+  return setInterval(sweep, sweepIntervalMs).unref();
 }
 
 /**

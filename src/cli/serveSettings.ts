@@ -2,6 +2,7 @@ import { err, ok, type Result } from "neverthrow";
 import type { KmsCredential } from "../http/index.js";
 import { defaultAccountId, defaultRegion } from "../service/serviceDeps.js";
 import { readCredentialsFile } from "./readCredentialsFile.js";
+import { defaultRootKeyFile, type StoreChoice } from "./serveStore.js";
 
 /** What `kms-byok serve` runs with, its options checked. */
 export interface ServeSettings {
@@ -13,6 +14,8 @@ export interface ServeSettings {
   /** From `--credentials`; none in open local mode. */
   readonly credentials: readonly KmsCredential[];
   readonly credentialsFile: string | undefined;
+  /** Where keys live: memory, `--data DIR` or `--database URL`. */
+  readonly store: StoreChoice;
 }
 
 /** The options of `kms-byok serve` as `parseArgs` gives them. */
@@ -22,12 +25,15 @@ export interface ServeOptionValues {
   readonly account?: string | undefined;
   readonly region?: string | undefined;
   readonly credentials?: string | undefined;
+  readonly data?: string | undefined;
+  readonly database?: string | undefined;
+  readonly "root-key-file"?: string | undefined;
 }
 
 /**
  * Checks the options of `kms-byok serve` and fills in the defaults: port 4599 (0 to 65535),
- * host 127.0.0.1, account 111122223333 (12 digits), Region us-east-1, and reads the
- * credentials file. The error says which option is wrong and why.
+ * host 127.0.0.1, account 111122223333 (12 digits), Region us-east-1, keys in memory, and
+ * reads the credentials file. The error says which option is wrong and why.
  */
 export function serveSettings(values: ServeOptionValues): Result<ServeSettings, string> {
   const { port = "4599", host = "127.0.0.1", region = defaultRegion } = values;
@@ -44,6 +50,8 @@ export function serveSettings(values: ServeOptionValues): Result<ServeSettings, 
   if (!/^\d{12}$/.test(accountId)) {
     return err(`--account ${accountId}: must be a 12-digit AWS account ID`);
   }
+  const store = storeChoice(values);
+  if (store.isErr()) return err(store.error);
   const credentials =
     values.credentials === undefined ? ok([]) : readCredentialsFile(values.credentials);
   return credentials.map((credentials) => ({
@@ -53,5 +61,31 @@ export function serveSettings(values: ServeOptionValues): Result<ServeSettings, 
     region,
     credentials,
     credentialsFile: values.credentials,
+    store: store.value,
   }));
+}
+
+function storeChoice(values: ServeOptionValues): Result<StoreChoice, string> {
+  const { data, database, "root-key-file": rootKeyFile } = values;
+  if (data !== undefined && database !== undefined)
+    return err("--data keeps keys in a SQLite file, --database in PostgreSQL: give one of them");
+  if (data === "") return err("--data: must name a directory, such as ./kms-data");
+  if (data !== undefined)
+    return ok({
+      kind: "sqlite",
+      dataDir: data,
+      rootKeyFile: rootKeyFile ?? defaultRootKeyFile(data),
+    });
+  if (database !== undefined) {
+    if (rootKeyFile === undefined)
+      return err(
+        "--database needs --root-key-file FILE: every server of one database must use the same root key (the file is created on first start)",
+      );
+    return ok({ kind: "postgres", url: database, rootKeyFile });
+  }
+  if (rootKeyFile !== undefined)
+    return err(
+      "--root-key-file goes with --data or --database; keys in memory need no root key file",
+    );
+  return ok({ kind: "memory" });
 }

@@ -7,6 +7,7 @@ Commands:
             --endpoint-url (open local mode, or SigV4-verified with --credentials).
   wrap      Wrap key material with the public key from get-parameters-for-import and
             write EncryptedKeyMaterial.bin (the customer side of an import).
+  events    Print the audit trail a server kept with --data or --database.
   demo      Walk the import-key-material workflow in process, on a simulated clock,
             and print a transcript (create, import, expiry, refusal, restore).
   help      Show this help; \`kms-byok help <command>\` shows a command's options.
@@ -17,7 +18,7 @@ Run \`kms-byok <command> --help\` for the options of a command.
   serve: `Usage: kms-byok serve [options]
 
 Runs a local AWS KMS endpoint (AWS JSON 1.1 over HTTP, SigV4) for the AWS CLI and SDKs.
-Keys live in memory and are gone when it stops.
+Keys live in memory and are gone when it stops, unless --data or --database keeps them.
 
 Options:
   --port PORT          TCP port to listen on; 0 picks a free one (default 4599)
@@ -30,6 +31,14 @@ Options:
   --credentials FILE   A JSON array of {"accessKeyId", "secretAccessKey", "accountId"}:
                        verify every request's SigV4 signature, each access key acting
                        for its own account
+  --data DIR           Keep keys in the SQLite file DIR/kms.sqlite (DIR is created,
+                       mode 0700), with the root key in DIR/root.key
+  --database URL       Keep keys in PostgreSQL (postgres://user:password@host/db), shared
+                       by every server given the same URL; needs --root-key-file
+  --root-key-file FILE
+                       The 32-byte root key that seals every key's material; created
+                       with mode 0600 on first start. A file others may read, or a key
+                       that does not open the stored keys, stops the server at start
   -h, --help           Show this help
 
 Without --credentials the endpoint runs in open local mode: it does NOT check request
@@ -38,7 +47,11 @@ binds loopback addresses only.
 
 Stop it with Ctrl+C (SIGINT) or SIGTERM: requests in flight finish first.
 
-Example:
+Keys past their deletion date are removed at start and every minute.
+
+Examples:
+  kms-byok serve --data ./kms-data
+  kms-byok serve --database postgres://kms@db.internal/kms --root-key-file /etc/kms/root.key
   kms-byok serve
   export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1
   aws --endpoint-url http://127.0.0.1:4599 kms create-key --origin EXTERNAL
@@ -82,6 +95,23 @@ Example:
       --expiration-model KEY_MATERIAL_EXPIRES --valid-to "$(date -u -d +30days +%FT%TZ)"
 `,
 
+  events: `Usage: kms-byok events (--data DIR | --database URL) [options]
+
+Prints the audit trail of a store that kms-byok serve kept keys in, oldest first: each
+committed change of a key (operation, time, resulting key state, key ARN, material ID),
+written in the same transaction as the change. Events hold no secrets; no root key needed.
+
+Options:
+  --data DIR       The data directory of kms-byok serve --data DIR
+  --database URL   The PostgreSQL URL of kms-byok serve --database URL
+  --key-id ID      Only the events of this key (key ID or key ARN)
+  --json           One JSON object a line instead of columns
+  -h, --help       Show this help
+
+Example:
+  kms-byok events --data ./kms-data --key-id 1234abcd-12ab-34cd-56ef-1234567890ab
+`,
+
   demo: `Usage: kms-byok demo
 
 Runs the import-key-material workflow in process, on a simulated clock, and prints a
@@ -94,7 +124,8 @@ Options:
 
   help: `Usage: kms-byok help [command]
 
-Shows the commands of kms-byok, or the options of one command (serve, wrap, demo, help).
+Shows the commands of kms-byok, or the options of one command
+(serve, wrap, events, demo, help).
 `,
 } as const;
 

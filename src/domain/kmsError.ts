@@ -3,6 +3,7 @@
  */
 export type KmsErrorName =
   | "AccessDeniedException"
+  | "DependencyTimeoutException"
   | "DisabledException"
   | "DryRunOperationException"
   | "ExpiredImportTokenException"
@@ -51,6 +52,7 @@ export function kmsError<N extends KmsErrorName>(
 
 const names: Readonly<Record<KmsErrorName, true>> = {
   AccessDeniedException: true,
+  DependencyTimeoutException: true,
   DisabledException: true,
   DryRunOperationException: true,
   ExpiredImportTokenException: true,

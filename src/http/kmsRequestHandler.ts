@@ -12,7 +12,11 @@ export interface KmsRequestHandlerDeps {
   readonly authenticate: Authenticate;
   readonly kmsFor: (accountId: string) => Kms;
   readonly requestId: () => string;
-  /** Told about a throw (a bug or a broken port); the caller gets `KMSInternalException`. */
+  /**
+   * Told about each internal failure: a throw (a bug or a broken port; the caller gets
+   * `KMSInternalException`), and each `KMSInternalException` or `DependencyTimeoutException`
+   * an operation returned, such as an unreadable stored record or a lost database.
+   */
   readonly onInternalError: (error: unknown, requestId: string) => void;
 }
 
@@ -72,6 +76,10 @@ async function answer(
   const result = await found.operation.call(deps.kmsFor(caller.value), decoded.value as never);
   return result.match(
     (response) => successResponse(response, requestId),
-    (error) => errorResponse(error, requestId),
+    (error) => {
+      if (error.name === "KMSInternalException" || error.name === "DependencyTimeoutException")
+        deps.onInternalError(error, requestId);
+      return errorResponse(error, requestId);
+    },
   );
 }

@@ -18,8 +18,10 @@ export interface KmsServerOptions extends Omit<KmsOptions, "accountId" | "region
   /** How long `close()` waits for requests in flight before cutting connections; 10000 ms when absent. */
   readonly closeTimeoutMs?: number;
   /**
-   * Told about each throw inside an operation (a bug or a broken port) after the caller got a
-   * `KMSInternalException`; written to stderr when absent.
+   * Told about each internal failure after the caller got its answer: a throw inside an
+   * operation (a bug or a broken port), or a `KMSInternalException` or
+   * `DependencyTimeoutException` an operation returned (an unreadable stored record, a lost
+   * database); written to stderr when absent.
    */
   readonly onInternalError?: (error: unknown, requestId: string) => void;
 }

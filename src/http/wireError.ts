@@ -22,10 +22,12 @@ export function protocolError(name: ProtocolErrorName, message: string): WireErr
 
 /**
  * The HTTP status of an error (D15): 400 for every client error, as AWS really answers;
- * 413 for a body over the limit; 500 for `KMSInternalException`.
+ * 413 for a body over the limit; 500 for `KMSInternalException`; 503 for
+ * `DependencyTimeoutException` (the key store did not answer), which SDKs retry.
  */
 export function statusOf(name: WireErrorName): number {
   if (name === "KMSInternalException") return 500;
+  if (name === "DependencyTimeoutException") return 503;
   if (name === "RequestEntityTooLargeException") return 413;
   return 400;
 }

@@ -1,5 +1,6 @@
 import type { ResultAsync } from "neverthrow";
 import type { KeyArn, KeyScope } from "../domain/keyArn.js";
+import type { KeyEvent } from "../domain/keyEvent.js";
 import type { KeyRecord } from "../domain/keyRecord.js";
 import type { KmsError } from "../domain/kmsError.js";
 
@@ -32,6 +33,8 @@ export interface PageRequest {
  * same contract maps onto a database row version, a DynamoDB conditional write or a file.
  * A store holds only what the crypto provider sealed: never plaintext material or private keys.
  * Records handed in or out must not be shared with the store's own state.
+ *
+ * `kms-byok/testing`'s `keyStoreContract` checks every rule of this port against an adapter.
  */
 export interface KeyStore {
   /** The key stored under `arn`, or `undefined`. */
@@ -39,12 +42,27 @@ export interface KeyStore {
   /**
    * Stores `record` if the stored version is `expectedVersion` (`0`: no record yet) and
    * returns the new version; otherwise `WriteConflict` and nothing changes.
+   *
+   * `events` are the audit events of the transition that produced `record`. A store that keeps
+   * an audit trail writes them in the same transaction as the record, so an event is durable
+   * exactly when its transition is; a store without a trail ignores them.
    */
-  put(record: KeyRecord, expectedVersion: number): ResultAsync<number, WriteConflict | KmsError>;
+  put(
+    record: KeyRecord,
+    expectedVersion: number,
+    events?: readonly KeyEvent[],
+  ): ResultAsync<number, WriteConflict | KmsError>;
   /**
    * A page of the keys of one account and Region, in ARN order.
    *
    * Errors: `InvalidMarkerException` for a marker this store did not hand out.
    */
   list(scope: KeyScope, page: PageRequest): ResultAsync<KeyPage, KmsError>;
+  /**
+   * Removes for good every key, of any account and Region, that is `PendingDeletion` with a
+   * deletion date at or before `now`, and returns how many it removed. Such a key no longer
+   * exists for the service (D13), so removing it changes no answer; markers handed out before
+   * stay valid.
+   */
+  removeDeletedKeys(now: Date): ResultAsync<number, KmsError>;
 }

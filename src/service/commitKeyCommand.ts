@@ -39,7 +39,11 @@ export function commitKeyCommand(
     const next = transition(stored.value?.record, command.value, now);
     if (next.isErr() || next.value.events.length === 0) return next;
 
-    const written = await ports.store.put(next.value.key, stored.value?.version ?? 0);
+    const written = await ports.store.put(
+      next.value.key,
+      stored.value?.version ?? 0,
+      next.value.events,
+    );
     if (written.isOk()) {
       for (const event of next.value.events) ports.audit.record(event);
       return next;

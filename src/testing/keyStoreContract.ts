@@ -3,10 +3,14 @@ import { aliasingChecks } from "./_internals/keyStoreAliasingChecks.js";
 import type { KeyStoreSettings } from "./_internals/keyStoreCheck.js";
 import { compareAndSetChecks } from "./_internals/keyStoreCompareAndSetChecks.js";
 import { concurrencyChecks } from "./_internals/keyStoreConcurrencyChecks.js";
+import { durabilityChecks } from "./_internals/keyStoreDurabilityChecks.js";
 import { errorsAsValuesChecks } from "./_internals/keyStoreErrorsAsValuesChecks.js";
 import { isolationChecks } from "./_internals/keyStoreIsolationChecks.js";
+import { largePageChecks } from "./_internals/keyStoreLargePageChecks.js";
 import { paginationChecks } from "./_internals/keyStorePaginationChecks.js";
+import { removalChecks } from "./_internals/keyStoreRemovalChecks.js";
 import { roundTripChecks } from "./_internals/keyStoreRoundTripChecks.js";
+import { twoInstanceChecks } from "./_internals/keyStoreTwoInstanceChecks.js";
 
 /** The rules of the {@link KeyStore} port, one per group of {@link KeyStoreCheck}s. */
 export type KeyStoreRule =
@@ -16,7 +20,11 @@ export type KeyStoreRule =
   | "isolation"
   | "pagination"
   | "no aliasing"
-  | "errors are values";
+  | "errors are values"
+  | "removal"
+  | "large pages"
+  | "durability"
+  | "two instances";
 
 /** One named check of {@link keyStoreContract}. */
 export interface KeyStoreCheck {
@@ -44,6 +52,12 @@ export interface KeyStoreContractOptions {
    * limit + 1 and 2.5 × limit keys. Default: 1 to 7 and 1000 (2,500 keys at most).
    */
   readonly pageLimits?: readonly number[];
+  /**
+   * Opens another store instance over the same storage as `store` (the same file or
+   * database), as a restarted process would; the first instance stays open. When given, the
+   * `durability` and `two instances` checks run; without it they are not in the list.
+   */
+  readonly openAgain?: (store: KeyStore) => KeyStore | Promise<KeyStore>;
 }
 
 const defaultPageLimits = [1, 2, 3, 4, 5, 6, 7, 1000];
@@ -60,10 +74,23 @@ const defaultPageLimits = [1, 2, 3, 4, 5, 6, 7, 1000];
  * mix, in `list`, in markers, or in `get`), `pagination` (following `nextMarker` yields every
  * key once in ARN order; a forged marker gets `InvalidMarkerException`), `no aliasing`
  * (changing a record after put, or what get or list returned, changes nothing stored), and
- * `errors are values` (no call throws or rejects; each returns a neverthrow `ResultAsync`).
+ * `errors are values` (no call throws or rejects; each returns a neverthrow `ResultAsync`),
+ * `removal` (`removeDeletedKeys(now)` removes exactly the `PendingDeletion` keys due at or
+ * before `now`, in every account and Region, and returns how many; every other key stays as
+ * stored, at its version; a second call removes 0; a page walk survives the removal of the key
+ * its marker names; a removed ARN comes back only by a put at version 0), and `large pages`
+ * (a walk with limit 1000 over 1,200 records at their largest: 8,192-character descriptions,
+ * ten RSA_4096-sized parameter sets, sealed material, all returned exactly).
+ *
+ * With `openAgain`, two more: `durability` (an instance opened anew over the same storage
+ * reads back every key the first wrote, exactly and at the same version, and not one it
+ * removed; compare-and-set holds across instances) and `two instances` (the races of
+ * `concurrent writers` with the writers split between two instances over one storage).
+ * Without `openAgain` these checks are not in the list.
  *
  * Each check calls `makeStore()` once and must get an empty store. Versions need not start
- * at 1 or count by one, only go up. Against `memoryKeyStore()` all checks take well under 2 s.
+ * at 1 or count by one, only go up. Against `memoryKeyStore()` all checks together take under
+ * 2 s, most of it the `large pages` check (about 40 MB of records).
  *
  * Throws `RangeError` for options out of range (fewer than 2 writers, a page limit that is not
  * a positive integer); the checks themselves report broken rules only by rejecting.
@@ -87,6 +114,7 @@ export function keyStoreContract(
   const settings: KeyStoreSettings = {
     writers: options.writers ?? 20,
     pageLimits: options.pageLimits ?? defaultPageLimits,
+    ...(options.openAgain === undefined ? {} : { openAgain: options.openAgain }),
   };
   if (!Number.isSafeInteger(settings.writers) || settings.writers < 2)
     throw new RangeError(`keyStoreContract needs at least 2 writers, not ${settings.writers}.`);
@@ -103,6 +131,10 @@ export function keyStoreContract(
       paginationChecks,
       aliasingChecks,
       errorsAsValuesChecks,
+      removalChecks,
+      largePageChecks,
+      durabilityChecks,
+      twoInstanceChecks,
     ].flatMap((group) => group(makeStore, settings)),
   );
 }

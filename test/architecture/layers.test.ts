@@ -12,8 +12,9 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
   client: ["client", "domain"],
   service: ["service", "adapters", "ports", "domain"],
   http: ["http", "service", "adapters", "ports", "domain"],
+  sql: ["sql", "adapters", "ports", "domain"],
   testing: ["testing", "service", "client", "adapters", "ports", "domain"],
-  cli: ["cli", "http", "testing", "service", "client", "adapters", "ports", "domain"],
+  cli: ["cli", "http", "sql", "testing", "service", "client", "adapters", "ports", "domain"],
 };
 
 interface Import {

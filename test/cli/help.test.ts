@@ -11,7 +11,17 @@ const run = async (...args: string[]) => {
 };
 
 const options = {
-  serve: ["--port", "--host", "--account", "--region", "--credentials", "--help"],
+  serve: [
+    "--port",
+    "--host",
+    "--account",
+    "--region",
+    "--credentials",
+    "--data",
+    "--database",
+    "--root-key-file",
+    "--help",
+  ],
   wrap: [
     "--public-key",
     "--wrapping-algorithm",
@@ -24,16 +34,17 @@ const options = {
     "RSA_AES_KEY_WRAP_SHA_1",
     "RSA_AES_KEY_WRAP_SHA_256",
   ],
+  events: ["--data", "--database", "--key-id", "--json", "--help"],
   demo: ["--help"],
-  help: ["serve, wrap, demo, help"],
+  help: ["serve, wrap, events, demo, help"],
 } as const;
 
 describe("kms-byok --help", () => {
-  it("lists serve, wrap, demo and help", async () => {
+  it("lists serve, wrap, events, demo and help", async () => {
     const { code, stdout } = await run("--help");
 
     expect(code).toBe(0);
-    for (const command of ["serve", "wrap", "demo", "help"]) {
+    for (const command of ["serve", "wrap", "events", "demo", "help"]) {
       expect(stdout).toMatch(new RegExp(`^  ${command} {2,}\\S`, "m"));
     }
   });

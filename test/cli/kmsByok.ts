@@ -59,8 +59,14 @@ const awsLine = /aws --endpoint-url (http:\/\/\S+?:(\d+)) kms create-key --origi
  * Starts `kms-byok serve args` and resolves when it is ready, or with how it ended when it
  * exits without becoming ready.
  */
-export async function startServe(...args: string[]): Promise<RunningServe | CliRun> {
+export function startServe(...args: string[]): Promise<RunningServe | CliRun> {
+  return startServeIn(process.cwd(), ...args);
+}
+
+/** {@link startServe} in the working directory `cwd`. */
+export async function startServeIn(cwd: string, ...args: string[]): Promise<RunningServe | CliRun> {
   const child = spawn(process.execPath, command(["serve", ...args]), {
+    cwd,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const kill = () => child.kill("SIGKILL");

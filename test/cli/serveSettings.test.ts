@@ -4,7 +4,7 @@ import { serveSettings } from "../../src/cli/serveSettings.js";
 import { captureIo } from "./captureIo.js";
 
 describe("serveSettings", () => {
-  it("defaults to open local mode on 127.0.0.1:4599 for account 111122223333 in us-east-1", () => {
+  it("defaults to open local mode on 127.0.0.1:4599 for account 111122223333 in us-east-1, keys in memory", () => {
     expect(serveSettings({})._unsafeUnwrap()).toEqual({
       port: 4599,
       host: "127.0.0.1",
@@ -12,7 +12,40 @@ describe("serveSettings", () => {
       region: "us-east-1",
       credentials: [],
       credentialsFile: undefined,
+      store: { kind: "memory" },
     });
+  });
+
+  it("keeps keys in DIR/kms.sqlite with the root key in DIR/root.key for --data DIR", () => {
+    expect(serveSettings({ data: "kms-data" })._unsafeUnwrap().store).toEqual({
+      kind: "sqlite",
+      dataDir: "kms-data",
+      rootKeyFile: "kms-data/root.key",
+    });
+    expect(
+      serveSettings({ data: "kms-data", "root-key-file": "/etc/kms/root.key" })._unsafeUnwrap()
+        .store,
+    ).toEqual({ kind: "sqlite", dataDir: "kms-data", rootKeyFile: "/etc/kms/root.key" });
+  });
+
+  it("keeps keys in PostgreSQL for --database URL with --root-key-file", () => {
+    const url = "postgres://kms:secret@db/kms";
+    expect(
+      serveSettings({ database: url, "root-key-file": "root.key" })._unsafeUnwrap().store,
+    ).toEqual({ kind: "postgres", url, rootKeyFile: "root.key" });
+  });
+
+  it.each([
+    [
+      { data: "d", database: "postgres://db/kms" },
+      "--data keeps keys in a SQLite file, --database in PostgreSQL: give one of them",
+    ],
+    [{ data: "" }, "--data: must name a directory"],
+    [{ database: "postgres://db/kms" }, "--database needs --root-key-file FILE"],
+    [{ "root-key-file": "root.key" }, "--root-key-file goes with --data or --database"],
+  ])("refuses %o: %s", (values, message) => {
+    const settings = serveSettings(values);
+    expect(settings.isErr() && settings.error).toContain(message);
   });
 
   it("takes port 0 and port 65535", () => {

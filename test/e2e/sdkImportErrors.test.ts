@@ -590,6 +590,7 @@ describe("KMSInternalException", () => {
     const store: KeyStore = {
       get: (arn) => inner.get(arn),
       list: (scope, page) => inner.list(scope, page),
+      removeDeletedKeys: (now) => inner.removeDeletedKeys(now),
       put: (record, expectedVersion) =>
         (contest.busy
           ? inner

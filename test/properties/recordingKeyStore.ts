@@ -30,6 +30,7 @@ export function recordingKeyStore(inner: KeyStore): RecordingKeyStore {
   const store: KeyStore = {
     get: (arn) => inner.get(arn),
     list: (scope, page) => inner.list(scope, page),
+    removeDeletedKeys: (now) => inner.removeDeletedKeys(now),
     put: (record, expectedVersion) => {
       arns.add(record.arn);
       return inner

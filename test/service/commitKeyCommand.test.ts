@@ -20,6 +20,7 @@ function contestedStore() {
   const store: KeyStore = {
     get: (arn) => inner.get(arn),
     list: (scope, page) => inner.list(scope, page),
+    removeDeletedKeys: (now) => inner.removeDeletedKeys(now),
     put: (record, expectedVersion) => {
       puts++;
       if (beforeLosing !== undefined) {

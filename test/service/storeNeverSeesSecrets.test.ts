@@ -5,10 +5,13 @@ import {
   publicEncrypt,
   randomBytes,
 } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aesGcmSealer } from "../../src/adapters/aesGcmSealer.js";
 import { aesKeyWrapPad } from "../../src/adapters/aesKeyWrapPad.js";
-import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
 import { rsaCryptoProvider } from "../../src/adapters/rsaCryptoProvider.js";
 import {
   generateWrappingKey,
@@ -20,12 +23,14 @@ import type { KeyArn } from "../../src/domain/keyArn.js";
 import type { KeyRecord } from "../../src/domain/keyRecord.js";
 import type { SupportedWrappingAlgorithm } from "../../src/domain/wrappingTable.js";
 import type { KeyStore } from "../../src/ports/keyStore.js";
+import { openSqliteKeyStore } from "../../src/sql/openSqliteKeyStore.js";
 import { expectError, kmsHarness } from "../support/kmsHarness.js";
 
 // D11: the store never sees plaintext key material or wrapping private keys. A whole lifecycle
 // runs on the production composition (rsaCryptoProvider over generateWrappingKey, AES-256-GCM
-// sealing under a known root key); every record written to the store and every audit event is
-// serialized as it happens and searched for every secret the test knows, in every encoding.
+// sealing under a known root key, the SQLite key store); every record written to the store and
+// every audit event is serialized as it happens and searched for every secret the test knows, in
+// every encoding, and so is every row of the database and every byte of its files.
 
 // ---------------------------------------------------------------------------------------------
 // Serializing what was written, and searching it
@@ -152,6 +157,37 @@ function findSecrets(
 }
 
 // ---------------------------------------------------------------------------------------------
+// The database
+
+const databaseDir = mkdtempSync(join(tmpdir(), "kms-byok-secrets-"));
+afterAll(() => rmSync(databaseDir, { recursive: true, force: true }));
+
+/** Every row of every table, as text, and every file of the database (main file, WAL, index). */
+function databaseContents(): Serialized[] {
+  const db = new Database(join(databaseDir, "kms.sqlite"), { readonly: true });
+  const tables = db.prepare("select name from sqlite_master where type = 'table'").all() as {
+    name: string;
+  }[];
+  const rows = tables.flatMap(({ name }) =>
+    db
+      .prepare(`select * from "${name}"`)
+      .all()
+      .map((row, index) => text(`row #${index} of ${name}`, JSON.stringify(row))),
+  );
+  db.close();
+  const files = readdirSync(databaseDir).map((file) => {
+    const bytes = readFileSync(join(databaseDir, file));
+    return { label: `the file ${file}`, raw: bytes, texts: [bytes], memory: Buffer.alloc(0) };
+  });
+  return [...rows, ...files];
+}
+
+function text(label: string, value: string): Serialized {
+  const bytes = Buffer.from(value, "utf8");
+  return { label, raw: bytes, texts: [bytes], memory: Buffer.alloc(0) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The lifecycle
 
 /** The purpose rsaCryptoProvider seals key material for; should it change, opening fails loudly. */
@@ -215,14 +251,17 @@ async function runLifecycle() {
 
   const writes: Serialized[] = [];
   const records: KeyRecord[] = [];
-  const inner = memoryKeyStore();
+  const inner = (
+    await openSqliteKeyStore({ path: join(databaseDir, "kms.sqlite") })
+  )._unsafeUnwrap();
   const store: KeyStore = {
     get: (arn) => inner.get(arn),
     list: (scope, page) => inner.list(scope, page),
-    put: (record, expectedVersion) => {
+    removeDeletedKeys: (now) => inner.removeDeletedKeys(now),
+    put: (record, expectedVersion, events) => {
       writes.push(serialize(`write #${writes.length} (${record.keyState})`, record));
       records.push(structuredClone(record));
-      return inner.put(record, expectedVersion);
+      return inner.put(record, expectedVersion, events);
     },
   };
   const h = kmsHarness({ store, crypto: rsaCryptoProvider({ rootKey, wrappingKeys }) });
@@ -402,6 +441,8 @@ async function runLifecycle() {
   const audit = h.audit.map((event, index) =>
     serialize(`audit event #${index} (${event.eventName})`, event),
   );
+  const database = databaseContents();
+  await inner.close();
   return {
     KeyId,
     KeyMaterialId: imported.KeyMaterialId,
@@ -410,6 +451,7 @@ async function runLifecycle() {
     records,
     writes,
     audit,
+    database,
     secrets,
     sealer,
     afterExpiry,
@@ -461,6 +503,15 @@ describe("the key store under the production crypto provider", () => {
     expect(lifecycle.afterDeletion.keyState).toBe("PendingImport");
     expect(lifecycle.afterDeletion).not.toHaveProperty("material");
     expect(lifecycle.afterDeletion.boundMaterialId).toBe(lifecycle.KeyMaterialId);
+  });
+});
+
+describe("the SQLite database the key store wrote", () => {
+  it("holds no secret in any row of any table, nor anywhere in its files", () => {
+    expect(
+      lifecycle.database.filter(({ label }) => label.startsWith("row")).length,
+    ).toBeGreaterThan(lifecycle.audit.length);
+    expect(findSecrets(lifecycle.secrets, lifecycle.database)).toEqual([]);
   });
 });
 

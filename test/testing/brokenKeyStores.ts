@@ -4,6 +4,7 @@ import type { KeyArn, KeyScope } from "../../src/domain/keyArn.js";
 import type { KeyRecord } from "../../src/domain/keyRecord.js";
 import { kmsError } from "../../src/domain/kmsError.js";
 import type { KeyStore, StoredKey } from "../../src/ports/keyStore.js";
+import { deletedKeyRemover, type RemovalFlaw } from "./flawedRemoval.js";
 
 // Deliberately broken KeyStores, each with one bug the contract must catch.
 
@@ -13,6 +14,7 @@ export type Flaw =
   | "put does not raise the version"
   | "put merges into the stored record"
   | "put keeps the caller's object"
+  | "put cuts descriptions at 4000 characters"
   | "get returns the stored object"
   | "get ignores case"
   | "get answers version 0 for a key it does not hold"
@@ -22,11 +24,16 @@ export type Flaw =
   | "list accepts markers from any scope"
   | "list starts over on a marker it never handed out"
   | "list refuses a marker once its key has changed"
+  | "list refuses the marker of a removed key"
   | "list repeats the last key of the previous page"
   | "list drops the last key of each page"
   | "list hands out a marker after the last key"
   | "list ignores the limit"
-  | "list reverses each page";
+  | "list reverses each page"
+  | RemovalFlaw;
+
+/** The storage of a {@link flawedKeyStore}: its rows, by ARN. */
+export type Rows = Map<string, StoredKey>;
 
 const invalidMarker = () =>
   errAsync(
@@ -35,31 +42,41 @@ const invalidMarker = () =>
 
 /** A small in-memory store, right (it passes the contract) unless given flaws. */
 export function flawedKeyStore(...flaws: Flaw[]): KeyStore {
+  return keyStoreOver(new Map(), flaws);
+}
+
+/** A {@link flawedKeyStore} over `rows`: every instance over the same rows sees the others' writes. */
+export function keyStoreOver(rows: Rows, flaws: readonly Flaw[] = []): KeyStore {
   const has = (flaw: Flaw) => flaws.includes(flaw);
-  const rows = new Map<string, StoredKey>();
+  const hidden = new Set<string>(); // keys removeDeletedKeys only hid
+  const handedOut = new Map<string, KeyScope>(); // markers, and the scope of each
   const copy = <T>(value: T, keep: Flaw): T => (has(keep) ? value : structuredClone(value));
   const key = (arn: string) => (has("get ignores case") ? arn.toLowerCase() : arn);
-  const inScope = (record: KeyRecord, scope: KeyScope) =>
-    (has("list ignores the account") || record.accountId === scope.accountId) &&
-    (has("list ignores the Region") || record.region === scope.region);
+  const inScope = (where: KeyScope, scope: KeyScope) =>
+    (has("list ignores the account") || where.accountId === scope.accountId) &&
+    (has("list ignores the Region") || where.region === scope.region);
   // A marker is "m:" and the ARN of the last key listed (and its version, for one flaw).
-  const markerOf = ({ arn }: KeyRecord) =>
-    has("list refuses a marker once its key has changed")
+  const markerOf = ({ arn }: KeyRecord, scope: KeyScope) => {
+    const marker = has("list refuses a marker once its key has changed")
       ? `m:${arn}#${rows.get(arn)?.version}`
       : `m:${arn}`;
+    handedOut.set(marker, scope);
+    return marker;
+  };
   const isValid = (marker: string, scope: KeyScope) => {
     const [arn = "", version] = marker.slice(2).split("#");
     const marked = rows.get(arn);
+    const issued = handedOut.get(marker);
     return (
-      marker.startsWith("m:") &&
-      marked !== undefined &&
-      (has("list accepts markers from any scope") || inScope(marked.record, scope)) &&
-      (version === undefined || version === String(marked.version))
+      issued !== undefined &&
+      (has("list accepts markers from any scope") || inScope(issued, scope)) &&
+      (marked !== undefined || !has("list refuses the marker of a removed key")) &&
+      (version === undefined || version === String(marked?.version))
     );
   };
   return {
     get: (arn) => {
-      const stored = rows.get(key(arn));
+      const stored = hidden.has(key(arn)) ? undefined : rows.get(key(arn));
       if (stored === undefined && has("get answers version 0 for a key it does not hold"))
         return okAsync({ version: 0 } as StoredKey);
       return okAsync(copy(stored, "get returns the stored object"));
@@ -72,11 +89,12 @@ export function flawedKeyStore(...flaws: Flaw[]): KeyStore {
       const merged = has("put merges into the stored record")
         ? { ...stored?.record, ...record }
         : record;
+      const cut = has("put cuts descriptions at 4000 characters")
+        ? { ...merged, description: merged.description.slice(0, 4000) }
+        : merged;
       const next = has("put does not raise the version") ? Math.max(version, 1) : version + 1;
-      rows.set(record.arn, {
-        record: copy(merged, "put keeps the caller's object"),
-        version: next,
-      });
+      rows.set(record.arn, { record: copy(cut, "put keeps the caller's object"), version: next });
+      hidden.delete(record.arn);
       return okAsync(next);
     },
     list: (scope, { limit, marker }) => {
@@ -86,7 +104,7 @@ export function flawedKeyStore(...flaws: Flaw[]): KeyStore {
       const from = valid && marker !== undefined ? (marker.slice(2).split("#")[0] ?? "") : "";
       const following = [...rows.values()]
         .map(({ record }) => record)
-        .filter((record) => inScope(record, scope))
+        .filter((record) => inScope(record, scope) && !hidden.has(record.arn))
         .filter((record) =>
           has("list repeats the last key of the previous page")
             ? record.arn >= from
@@ -104,9 +122,10 @@ export function flawedKeyStore(...flaws: Flaw[]): KeyStore {
       if (more && has("list drops the last key of each page")) records.pop();
       if (has("list reverses each page")) records.reverse();
       return okAsync(
-        more && last !== undefined ? { records, nextMarker: markerOf(last) } : { records },
+        more && last !== undefined ? { records, nextMarker: markerOf(last, scope) } : { records },
       );
     },
+    removeDeletedKeys: deletedKeyRemover(rows, hidden, has),
   };
 }
 
@@ -138,6 +157,7 @@ export function jsonKeyStore(): KeyStore {
     put: (record, expectedVersion) => inner.put(viaJson(record), expectedVersion),
     list: (scope, page) =>
       inner.list(scope, page).map((p) => ({ ...p, records: p.records.map(viaJson) })),
+    removeDeletedKeys: (now) => inner.removeDeletedKeys(now),
   };
 }
 

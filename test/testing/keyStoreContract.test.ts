@@ -8,7 +8,6 @@ import {
 } from "../../src/testing/keyStoreContract.js";
 import {
   checkThenActKeyStore,
-  type Flaw,
   flawedKeyStore,
   jsonKeyStore,
   promiseKeyStore,
@@ -16,7 +15,9 @@ import {
   throwingKeyStore,
   wholeBufferKeyStore,
 } from "./brokenKeyStores.js";
+import { type BrokenCase, flawed, sharedStorages, storageRuleCases } from "./storageRuleCases.js";
 
+const reopeningRules: KeyStoreRule[] = ["durability", "two instances"];
 const rules: KeyStoreRule[] = [
   "round trip",
   "compare-and-set",
@@ -25,21 +26,33 @@ const rules: KeyStoreRule[] = [
   "pagination",
   "no aliasing",
   "errors are values",
+  "removal",
+  "large pages",
+  ...reopeningRules,
 ];
 
 describe("keyStoreContract against memoryKeyStore", () => {
-  for (const check of keyStoreContract(() => memoryKeyStore())) it(check.name, check.run);
+  const openAgain = (store: KeyStore) => store;
+  for (const check of keyStoreContract(() => memoryKeyStore(), { openAgain }))
+    it(check.name, check.run);
 });
 
 describe("keyStoreContract", () => {
   const checks = keyStoreContract(() => memoryKeyStore());
+  const all = keyStoreContract(memoryKeyStore, { openAgain: (store) => store });
 
   it("names every check uniquely", () => {
-    expect(new Set(checks.map((c) => c.name)).size).toBe(checks.length);
+    expect(new Set(all.map((c) => c.name)).size).toBe(all.length);
   });
 
   it("has at least one check for each rule of the KeyStore port, and no other rule", () => {
-    expect([...new Set(checks.map((c) => c.rule))].sort()).toEqual([...rules].sort());
+    expect([...new Set(all.map((c) => c.rule))].sort()).toEqual([...rules].sort());
+  });
+
+  it("leaves out the checks of two instances when it has no openAgain", () => {
+    const left = rules.filter((rule) => !reopeningRules.includes(rule));
+
+    expect([...new Set(checks.map((c) => c.rule))].sort()).toEqual(left.sort());
   });
 
   it("makes a fresh store for each check it runs", async () => {
@@ -69,6 +82,16 @@ describe("keyStoreContract", () => {
   it("passes every check for the small test store when it has no flaws", async () => {
     for (const check of keyStoreContract(() => flawedKeyStore())) await check.run();
   });
+
+  for (const [store, make, openAgain] of sharedStorages)
+    it(`passes the checks of two instances for ${store}`, async () => {
+      const reopening = keyStoreContract(make, { openAgain }).filter(({ rule }) =>
+        reopeningRules.includes(rule),
+      );
+
+      expect(reopening.length).toBeGreaterThan(0);
+      for (const check of reopening) await check.run();
+    });
 });
 
 /** How a check reported a broken store: the error it rejected with. */
@@ -80,20 +103,6 @@ async function failureOf(check: KeyStoreCheck): Promise<Error> {
   if (!(outcome instanceof Error)) throw new Error(`"${check.name}" ${String(outcome)}`);
   return outcome;
 }
-
-interface BrokenCase {
-  readonly store: string;
-  readonly make: () => KeyStore;
-  readonly check: string;
-  readonly says: string;
-}
-
-const flawed = (flaw: Flaw, check: string, says: string): BrokenCase => ({
-  store: `whose ${flaw}`,
-  make: () => flawedKeyStore(flaw),
-  check,
-  says,
-});
 
 const cases: BrokenCase[] = [
   flawed(
@@ -262,12 +271,14 @@ const cases: BrokenCase[] = [
       "get, put and list answer expected failures with err values, never by throwing or rejecting",
     says: "did not return a neverthrow ResultAsync (no map, mapErr, andThen, match)",
   },
+  ...storageRuleCases,
 ];
 
 describe("keyStoreContract catches a broken store", () => {
-  for (const { store, make, check, says } of cases) {
+  for (const { store, make, openAgain, check, says } of cases) {
     it(`fails "${check}" for a store ${store}`, async () => {
-      const named = keyStoreContract(make).find((c) => c.name === check);
+      const options = openAgain === undefined ? {} : { openAgain };
+      const named = keyStoreContract(make, options).find((c) => c.name === check);
       if (named === undefined) throw new Error(`no check is named "${check}"`);
 
       const error = await failureOf(named);
@@ -281,6 +292,8 @@ describe("keyStoreContract catches a broken store", () => {
   it("has a broken store for every check, so no check passes whatever the store does", () => {
     const shown = new Set(cases.map(({ check }) => check));
 
-    expect(keyStoreContract(memoryKeyStore).filter((c) => !shown.has(c.name))).toEqual([]);
+    const all = keyStoreContract(memoryKeyStore, { openAgain: (store) => store });
+
+    expect(all.filter((c) => !shown.has(c.name))).toEqual([]);
   });
 });

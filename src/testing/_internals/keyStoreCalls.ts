@@ -28,6 +28,7 @@ export interface CheckedStore {
     expectedVersion: number,
   ): Promise<Outcome<number, WriteConflict | KmsError>>;
   list(scope: KeyScope, page: PageRequest): Promise<Outcome<KeyPage, KmsError>>;
+  removeDeletedKeys(now: Date): Promise<Outcome<number, KmsError>>;
 }
 
 /** A Result as error messages show it: `{ ok: value }` or `{ err: error }`. */
@@ -45,6 +46,8 @@ export function checkedStore(store: KeyStore): CheckedStore {
       ),
     list: (scope, page) =>
       settle(`list(${show(scope)}, ${show(page)})`, () => store.list(scope, page)),
+    removeDeletedKeys: (now) =>
+      settle(`removeDeletedKeys(${show(now)})`, () => store.removeDeletedKeys(now)),
   };
 }
 

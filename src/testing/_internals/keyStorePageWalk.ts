@@ -1,15 +1,15 @@
 import type { KeyScope } from "../../domain/keyArn.js";
 import type { KeyRecord } from "../../domain/keyRecord.js";
+import type { KeyStoreRule } from "../keyStoreContract.js";
 import type { CheckedStore } from "./keyStoreCalls.js";
 import { okOf } from "./keyStoreExpectations.js";
 import { violation } from "./keyStoreViolation.js";
-
-const rule = "pagination";
 
 /**
  * Lists `scope` page by page, following `nextMarker` until a page has none, and checks each
  * page on the way: at most `limit` records, a string or no `nextMarker`, and no empty page
  * except the only page of an empty scope. `between` runs after every page that has a marker.
+ * A broken page is reported under `rule` (the pagination rule unless another check walks).
  */
 export async function walkPages(
   store: CheckedStore,
@@ -17,6 +17,7 @@ export async function walkPages(
   limit: number,
   expectedCount: number,
   between: (pageIndex: number) => Promise<void> = async () => {},
+  rule: KeyStoreRule = "pagination",
 ): Promise<KeyRecord[]> {
   const listed: KeyRecord[] = [];
   const seen = new Set<string>();
@@ -82,6 +83,7 @@ export function expectEveryKeyOnceInOrder(
   why: string,
   expected: readonly KeyRecord[],
   listed: readonly KeyRecord[],
+  rule: KeyStoreRule = "pagination",
 ): void {
   const want = expected.map((r) => r.arn).sort();
   const got = listed.map((r) => r.arn);

@@ -47,6 +47,8 @@ export interface SampleKeyRecordOptions {
   readonly scope?: KeyScope;
   readonly shape?: SampleShape;
   readonly description?: string;
+  /** When a `PendingDeletion` key is due (copied); by default 2026-03-31T12:00:00.789Z. */
+  readonly deletionDate?: Date;
 }
 
 /** A fresh key record for sample key `n` (by default a `PendingImport` key of {@link homeScope}). */
@@ -66,7 +68,7 @@ export function sampleKeyRecord(n: number, options: SampleKeyRecordOptions = {})
   const bound = { ...base, boundMaterialId: materialId(n) };
   const pendingDeletion = {
     keyState: "PendingDeletion",
-    deletionDate: new Date("2026-03-31T12:00:00.789Z"),
+    deletionDate: new Date(options.deletionDate ?? "2026-03-31T12:00:00.789Z"),
     pendingWindowInDays: 30,
   } as const;
   switch (options.shape ?? "PendingImport") {

@@ -1,7 +1,9 @@
 // A CommonJS consumer, type-checked by `tsc -p test/consumer/tsconfig.json` (never run): its
-// types come from dist/index.d.cts, dist/testing/index.d.cts and dist/http/index.d.cts of the packed package.
+// types come from dist/index.d.cts, dist/testing/index.d.cts, dist/http/index.d.cts and
+// dist/sql/index.d.cts of the packed package.
 import kmsByok = require("kms-byok");
 import http = require("kms-byok/http");
+import sql = require("kms-byok/sql");
 import testing = require("kms-byok/testing");
 
 const clock: kmsByok.Clock = testing.manualClock(new Date("2026-01-01T00:00:00.000Z"));
@@ -20,4 +22,13 @@ const server: http.KmsServer = http.createKmsServer({ clock, maxBodyBytes: 65_53
 // @ts-expect-error mode is "open" or "verified"
 const mode: "local" = server.mode;
 
-module.exports = { created, mode };
+const store: Promise<kmsByok.KeyStore | string> = sql
+  .openPostgresKeyStore({ url: "postgres://localhost/kms" })
+  .match(
+    (opened: sql.SqlKeyStore) => opened,
+    (error) => error.message,
+  );
+// @ts-expect-error the PostgreSQL store needs a URL, not a path
+sql.openPostgresKeyStore({ path: "kms.sqlite" });
+
+module.exports = { created, mode, store };

@@ -1,7 +1,9 @@
 // An ES module consumer, type-checked by `tsc -p test/consumer/tsconfig.json` (never run): its
-// types come from dist/index.d.ts, dist/testing/index.d.ts and dist/http/index.d.ts of the packed package.
+// types come from dist/index.d.ts, dist/testing/index.d.ts, dist/http/index.d.ts and
+// dist/sql/index.d.ts of the packed package.
 import { type Clock, createKms, type Kms } from "kms-byok";
 import { createKmsServer, type KmsServerListenError } from "kms-byok/http";
+import { openSqliteKeyStore, type SqlStoreOpenError } from "kms-byok/sql";
 import { manualClock, testCrypto } from "kms-byok/testing";
 
 const clock: Clock = manualClock(new Date("2026-01-01T00:00:00.000Z"));
@@ -26,3 +28,11 @@ export const listening: Promise<string> = createKmsServer({ clock, region: "eu-w
   );
 // @ts-expect-error credentials need an accountId
 createKmsServer({ credentials: [{ accessKeyId: "a", secretAccessKey: "b" }] });
+
+// kms-byok/sql: opening a store is a ResultAsync whose error names why.
+export const opened: Promise<string> = openSqliteKeyStore({ path: "kms.sqlite" }).match(
+  (store) => `${store.engine} at ${store.location}`,
+  (error: SqlStoreOpenError) => error.name,
+);
+// @ts-expect-error the SQLite store needs a path
+openSqliteKeyStore({});

@@ -1,0 +1,6 @@
+export { checkRootKey, type RootKeyMismatch } from "./checkRootKey.js";
+export { openPostgresKeyStore, type PostgresKeyStoreOptions } from "./openPostgresKeyStore.js";
+export { openSqliteKeyStore, type SqliteKeyStoreOptions } from "./openSqliteKeyStore.js";
+export { redactDatabaseUrl } from "./redactDatabaseUrl.js";
+export type { EventQuery, SqlKeyStore } from "./sqlKeyStore.js";
+export type { SqlStoreOpenError } from "./sqlStoreOpenError.js";

@@ -1,0 +1,208 @@
+import type { Kysely } from "kysely";
+import { err, ok, type Result, ResultAsync } from "neverthrow";
+import { pageMarkers } from "../adapters/pageMarkers.js";
+import type { KeyArn } from "../domain/keyArn.js";
+import type { KeyEvent } from "../domain/keyEvent.js";
+import { type KmsError, kmsError } from "../domain/kmsError.js";
+import type { KeyStore, WriteConflict } from "../ports/keyStore.js";
+import { decodeKeyEvent, encodeKeyEvent } from "./keyEventCodec.js";
+import { decodeKeyRecord, deletionDateOf, encodeKeyRecord } from "./keyRecordCodec.js";
+import type { KmsDatabase } from "./kmsDatabase.js";
+import type { SqlEngine } from "./sqlEngine.js";
+import { causeOf } from "./sqlStoreOpenError.js";
+
+/** Which audit events {@link SqlKeyStore.events} returns. */
+export interface EventQuery {
+  /** Only the events of this key; every key's when absent. */
+  readonly keyArn?: KeyArn;
+}
+
+/**
+ * A {@link KeyStore} in a SQL database (SQLite or PostgreSQL) that also keeps the audit trail:
+ * each write's events are written in the same transaction as the key.
+ */
+export interface SqlKeyStore extends KeyStore {
+  /** "SQLite" or "PostgreSQL". */
+  readonly engine: string;
+  /** Where the data lives: the file, or the URL with its password replaced by `***`. */
+  readonly location: string;
+  /** The audit trail, oldest event first (by event time, then key and write). */
+  events(query?: EventQuery): ResultAsync<readonly KeyEvent[], KmsError>;
+  /**
+   * Stores `sealed` as the database's root key canary unless it already has one, and returns
+   * the canary it has: see `checkRootKey`.
+   */
+  keepRootKeyCanary(sealed: Uint8Array): ResultAsync<Uint8Array, KmsError>;
+  /** Closes the connections; the store answers no call after. */
+  close(): Promise<void>;
+}
+
+const canaryName = "root-key-canary";
+
+/** The store over `db`, whose schema `migrateKmsDatabase` has brought up to date. */
+export function sqlKeyStore(
+  db: Kysely<KmsDatabase>,
+  engine: SqlEngine,
+  markerSecret: Uint8Array,
+): SqlKeyStore {
+  const markers = pageMarkers(markerSecret);
+  const failed = (what: string, error: unknown): KmsError =>
+    engine.kindOf(error) === "internal"
+      ? kmsError(
+          "KMSInternalException",
+          `The ${engine.name} key store failed to ${what}: ${causeOf(error)}`,
+        )
+      : kmsError(
+          "DependencyTimeoutException",
+          `The ${engine.name} key store at ${engine.location} did not answer (${causeOf(error)}); retry the request.`,
+        );
+  const run = <T, E>(what: string, body: () => Promise<Result<T, E | KmsError>>) =>
+    new ResultAsync<T, E | KmsError>(body().catch((error: unknown) => err(failed(what, error))));
+  const unreadable = (arn: string, why: string) =>
+    kmsError("KMSInternalException", `The stored record of key '${arn}' is unreadable: ${why}.`);
+
+  return {
+    engine: engine.name,
+    location: engine.location,
+    get: (arn) =>
+      run(`read ${arn}`, async () => {
+        const row = await db
+          .selectFrom("kms_keys")
+          .select(["version", "record"])
+          .where("arn", "=", arn)
+          .executeTakeFirst();
+        if (row === undefined) return ok(undefined);
+        return decodeKeyRecord(row.record, arn)
+          .map((record) => ({ record, version: row.version }))
+          .mapErr((why) => unreadable(arn, why));
+      }),
+    put: (record, expectedVersion, events = []) =>
+      run<number, WriteConflict>(`write ${record.arn}`, async () => {
+        const version = expectedVersion + 1;
+        const write = async (q: Kysely<KmsDatabase>): Promise<Result<number, WriteConflict>> => {
+          const changed =
+            expectedVersion === 0
+              ? await q
+                  .insertInto("kms_keys")
+                  .values({
+                    arn: record.arn,
+                    account_id: record.accountId,
+                    region: record.region,
+                    version,
+                    deletion_date: deletionDateOf(record),
+                    record: encodeKeyRecord(record),
+                  })
+                  .onConflict((conflict) => conflict.column("arn").doNothing())
+                  .executeTakeFirst()
+                  .then((result) => result.numInsertedOrUpdatedRows ?? 0n)
+              : await q
+                  .updateTable("kms_keys")
+                  .set({
+                    version,
+                    deletion_date: deletionDateOf(record),
+                    record: encodeKeyRecord(record),
+                  })
+                  .where("arn", "=", record.arn)
+                  .where("version", "=", expectedVersion)
+                  .executeTakeFirst()
+                  .then((result) => result.numUpdatedRows);
+          if (changed === 0n) return err({ name: "WriteConflict", arn: record.arn });
+          if (events.length > 0) {
+            await q
+              .insertInto("kms_events")
+              .values(
+                events.map((event, ordinal) => ({
+                  key_arn: record.arn,
+                  key_version: version,
+                  ordinal,
+                  event_time: event.eventTime.toISOString(),
+                  event: encodeKeyEvent(event),
+                })),
+              )
+              .execute();
+          }
+          return ok(version);
+        };
+        return events.length === 0 ? write(db) : db.transaction().execute(write);
+      }),
+    list: (scope, page) =>
+      run("list keys", async () => {
+        const after = page.marker === undefined ? "" : markers.decode(scope, page.marker);
+        if (after === undefined)
+          return err(
+            kmsError(
+              "InvalidMarkerException",
+              "The request was rejected because the marker is not valid.",
+            ),
+          );
+        const rows = await db
+          .selectFrom("kms_keys")
+          .select(["arn", "record"])
+          .where("account_id", "=", scope.accountId)
+          .where("region", "=", scope.region)
+          .where("arn", ">", after)
+          .orderBy("arn")
+          .limit(page.limit + 1)
+          .execute();
+        const records = [];
+        for (const row of rows.slice(0, page.limit)) {
+          const record = decodeKeyRecord(row.record, row.arn as KeyArn);
+          if (record.isErr()) return err(unreadable(row.arn, record.error));
+          records.push(record.value);
+        }
+        const last = records.at(-1);
+        return ok(
+          rows.length > page.limit && last !== undefined
+            ? { records, nextMarker: markers.encode(scope, last.arn) }
+            : { records },
+        );
+      }),
+    removeDeletedKeys: (now) =>
+      run("remove deleted keys", async () => {
+        const removed = await db
+          .deleteFrom("kms_keys")
+          .where("deletion_date", "<=", now.toISOString())
+          .executeTakeFirst();
+        return ok(Number(removed.numDeletedRows));
+      }),
+    events: (query = {}) =>
+      run("read the audit trail", async () => {
+        let select = db.selectFrom("kms_events").select(["key_arn", "event"]);
+        if (query.keyArn !== undefined) select = select.where("key_arn", "=", query.keyArn);
+        const rows = await select
+          .orderBy("event_time")
+          .orderBy("key_arn")
+          .orderBy("key_version")
+          .orderBy("ordinal")
+          .execute();
+        const events: KeyEvent[] = [];
+        for (const row of rows) {
+          const event = decodeKeyEvent(row.event);
+          if (event.isErr())
+            return err(
+              kmsError(
+                "KMSInternalException",
+                `An audit event of key '${row.key_arn}' is unreadable: ${event.error}.`,
+              ),
+            );
+          events.push(event.value);
+        }
+        return ok(events);
+      }),
+    keepRootKeyCanary: (sealed) =>
+      run("keep the root key canary", async () => {
+        await db
+          .insertInto("kms_meta")
+          .values({ name: canaryName, value: Buffer.from(sealed).toString("base64") })
+          .onConflict((conflict) => conflict.column("name").doNothing())
+          .execute();
+        const row = await db
+          .selectFrom("kms_meta")
+          .select("value")
+          .where("name", "=", canaryName)
+          .executeTakeFirstOrThrow();
+        return ok(new Uint8Array(Buffer.from(row.value, "base64")));
+      }),
+    close: () => db.destroy(),
+  };
+}
