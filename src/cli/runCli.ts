@@ -1,4 +1,5 @@
 import type { CliIo } from "./cliIo.js";
+import { copyCommand } from "./copyCommand.js";
 import { demoCommand } from "./demoCommand.js";
 import { eventsCommand } from "./eventsCommand.js";
 import { serveCommand } from "./serveCommand.js";
@@ -27,6 +28,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return wrapCommand(rest, io);
     case "events":
       return eventsCommand(rest, io);
+    case "copy":
+      return copyCommand(rest, io);
     case "demo":
       return demoCommand(rest, io);
     default:

@@ -36,6 +36,16 @@ export function defaultRootKeyFile(dataDir: string): string {
   return join(dataDir, "root.key");
 }
 
+/** A store that keeps keys, opened with its root key. */
+export type DurableChoice = Exclude<StoreChoice, { kind: "memory" }>;
+
+/** An opened durable store and the crypto provider over its root key. */
+export interface DurableStore {
+  readonly store: SqlKeyStore;
+  readonly crypto: NodeCrypto;
+  close(): Promise<void>;
+}
+
 /**
  * Opens the store `choice` names with its root key, and checks that the root key opens the keys
  * already stored, before any request is served.
@@ -52,6 +62,24 @@ export async function openServeStore(choice: StoreChoice): Promise<Result<ServeS
       close: () => crypto.close(),
     });
   }
+  const opened = await openDurableStore(choice);
+  return opened.map(({ store, crypto, close }) => ({
+    store,
+    crypto,
+    keptIn: `Keys are kept in ${store.engine} at ${store.location}, sealed under the root key in ${choice.rootKeyFile}.`,
+    close,
+  }));
+}
+
+/**
+ * Opens a SQLite (in a data directory it creates) or PostgreSQL store with the root key in
+ * `choice.rootKeyFile` (created when missing), and checks that the root key opens it.
+ *
+ * Errors: a sentence naming the problem.
+ */
+export async function openDurableStore(
+  choice: DurableChoice,
+): Promise<Result<DurableStore, string>> {
   if (choice.kind === "sqlite") {
     try {
       mkdirSync(choice.dataDir, { recursive: true, mode: 0o700 });
@@ -66,23 +94,19 @@ export async function openServeStore(choice: StoreChoice): Promise<Result<ServeS
       ? await openSqliteKeyStore({ path: sqlitePathIn(choice.dataDir) })
       : await openPostgresKeyStore({ url: choice.url });
   if (opened.isErr()) return err(`cannot open the key store: ${opened.error.message}`);
-  const store: SqlKeyStore = opened.value;
+  const store = opened.value;
   const crypto = nodeCrypto({ rootKey: rootKey.value.rootKey });
+  const close = async () => {
+    await Promise.all([store.close(), crypto.close()]);
+  };
   const checked = await checkRootKey(store, crypto);
   if (checked.isErr()) {
-    await Promise.all([store.close(), crypto.close()]);
+    await close();
     return err(
       checked.error.name === "RootKeyMismatch"
         ? `${checked.error.message} (root key file ${choice.rootKeyFile})`
         : `cannot open the key store: ${checked.error.message}`,
     );
   }
-  return ok({
-    store,
-    crypto,
-    keptIn: `Keys are kept in ${store.engine} at ${store.location}, sealed under the root key in ${choice.rootKeyFile}.`,
-    close: async () => {
-      await Promise.all([store.close(), crypto.close()]);
-    },
-  });
+  return ok({ store, crypto, close });
 }

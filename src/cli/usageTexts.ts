@@ -8,6 +8,7 @@ Commands:
   wrap      Wrap key material with the public key from get-parameters-for-import and
             write EncryptedKeyMaterial.bin (the customer side of an import).
   events    Print the audit trail a server kept with --data or --database.
+  copy      Copy the keys of one such store into another (SQLite to PostgreSQL).
   demo      Walk the import-key-material workflow in process, on a simulated clock,
             and print a transcript (create, import, expiry, refusal, restore).
   help      Show this help; \`kms-byok help <command>\` shows a command's options.
@@ -112,6 +113,27 @@ Example:
   kms-byok events --data ./kms-data --key-id 1234abcd-12ab-34cd-56ef-1234567890ab
 `,
 
+  copy: `Usage: kms-byok copy (--from-data DIR | --from-database URL)
+                     (--to-data DIR | --to-database URL) [--root-key-file FILE]
+
+Copies every key and audit event of the store of one kms-byok serve into a store that holds
+no key yet: all of it, or nothing. Records stay sealed, so both stores use one root key: the
+source's. Stop the servers of the source first, so that no change is missed.
+
+Options:
+  --from-data DIR        Copy from the SQLite store of kms-byok serve --data DIR
+  --from-database URL    Copy from the PostgreSQL store of kms-byok serve --database URL
+  --to-data DIR          Copy into DIR/kms.sqlite (created); without --root-key-file the
+                         root key is copied to DIR/root.key too (mode 0600)
+  --to-database URL      Copy into a PostgreSQL database (its tables are created)
+  --root-key-file FILE   The root key of the source (default: DIR/root.key of --from-data)
+  -h, --help             Show this help
+
+Example:
+  kms-byok copy --from-data ./kms-data --to-database postgres://kms@db.internal/kms \
+      --root-key-file ./kms-data/root.key
+`,
+
   demo: `Usage: kms-byok demo
 
 Runs the import-key-material workflow in process, on a simulated clock, and prints a
@@ -125,7 +147,7 @@ Options:
   help: `Usage: kms-byok help [command]
 
 Shows the commands of kms-byok, or the options of one command
-(serve, wrap, events, demo, help).
+(serve, wrap, events, copy, demo, help).
 `,
 } as const;
 

@@ -39,6 +39,13 @@ export interface SqlKeyStore extends KeyStore {
 
 const canaryName = "root-key-canary";
 
+const databases = new WeakMap<SqlKeyStore, Kysely<KmsDatabase>>();
+
+/** The database under a store `sqlKeyStore` made, for copying between stores. */
+export function databaseOf(store: SqlKeyStore): Kysely<KmsDatabase> | undefined {
+  return databases.get(store);
+}
+
 /** The store over `db`, whose schema `migrateKmsDatabase` has brought up to date. */
 export function sqlKeyStore(
   db: Kysely<KmsDatabase>,
@@ -61,7 +68,7 @@ export function sqlKeyStore(
   const unreadable = (arn: string, why: string) =>
     kmsError("KMSInternalException", `The stored record of key '${arn}' is unreadable: ${why}.`);
 
-  return {
+  const store: SqlKeyStore = {
     engine: engine.name,
     location: engine.location,
     get: (arn) =>
@@ -205,4 +212,6 @@ export function sqlKeyStore(
       }),
     close: () => db.destroy(),
   };
+  databases.set(store, db);
+  return store;
 }

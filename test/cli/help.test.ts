@@ -35,16 +35,24 @@ const options = {
     "RSA_AES_KEY_WRAP_SHA_256",
   ],
   events: ["--data", "--database", "--key-id", "--json", "--help"],
+  copy: [
+    "--from-data",
+    "--from-database",
+    "--to-data",
+    "--to-database",
+    "--root-key-file",
+    "--help",
+  ],
   demo: ["--help"],
-  help: ["serve, wrap, events, demo, help"],
+  help: ["serve, wrap, events, copy, demo, help"],
 } as const;
 
 describe("kms-byok --help", () => {
-  it("lists serve, wrap, events, demo and help", async () => {
+  it("lists serve, wrap, events, copy, demo and help", async () => {
     const { code, stdout } = await run("--help");
 
     expect(code).toBe(0);
-    for (const command of ["serve", "wrap", "events", "demo", "help"]) {
+    for (const command of ["serve", "wrap", "events", "copy", "demo", "help"]) {
       expect(stdout).toMatch(new RegExp(`^  ${command} {2,}\\S`, "m"));
     }
   });
