@@ -70,7 +70,7 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
     io.stderr(`kms-byok serve: ${address.error.message}\n${listenHint(address.error, host)}`);
     return 1;
   }
-  const sweeper = sweepDeletedKeys(opened.value, io);
+  const sweeper = await sweepDeletedKeys(opened.value, io);
 
   const signal = firstSignal();
   const interrupted = await Promise.race([
@@ -102,17 +102,17 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
 }
 
 /**
- * Removes the keys whose deletion date has passed now and every {@link sweepIntervalMs}; a
- * failure is told on stderr and the next sweep tries again.
+ * Removes the keys whose deletion date has passed, once before it resolves and then every
+ * {@link sweepIntervalMs}; a failure is told on stderr and the next sweep tries again.
  */
-function sweepDeletedKeys({ store }: ServeStore, io: CliIo): NodeJS.Timeout {
+async function sweepDeletedKeys({ store }: ServeStore, io: CliIo): Promise<NodeJS.Timeout> {
   const clock = systemClock();
   const sweep = () =>
-    void store.removeDeletedKeys(clock.now()).mapErr((error) => {
+    store.removeDeletedKeys(clock.now()).mapErr((error) => {
       io.stderr(`kms-byok serve: removing deleted keys failed: ${error.name}: ${error.message}\n`);
     });
-  sweep();
-  return setInterval(sweep, sweepIntervalMs).unref();
+  await sweep();
+  return setInterval(() => void sweep(), sweepIntervalMs).unref();
 }
 
 /**

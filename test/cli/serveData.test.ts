@@ -6,6 +6,8 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import type { Kms } from "../../src/service/kms.js";
+import { openSqliteKeyStore } from "../../src/sql/openSqliteKeyStore.js";
+import { sampleKeyRecord } from "../../src/testing/_internals/sampleKeyRecord.js";
 import { sdkClient } from "../support/kmsEndpoint.js";
 import { sdkKms } from "../support/sdkKms.js";
 import { isRunning, killLeftoverServes, kmsByok, startServe } from "./kmsByok.js";
@@ -160,6 +162,24 @@ describe("kms-byok serve --data DIR", () => {
       "has schema migrations this kms-byok does not know (0002_from_the_future): a newer kms-byok wrote it. Upgrade kms-byok; the database was not changed.",
     );
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it("removes keys whose deletion date has passed when it starts, and keeps the others", async () => {
+    const dir = freshDir();
+    const store = (await openSqliteKeyStore({ path: join(dir, "kms.sqlite") }))._unsafeUnwrap();
+    const due = sampleKeyRecord(1, { shape: "PendingDeletion with material" });
+    const kept = sampleKeyRecord(2, {
+      shape: "PendingDeletion with material",
+      deletionDate: new Date("2999-01-01T00:00:00.000Z"),
+    });
+    for (const record of [due, kept]) (await store.put(record, 0))._unsafeUnwrap();
+    await store.close();
+
+    const { stop } = await serving("--data", dir);
+    await stop();
+    const db = new Database(join(dir, "kms.sqlite"), { readonly: true });
+    expect(db.prepare("select arn from kms_keys").all()).toEqual([{ arn: kept.arn }]);
+    db.close();
   });
 
   it("lets two servers share one SQLite file: each sees the other's keys and an import token is spent once", async () => {

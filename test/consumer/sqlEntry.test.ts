@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -8,6 +9,7 @@ import * as sql from "kms-byok/sql";
 import { afterAll, describe, expect, it } from "vitest";
 import { moduleGraph } from "./support/moduleGraph.js";
 import { packedFile } from "./support/packedPackage.js";
+import { sandboxWithoutFastCheck } from "./support/sandboxWithoutFastCheck.js";
 
 const require = createRequire(import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), "kms-byok-consumer-sql-"));
@@ -57,5 +59,42 @@ describe("kms-byok/sql of the packed package", () => {
     ]) {
       expect(driverNames(entry)).toEqual([]);
     }
+  });
+});
+
+describe("kms-byok/sql in a project that installed neither better-sqlite3 nor pg", () => {
+  // The sandbox holds kms-byok and its dependencies only: no optional ones.
+  const project = sandboxWithoutFastCheck();
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+  const cli = join(project, "node_modules/kms-byok/dist/cli/main.js");
+  const run = (...args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(process.execPath, [cli, ...args], { cwd: project }, (error, _stdout, stderr) =>
+        resolve({ code: error === null ? 0 : (error.code as number), stderr }),
+      );
+    });
+
+  it("serve --data exits 2 and says how to install better-sqlite3", async () => {
+    const result = await run("serve", "--port", "0", "--data", join(project, "kms-data"));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "SQLite needs the npm package better-sqlite3, which did not load",
+    );
+    expect(result.stderr).toContain("npm install better-sqlite3@12");
+  });
+
+  it("serve --database exits 2 and says how to install pg", async () => {
+    const result = await run(
+      "serve",
+      "--port",
+      "0",
+      "--database",
+      "postgres://kms@127.0.0.1:9/kms",
+      "--root-key-file",
+      join(project, "root.key"),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("PostgreSQL needs the npm package pg, which did not load");
+    expect(result.stderr).toContain("npm install pg@8");
   });
 });
