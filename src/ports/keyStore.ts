@@ -19,6 +19,12 @@ export interface WriteConflict {
 /** One page of keys in ARN order, and the marker of the next page while more follow. */
 export interface KeyPage {
   readonly records: readonly KeyRecord[];
+  /**
+   * Keys of this page whose stored records do not decode (a store that can hold such): they
+   * exist but cannot be read, so ListKeys still lists them while every other operation on them
+   * fails. They count towards the limit and sort among `records` by ARN.
+   */
+  readonly unreadable?: readonly KeyArn[];
   readonly nextMarker?: string;
 }
 

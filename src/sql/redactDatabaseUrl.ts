@@ -1,6 +1,8 @@
 /**
- * `url` with its password replaced by `***`, safe to print or log. Text that is not a URL is
- * replaced whole, since it might hold a password in a form this function does not know.
+ * `url` with its password replaced by `***`, safe to print or log: the password of the
+ * user-info part and a `password=` parameter. A URL that `new URL` cannot parse (a socket URL
+ * such as `postgres://kms:pw@/kms?host=/run/postgresql`) is redacted by the same rules on its
+ * text.
  *
  * @example
  * ```ts
@@ -12,10 +14,12 @@ export function redactDatabaseUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    return "(a database URL that does not parse)";
+    return url
+      .replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@?#]*:)[^@/?#]*@/i, "$1***@")
+      .replace(/(\b(?:ssl)?password=)[^&\s]*/gi, "$1***");
   }
   if (parsed.password !== "") parsed.password = "***";
   for (const name of ["password", "sslpassword"])
     if (parsed.searchParams.has(name)) parsed.searchParams.set(name, "***");
-  return parsed.toString().replace("%2A%2A%2A", "***");
+  return parsed.toString().replaceAll("%2A%2A%2A", "***");
 }

@@ -3,6 +3,7 @@ import { err, ok, type Result, ResultAsync } from "neverthrow";
 import { pageMarkers } from "../adapters/pageMarkers.js";
 import type { KeyArn } from "../domain/keyArn.js";
 import type { KeyEvent } from "../domain/keyEvent.js";
+import type { KeyRecord } from "../domain/keyRecord.js";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
 import type { KeyStore, WriteConflict } from "../ports/keyStore.js";
 import { decodeKeyEvent, encodeKeyEvent } from "./keyEventCodec.js";
@@ -151,18 +152,22 @@ export function sqlKeyStore(
           .orderBy("arn")
           .limit(page.limit + 1)
           .execute();
-        const records = [];
-        for (const row of rows.slice(0, page.limit)) {
+        const records: KeyRecord[] = [];
+        const unreadableArns: KeyArn[] = [];
+        const listed = rows.slice(0, page.limit);
+        for (const row of listed) {
           const record = decodeKeyRecord(row.record, row.arn as KeyArn);
-          if (record.isErr()) return err(unreadable(row.arn, record.error));
-          records.push(record.value);
+          if (record.isOk()) records.push(record.value);
+          else unreadableArns.push(row.arn as KeyArn);
         }
-        const last = records.at(-1);
-        return ok(
-          rows.length > page.limit && last !== undefined
-            ? { records, nextMarker: markers.encode(scope, last.arn) }
-            : { records },
-        );
+        const last = listed.at(-1);
+        return ok({
+          records,
+          ...(unreadableArns.length > 0 ? { unreadable: unreadableArns } : {}),
+          ...(rows.length > page.limit && last !== undefined
+            ? { nextMarker: markers.encode(scope, last.arn as KeyArn) }
+            : {}),
+        });
       }),
     removeDeletedKeys: (now) =>
       run("remove deleted keys", async () => {

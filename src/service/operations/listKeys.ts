@@ -1,17 +1,26 @@
+import { keyIdOf } from "../../domain/keyArn.js";
 import { observeKey } from "../../domain/observeKey.js";
 import { validateListKeysRequest } from "../../domain/requests/listKeys.js";
 import type { Kms } from "../kms.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
-/** ListKeys: a page of the scope's keys, without keys whose deletion date has passed (D13). */
+/**
+ * ListKeys: a page of the scope's keys, without keys whose deletion date has passed (D13). A key
+ * whose stored record does not decode is listed too: it exists, though only ListKeys can say so.
+ */
 export function listKeys(deps: ServiceDeps): Kms["listKeys"] {
   return (input) => {
     const now = deps.clock.now();
     return validateListKeysRequest(input).asyncAndThen((page) =>
-      deps.store.list(deps.scope, page).map(({ records, nextMarker }) => ({
-        Keys: records
-          .filter((record) => observeKey(record, now).key !== undefined)
-          .map((record) => ({ KeyId: record.keyId, KeyArn: record.arn })),
+      deps.store.list(deps.scope, page).map(({ records, unreadable = [], nextMarker }) => ({
+        Keys: [
+          ...records
+            .filter((record) => observeKey(record, now).key !== undefined)
+            .map(({ arn }) => arn),
+          ...unreadable,
+        ]
+          .sort()
+          .map((arn) => ({ KeyId: keyIdOf(arn), KeyArn: arn })),
         Truncated: nextMarker !== undefined,
         ...(nextMarker === undefined ? {} : { NextMarker: nextMarker }),
       })),
