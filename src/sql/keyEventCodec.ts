@@ -3,7 +3,7 @@ import type { KeyArn } from "../domain/keyArn.js";
 import type { KeyEvent } from "../domain/keyEvent.js";
 import { isKeyMaterialId } from "../domain/keyMaterialId.js";
 import type { KeyState } from "../domain/keyState.js";
-import { jsonReader } from "./jsonReader.js";
+import { dateMember, jsonObject, stringMember } from "./jsonMembers.js";
 
 const keyStates: readonly string[] = ["Enabled", "Disabled", "PendingDeletion", "PendingImport"];
 
@@ -24,17 +24,20 @@ export function decodeKeyEvent(text: string): Result<KeyEvent, string> {
   } catch {
     return err("its JSON does not parse");
   }
-  const event = jsonReader(parsed);
-  const eventName = event.string("eventName");
-  const keyArn = event.string("keyArn");
-  const eventTime = event.date("eventTime");
-  const keyState = event.string("keyState");
-  const keyMaterialId = event.optionalString("keyMaterialId");
+  const event = jsonObject(parsed) ?? {};
+  const eventName = stringMember(event, "eventName");
+  const keyArn = stringMember(event, "keyArn");
+  const eventTime = dateMember(event, "eventTime");
+  const keyState = stringMember(event, "keyState");
+  const keyMaterialId = event["keyMaterialId"];
   if (eventName === undefined || keyArn === undefined || eventTime === undefined)
     return err("eventName, keyArn or eventTime is missing");
   if (keyState === undefined || !keyStates.includes(keyState))
     return err("keyState is not a key state");
-  if (keyMaterialId === null || (keyMaterialId !== undefined && !isKeyMaterialId(keyMaterialId)))
+  if (
+    keyMaterialId !== undefined &&
+    (typeof keyMaterialId !== "string" || !isKeyMaterialId(keyMaterialId))
+  )
     return err("keyMaterialId is not a key material ID");
   return ok({
     eventName: eventName as KeyEvent["eventName"],

@@ -1,10 +1,10 @@
 import { err, ok, type Result } from "neverthrow";
 import { type KeyArn, keyArn } from "../domain/keyArn.js";
 import { isKeyId } from "../domain/keyId.js";
-import { isKeyMaterialId, type KeyMaterialId } from "../domain/keyMaterialId.js";
+import { isKeyMaterialId } from "../domain/keyMaterialId.js";
 import type { KeyMaterial, KeyRecord, KeyRecordBase, ParameterSet } from "../domain/keyRecord.js";
 import { wrappingKeyBits, wrappingSchemes } from "../domain/wrappingTable.js";
-import { type JsonReader, jsonReader } from "./jsonReader.js";
+import { bytesMember, dateMember, jsonObject, numberMember, stringMember } from "./jsonMembers.js";
 
 /** The layout of a stored record; a record of another layout is refused, not guessed at. */
 const layout = 1;
@@ -63,31 +63,35 @@ export function decodeKeyRecord(text: string, arn: KeyArn): Result<KeyRecord, st
   } catch {
     return err("its JSON does not parse");
   }
-  const row = jsonReader(parsed);
-  if (row.number("layout") !== layout) return err(`its layout is not ${layout}`);
-  const keyId = row.string("keyId");
-  const accountId = row.string("accountId");
-  const region = row.string("region");
+  const row = jsonObject(parsed) ?? {};
+  if (row["layout"] !== layout) return err(`its layout is not ${layout}`);
+  const keyId = stringMember(row, "keyId");
+  const accountId = stringMember(row, "accountId");
+  const region = stringMember(row, "region");
   if (keyId === undefined || !isKeyId(keyId)) return err("keyId is not a key ID");
   if (accountId === undefined || region === undefined) return err("accountId or region is missing");
-  if (row.string("arn") !== arn || keyArn({ accountId, region }, keyId) !== arn)
+  if (row["arn"] !== arn || keyArn({ accountId, region }, keyId) !== arn)
     return err("arn, keyId, accountId and region do not name this key");
-  const creationDate = row.date("creationDate");
-  const description = row.string("description");
-  const origin = row.string("origin");
-  const boundMaterialId = row.optionalString("boundMaterialId");
-  const parameterSets = row.array("parameterSets")?.map(decodeParameterSet);
+  const creationDate = dateMember(row, "creationDate");
+  const description = stringMember(row, "description");
+  const origin = row["origin"];
+  const boundMaterialId = row["boundMaterialId"];
+  const storedSets = row["parameterSets"];
   if (creationDate === undefined) return err("creationDate is not a date");
   if (description === undefined) return err("description is not a string");
   if (origin !== "EXTERNAL" && origin !== "AWS_KMS")
     return err("origin is not EXTERNAL or AWS_KMS");
   if (
-    boundMaterialId === null ||
-    (boundMaterialId !== undefined && !isKeyMaterialId(boundMaterialId))
+    boundMaterialId !== undefined &&
+    (typeof boundMaterialId !== "string" || !isKeyMaterialId(boundMaterialId))
   )
     return err("boundMaterialId is not a key material ID");
-  if (parameterSets === undefined || parameterSets.some((set) => set === undefined))
-    return err("parameterSets holds something that is not a parameter set");
+  const parameterSets: ParameterSet[] = [];
+  for (const stored of Array.isArray(storedSets) ? storedSets : [undefined]) {
+    const set = decodeParameterSet(stored);
+    if (set === undefined) return err("parameterSets holds something that is not a parameter set");
+    parameterSets.push(set);
+  }
   const base: KeyRecordBase = {
     arn,
     keyId,
@@ -97,31 +101,30 @@ export function decodeKeyRecord(text: string, arn: KeyArn): Result<KeyRecord, st
     description,
     origin,
     ...(boundMaterialId === undefined ? {} : { boundMaterialId }),
-    parameterSets: parameterSets as ParameterSet[],
+    parameterSets,
   };
-  const material = row.has("material") ? decodeMaterial(row.object("material")) : undefined;
+  const material = row["material"] === undefined ? undefined : decodeMaterial(row["material"]);
   if (material === null) return err("material is not key material");
-  switch (row.string("keyState")) {
+  const keyState = row["keyState"];
+  switch (keyState) {
     case "PendingImport":
       return material === undefined
-        ? ok({ ...base, keyState: "PendingImport" })
+        ? ok({ ...base, keyState })
         : err("a PendingImport key holds material");
     case "Enabled":
-    case "Disabled": {
-      const keyState = row.string("keyState") as "Enabled" | "Disabled";
+    case "Disabled":
       return material === undefined
         ? err(`an ${keyState} key has no material`)
         : ok({ ...base, keyState, material });
-    }
     case "PendingDeletion": {
-      const deletionDate = row.date("deletionDate");
-      const pendingWindowInDays = row.number("pendingWindowInDays");
+      const deletionDate = dateMember(row, "deletionDate");
+      const pendingWindowInDays = numberMember(row, "pendingWindowInDays");
       if (deletionDate === undefined) return err("deletionDate is not a date");
       if (pendingWindowInDays === undefined || !Number.isInteger(pendingWindowInDays))
         return err("pendingWindowInDays is not a whole number");
       return ok({
         ...base,
-        keyState: "PendingDeletion",
+        keyState,
         deletionDate,
         pendingWindowInDays,
         ...(material === undefined ? {} : { material }),
@@ -138,17 +141,18 @@ export function deletionDateOf(record: KeyRecord): string | null {
 }
 
 function decodeParameterSet(value: unknown): ParameterSet | undefined {
-  const set = jsonReader(value);
-  const id = set.string("id");
-  const wrappingAlgorithm = set.string("wrappingAlgorithm");
-  const wrappingKeySpec = set.string("wrappingKeySpec");
-  const sealedPrivateKey = set.bytes("sealedPrivateKey");
-  const validTo = set.date("validTo");
+  const set = jsonObject(value);
+  if (set === undefined) return undefined;
+  const id = stringMember(set, "id");
+  const wrappingAlgorithm = set["wrappingAlgorithm"];
+  const wrappingKeySpec = set["wrappingKeySpec"];
+  const sealedPrivateKey = bytesMember(set, "sealedPrivateKey");
+  const validTo = dateMember(set, "validTo");
   if (
     id === undefined ||
-    wrappingAlgorithm === undefined ||
+    typeof wrappingAlgorithm !== "string" ||
     !Object.hasOwn(wrappingSchemes, wrappingAlgorithm) ||
-    wrappingKeySpec === undefined ||
+    typeof wrappingKeySpec !== "string" ||
     !Object.hasOwn(wrappingKeyBits, wrappingKeySpec) ||
     sealedPrivateKey === undefined ||
     validTo === undefined
@@ -163,16 +167,21 @@ function decodeParameterSet(value: unknown): ParameterSet | undefined {
   };
 }
 
-/** The material in `reader`, or `null` when it is not material. */
-function decodeMaterial(reader: JsonReader | undefined): KeyMaterial | null {
-  const id = reader?.string("id");
-  const sealed = reader?.bytes("sealed");
-  const validTo = reader?.has("validTo") === true ? reader.date("validTo") : null;
-  if (id === undefined || !isKeyMaterialId(id) || sealed === undefined || validTo === undefined)
+/** The material in `value`, or `null` when it is not material. */
+function decodeMaterial(value: unknown): KeyMaterial | null {
+  const material = jsonObject(value);
+  if (material === undefined) return null;
+  const id = material["id"];
+  const sealed = bytesMember(material, "sealed");
+  const validTo = material["validTo"] === undefined ? null : dateMember(material, "validTo");
+  if (
+    typeof id !== "string" ||
+    !isKeyMaterialId(id) ||
+    sealed === undefined ||
+    validTo === undefined
+  )
     return null;
-  return validTo === null
-    ? { id: id as KeyMaterialId, sealed }
-    : { id: id as KeyMaterialId, sealed, validTo };
+  return validTo === null ? { id, sealed } : { id, sealed, validTo };
 }
 
 function base64(bytes: Uint8Array): string {

@@ -9,6 +9,7 @@ import type { KeyStore, WriteConflict } from "../ports/keyStore.js";
 import { decodeKeyEvent, encodeKeyEvent } from "./keyEventCodec.js";
 import { decodeKeyRecord, deletionDateOf, encodeKeyRecord } from "./keyRecordCodec.js";
 import type { KmsDatabase } from "./kmsDatabase.js";
+import { kmsStatements } from "./kmsStatements.js";
 import type { SqlEngine } from "./sqlEngine.js";
 import { causeOf } from "./sqlStoreOpenError.js";
 
@@ -54,6 +55,7 @@ export function sqlKeyStore(
   markerSecret: Uint8Array,
 ): SqlKeyStore {
   const markers = pageMarkers(markerSecret);
+  const statements = kmsStatements(db);
   const failed = (what: string, error: unknown): KmsError =>
     engine.kindOf(error) === "internal"
       ? kmsError(
@@ -74,11 +76,7 @@ export function sqlKeyStore(
     location: engine.location,
     get: (arn) =>
       run(`read ${arn}`, async () => {
-        const row = await db
-          .selectFrom("kms_keys")
-          .select(["version", "record"])
-          .where("arn", "=", arn)
-          .executeTakeFirst();
+        const [row] = (await statements.selectKey(db, arn)).rows;
         if (row === undefined) return ok(undefined);
         return decodeKeyRecord(row.record, arn)
           .map((record) => ({ record, version: row.version }))
@@ -88,32 +86,27 @@ export function sqlKeyStore(
       run<number, WriteConflict>(`write ${record.arn}`, async () => {
         const version = expectedVersion + 1;
         const write = async (q: Kysely<KmsDatabase>): Promise<Result<number, WriteConflict>> => {
-          const changed =
+          const deletionDate = deletionDateOf(record);
+          const text = encodeKeyRecord(record);
+          const { numAffectedRows: changed = 0n } =
             expectedVersion === 0
-              ? await q
-                  .insertInto("kms_keys")
-                  .values({
-                    arn: record.arn,
-                    account_id: record.accountId,
-                    region: record.region,
-                    version,
-                    deletion_date: deletionDateOf(record),
-                    record: encodeKeyRecord(record),
-                  })
-                  .onConflict((conflict) => conflict.column("arn").doNothing())
-                  .executeTakeFirst()
-                  .then((result) => result.numInsertedOrUpdatedRows ?? 0n)
-              : await q
-                  .updateTable("kms_keys")
-                  .set({
-                    version,
-                    deletion_date: deletionDateOf(record),
-                    record: encodeKeyRecord(record),
-                  })
-                  .where("arn", "=", record.arn)
-                  .where("version", "=", expectedVersion)
-                  .executeTakeFirst()
-                  .then((result) => result.numUpdatedRows);
+              ? await statements.insertKey(
+                  q,
+                  record.arn,
+                  record.accountId,
+                  record.region,
+                  version,
+                  deletionDate,
+                  text,
+                )
+              : await statements.updateKey(
+                  q,
+                  version,
+                  deletionDate,
+                  text,
+                  record.arn,
+                  expectedVersion,
+                );
           if (changed === 0n) return err({ name: "WriteConflict", arn: record.arn });
           if (events.length > 0) {
             await q
@@ -143,15 +136,13 @@ export function sqlKeyStore(
               "The request was rejected because the marker is not valid.",
             ),
           );
-        const rows = await db
-          .selectFrom("kms_keys")
-          .select(["arn", "record"])
-          .where("account_id", "=", scope.accountId)
-          .where("region", "=", scope.region)
-          .where("arn", ">", after)
-          .orderBy("arn")
-          .limit(page.limit + 1)
-          .execute();
+        const { rows } = await statements.selectPage(
+          db,
+          scope.accountId,
+          scope.region,
+          after,
+          page.limit + 1,
+        );
         const records: KeyRecord[] = [];
         const unreadableArns: KeyArn[] = [];
         const listed = rows.slice(0, page.limit);
@@ -171,11 +162,8 @@ export function sqlKeyStore(
       }),
     removeDeletedKeys: (now) =>
       run("remove deleted keys", async () => {
-        const removed = await db
-          .deleteFrom("kms_keys")
-          .where("deletion_date", "<=", now.toISOString())
-          .executeTakeFirst();
-        return ok(Number(removed.numDeletedRows));
+        const removed = await statements.deleteDueKeys(db, now.toISOString());
+        return ok(Number(removed.numAffectedRows ?? 0n));
       }),
     events: (query = {}) =>
       run("read the audit trail", async () => {
