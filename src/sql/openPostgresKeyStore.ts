@@ -3,6 +3,7 @@ import { errAsync, ResultAsync } from "neverthrow";
 import type { KmsDatabase } from "./kmsDatabase.js";
 import { loadDriver } from "./loadDriver.js";
 import { openSqlKeyStore } from "./openSqlKeyStore.js";
+import { poolDroppingFailedConnections } from "./poolDroppingFailedConnections.js";
 import { redactDatabaseUrl } from "./redactDatabaseUrl.js";
 import type { SqlEngine, SqlFailureKind } from "./sqlEngine.js";
 import type { SqlKeyStore } from "./sqlKeyStore.js";
@@ -63,27 +64,15 @@ export function openPostgresKeyStore(
     });
     // A connection the server dropped while idle: the pool replaces it at the next query.
     pool.on("error", () => {});
-    pool.on("release", closeIfStillWaiting);
-    const db = new Kysely<KmsDatabase>({ dialect: new PostgresDialect({ pool }) });
+    const dialect = new PostgresDialect({
+      pool: poolDroppingFailedConnections(
+        pool,
+        (error) => postgresFailureKind(error) === "unavailable",
+      ),
+    });
+    const db = new Kysely<KmsDatabase>({ dialect });
     return new ResultAsync(openSqlKeyStore(db, engine));
   });
-}
-
-/** What `closeIfStillWaiting` reads of a pooled `pg` client: fields pg keeps but does not type. */
-interface PooledClient {
-  readonly readyForQuery?: boolean;
-  readonly connection?: { readonly stream?: { destroy(): void } };
-}
-
-/**
- * Closes a connection that goes back to the pool while still waiting for an answer: a query
- * that timed out leaves it so, and when that answer never comes (the database failed over, the
- * network dropped the connection silently), every later request on it would time out too.
- * Closed, it is replaced by a fresh connection at the next query.
- */
-function closeIfStillWaiting(_error: Error | undefined, client: unknown): void {
-  const pooled = client as PooledClient;
-  if (pooled.readyForQuery === false) pooled.connection?.stream?.destroy();
 }
 
 const networkCodes = new Set([
