@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { addDays } from "date-fns";
 import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
-import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import { type KeyArn, keyArn } from "../../src/domain/keyArn.js";
 import type { KeyRecord } from "../../src/domain/keyRecord.js";
 import { createKms } from "../../src/service/createKms.js";
 import { encodeKeyRecord } from "../../src/sql/keyRecordCodec.js";
 import { sampleKeyId } from "../../src/testing/_internals/sampleKeyRecord.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
+import { importMaterial } from "../support/importMaterial.js";
 import type { KeysRow } from "./sqlBenchEngines.js";
 
 /**
@@ -19,25 +19,9 @@ export async function importedKeyRecord(): Promise<KeyRecord> {
   const store = memoryKeyStore();
   const kms = createKms({ store, crypto: testCrypto() });
   const { KeyId, Arn } = (await kms.createKey({ Origin: "EXTERNAL" }))._unsafeUnwrap().KeyMetadata;
-  const params = (
-    await kms.getParametersForImport({
-      KeyId,
-      WrappingAlgorithm: "RSAES_OAEP_SHA_256",
-      WrappingKeySpec: "RSA_2048",
-    })
-  )._unsafeUnwrap();
-  const EncryptedKeyMaterial = wrapKeyMaterial({
-    publicKey: params.PublicKey,
-    wrappingAlgorithm: "RSAES_OAEP_SHA_256",
-    keyMaterial: randomBytes(32),
-  })._unsafeUnwrap();
   (
-    await kms.importKeyMaterial({
-      KeyId,
-      ImportToken: params.ImportToken,
-      EncryptedKeyMaterial,
-      ExpirationModel: "KEY_MATERIAL_EXPIRES",
-      ValidTo: addDays(new Date(), 300),
+    await importMaterial(kms, KeyId, randomBytes(32), {
+      expiration: { ExpirationModel: "KEY_MATERIAL_EXPIRES", ValidTo: addDays(new Date(), 300) },
     })
   )._unsafeUnwrap();
   const stored = (await store.get(Arn as KeyArn))._unsafeUnwrap();

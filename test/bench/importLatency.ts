@@ -6,9 +6,9 @@ import {
   randomBytes,
 } from "node:crypto";
 import { nodeCrypto } from "../../src/adapters/nodeCrypto.js";
-import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import { type SupportedWrappingKeySpec, wrappingKeyBits } from "../../src/domain/wrappingTable.js";
 import { createKms } from "../../src/service/createKms.js";
+import { importMaterial } from "../support/importMaterial.js";
 import { type Latency, sampleLatency } from "./measure.js";
 
 const algorithm = "RSAES_OAEP_SHA_256";
@@ -62,28 +62,13 @@ export async function fullImportLatency(
   try {
     return await sampleLatency(
       samples,
-      async () => {
-        const params = (
-          await kms.getParametersForImport({
-            KeyId,
+      async () =>
+        (
+          await importMaterial(kms, KeyId, randomBytes(32), {
             WrappingAlgorithm: algorithm,
             WrappingKeySpec: spec,
           })
-        )._unsafeUnwrap();
-        const EncryptedKeyMaterial = wrapKeyMaterial({
-          publicKey: params.PublicKey,
-          wrappingAlgorithm: algorithm,
-          keyMaterial: randomBytes(32),
-        })._unsafeUnwrap();
-        (
-          await kms.importKeyMaterial({
-            KeyId,
-            ImportToken: params.ImportToken,
-            EncryptedKeyMaterial,
-            ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE",
-          })
-        )._unsafeUnwrap();
-      },
+        )._unsafeUnwrap(),
       async () => {
         await crypto.prefill([spec]);
         KeyId = await externalKey();

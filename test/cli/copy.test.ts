@@ -6,8 +6,8 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
 import { type DurableChoice, openDurableStore } from "../../src/cli/serveStore.js";
-import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import { createKms } from "../../src/service/createKms.js";
+import { keyWithMaterial } from "../support/importMaterial.js";
 import { type FreshDatabase, freshDatabase } from "../support/postgres/freshDatabase.js";
 import { describeWithPostgres } from "../support/postgres/postgresUrl.js";
 import { captureIo } from "./captureIo.js";
@@ -43,27 +43,7 @@ async function populatedDataDir() {
   };
   const Plaintext = randomBytes(48);
   const made = await withKms(choice, async (kms) => {
-    const KeyId = (await kms.createKey({ Origin: "EXTERNAL" }))._unsafeUnwrap().KeyMetadata.KeyId;
-    const params = (
-      await kms.getParametersForImport({
-        KeyId,
-        WrappingAlgorithm: "RSAES_OAEP_SHA_256",
-        WrappingKeySpec: "RSA_2048",
-      })
-    )._unsafeUnwrap();
-    const EncryptedKeyMaterial = wrapKeyMaterial({
-      publicKey: params.PublicKey,
-      wrappingAlgorithm: "RSAES_OAEP_SHA_256",
-      keyMaterial: randomBytes(32),
-    })._unsafeUnwrap();
-    (
-      await kms.importKeyMaterial({
-        KeyId,
-        ImportToken: params.ImportToken,
-        EncryptedKeyMaterial,
-        ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE",
-      })
-    )._unsafeUnwrap();
+    const KeyId = await keyWithMaterial(kms);
     (await kms.createKey({}))._unsafeUnwrap();
     const { CiphertextBlob } = (await kms.encrypt({ KeyId, Plaintext }))._unsafeUnwrap();
     return { KeyId, CiphertextBlob };

@@ -4,10 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
-import type { Kms } from "../../src/service/kms.js";
 import { openSqliteKeyStore } from "../../src/sql/openSqliteKeyStore.js";
 import { sampleKeyRecord } from "../../src/testing/_internals/sampleKeyRecord.js";
+import { externalKey, importRequest, keyWithMaterial } from "../support/importMaterial.js";
 import { sdkClient } from "../support/kmsEndpoint.js";
 import { sdkKms } from "../support/sdkKms.js";
 import { isRunning, killLeftoverServes, kmsByok, startServe } from "./kmsByok.js";
@@ -32,40 +31,12 @@ async function serving(...args: string[]) {
   };
 }
 
-/** Creates an EXTERNAL key and imports `material` into it, material that does not expire. */
-async function keyWithMaterial(kms: Kms, material: Uint8Array) {
-  const KeyId = (await kms.createKey({ Origin: "EXTERNAL" }))._unsafeUnwrap().KeyMetadata.KeyId;
-  await importInto(kms, KeyId, material);
-  return KeyId;
-}
-
-async function importInto(kms: Kms, KeyId: string, material: Uint8Array) {
-  const params = (
-    await kms.getParametersForImport({
-      KeyId,
-      WrappingAlgorithm: "RSAES_OAEP_SHA_256",
-      WrappingKeySpec: "RSA_2048",
-    })
-  )._unsafeUnwrap();
-  const EncryptedKeyMaterial = wrapKeyMaterial({
-    publicKey: params.PublicKey,
-    wrappingAlgorithm: "RSAES_OAEP_SHA_256",
-    keyMaterial: material,
-  })._unsafeUnwrap();
-  return kms.importKeyMaterial({
-    KeyId,
-    ImportToken: params.ImportToken,
-    EncryptedKeyMaterial,
-    ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE",
-  });
-}
-
 describe("kms-byok serve --data DIR", () => {
   it("keeps keys, their material and their ciphertexts across a restart", async () => {
     const dir = freshDir();
     const first = await serving("--data", dir);
     expect(first.serve.stdout()).toContain(`Keys are kept in SQLite at ${join(dir, "kms.sqlite")}`);
-    const KeyId = await keyWithMaterial(first.kms, randomBytes(32));
+    const KeyId = await keyWithMaterial(first.kms);
     const Plaintext = randomBytes(64);
     const { CiphertextBlob } = (await first.kms.encrypt({ KeyId, Plaintext }))._unsafeUnwrap();
     await first.stop();
@@ -123,7 +94,7 @@ describe("kms-byok serve --data DIR", () => {
   it("exits 2 when the root key does not open the stored keys, and leaves them as they were", async () => {
     const dir = freshDir();
     const first = await serving("--data", dir);
-    const KeyId = await keyWithMaterial(first.kms, randomBytes(32));
+    const KeyId = await keyWithMaterial(first.kms);
     await first.stop();
     const rightKey = readFileSync(join(dir, "root.key"));
     writeFileSync(join(dir, "root.key"), randomBytes(32), { mode: 0o600 });
@@ -186,27 +157,8 @@ describe("kms-byok serve --data DIR", () => {
     const dir = freshDir();
     const a = await serving("--data", dir);
     const b = await serving("--data", dir);
-    const createdByA = (await a.kms.createKey({ Origin: "EXTERNAL" }))._unsafeUnwrap();
-    const KeyId = createdByA.KeyMetadata.KeyId;
-    const params = (
-      await a.kms.getParametersForImport({
-        KeyId,
-        WrappingAlgorithm: "RSAES_OAEP_SHA_256",
-        WrappingKeySpec: "RSA_2048",
-      })
-    )._unsafeUnwrap();
-    const material = randomBytes(32);
-    const EncryptedKeyMaterial = wrapKeyMaterial({
-      publicKey: params.PublicKey,
-      wrappingAlgorithm: "RSAES_OAEP_SHA_256",
-      keyMaterial: material,
-    })._unsafeUnwrap();
-    const request = {
-      KeyId,
-      ImportToken: params.ImportToken,
-      EncryptedKeyMaterial,
-      ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE" as const,
-    };
+    const KeyId = await externalKey(a.kms);
+    const request = await importRequest(a.kms, KeyId);
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).kms.importKeyMaterial(request)),
     );

@@ -1,7 +1,6 @@
 import { KMSClient } from "@aws-sdk/client-kms";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import { daysAfter } from "../../src/domain/daysAfter.js";
 import { kmsError } from "../../src/domain/kmsError.js";
 import { createKms } from "../../src/service/createKms.js";
@@ -15,6 +14,7 @@ import {
 } from "../../src/testing/runKmsModel.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
 import { aroundKms, kmsOperations } from "../support/aroundKms.js";
+import { wrapFor } from "../support/importMaterial.js";
 import { sdkKms } from "../support/sdkKms.js";
 import { differentialCredential, overHttp, startOverHttp } from "./support/overHttp.js";
 import { recorded } from "./support/recordingKms.js";
@@ -149,22 +149,15 @@ function modelEnvironment(): KmsModelEnvironment {
 async function lifecycle(kms: Kms, clock: ManualClock): Promise<unknown[]> {
   const created = (await kms.createKey({ Origin: "EXTERNAL" }))._unsafeUnwrap();
   const KeyId = created.KeyMetadata.KeyId;
-  const parameters = (
-    await kms.getParametersForImport({
-      KeyId,
-      WrappingAlgorithm: "RSAES_OAEP_SHA_256",
-      WrappingKeySpec: "RSA_2048",
-    })
-  )._unsafeUnwrap();
-  const EncryptedKeyMaterial = wrapKeyMaterial({
-    publicKey: parameters.PublicKey,
-    wrappingAlgorithm: "RSAES_OAEP_SHA_256",
-    keyMaterial: new Uint8Array(32).fill(7),
-  })._unsafeUnwrap();
+  const {
+    params: parameters,
+    ImportToken,
+    EncryptedKeyMaterial,
+  } = await wrapFor(kms, KeyId, new Uint8Array(32).fill(7));
   const imported = (
     await kms.importKeyMaterial({
       KeyId,
-      ImportToken: parameters.ImportToken,
+      ImportToken,
       EncryptedKeyMaterial,
       ValidTo: daysAfter(clock.now(), 30),
     })

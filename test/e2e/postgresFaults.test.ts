@@ -1,7 +1,7 @@
-// Faults of the PostgreSQL a `kms-byok serve --database URL` keeps its keys in: down at start,
-// lost mid-run (stopped, or stalled), and a corrupt row. Each outage runs on a throwaway cluster
-// of this file's own, so stopping it disturbs no other test; the corrupt rows are in a database of
-// their own on the run's server. The SQLite twin of the corrupt row: corruptRecord.test.ts.
+// Faults of the PostgreSQL a `kms-byok serve --database URL` keeps its keys in: down at start, lost
+// mid-run (stopped, or stalled), and connections black-holed. Each outage runs on a throwaway
+// cluster of this file's own, so stopping it disturbs no other test. A corrupt row, in PostgreSQL
+// as in SQLite: corruptRecord.test.ts.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -12,31 +12,32 @@ import {
   CreateKeyCommand,
   DecryptCommand,
   DescribeKeyCommand,
-  DisableKeyCommand,
   EncryptCommand,
   ImportKeyMaterialCommand,
   type KMSClient,
-  KMSServiceException,
   ListKeysCommand,
 } from "@aws-sdk/client-kms";
-import pg from "pg";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
-import type { KmsError } from "../../src/domain/kmsError.js";
-import { openPostgresKeyStore, type SqlKeyStore } from "../../src/sql/index.js";
+import type { Kms } from "../../src/service/kms.js";
+import { openPostgresKeyStore } from "../../src/sql/index.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
-import { isRunning, killLeftoverServes, kmsByok, startServe } from "../cli/kmsByok.js";
-import { type KmsEndpoint, sdkClient, startKmsEndpoint } from "../support/kmsEndpoint.js";
-import { type FreshDatabase, freshDatabase } from "../support/postgres/freshDatabase.js";
 import {
-  describeWithPostgres,
-  describeWithPostgresBinaries,
-} from "../support/postgres/postgresUrl.js";
+  isRunning,
+  killLeftoverServes,
+  kmsByok,
+  type RunningServe,
+  startServe,
+} from "../cli/kmsByok.js";
+import { externalKey, importRequest, keyWithMaterial } from "../support/importMaterial.js";
+import { sdkClient, startKmsEndpoint } from "../support/kmsEndpoint.js";
+import { type FreshDatabase, freshDatabase } from "../support/postgres/freshDatabase.js";
+import { describeWithPostgresBinaries } from "../support/postgres/postgresUrl.js";
 import {
   startThrowawayCluster,
   type ThrowawayCluster,
 } from "../support/postgres/throwawayCluster.js";
 import { sdkKms } from "../support/sdkKms.js";
+import { failureOf } from "./support/sdkImports.js";
 
 afterEach(killLeftoverServes);
 
@@ -59,49 +60,6 @@ function redacted(database: FreshDatabase, port: number): string {
 
 const rootKeyFile = () =>
   join(mkdtempSync(join(tmpdir(), "kms-byok-postgres-faults-")), "root.key");
-
-/** What the SDK threw: its name, its HTTP status and its message. */
-async function failureOf(sent: Promise<unknown>) {
-  const thrown = await sent.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(thrown instanceof KMSServiceException))
-    throw new Error(`expected a KMS service exception, got ${String(thrown)}`);
-  return {
-    name: thrown.name,
-    status: thrown.$metadata.httpStatusCode,
-    requestId: thrown.$metadata.requestId,
-    message: thrown.message,
-  };
-}
-
-/** An EXTERNAL key with material imported, through `client`. */
-async function keyWithMaterial(client: KMSClient): Promise<string> {
-  const kms = sdkKms(client);
-  const KeyId = (await kms.createKey({ Origin: "EXTERNAL" }))._unsafeUnwrap().KeyMetadata.KeyId;
-  const params = (
-    await kms.getParametersForImport({
-      KeyId,
-      WrappingAlgorithm: "RSAES_OAEP_SHA_256",
-      WrappingKeySpec: "RSA_2048",
-    })
-  )._unsafeUnwrap();
-  const EncryptedKeyMaterial = wrapKeyMaterial({
-    publicKey: params.PublicKey,
-    wrappingAlgorithm: "RSAES_OAEP_SHA_256",
-    keyMaterial: randomBytes(32),
-  })._unsafeUnwrap();
-  (
-    await kms.importKeyMaterial({
-      KeyId,
-      ImportToken: params.ImportToken,
-      EncryptedKeyMaterial,
-      ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE",
-    })
-  )._unsafeUnwrap();
-  return KeyId;
-}
 
 describeWithPostgresBinaries("kms-byok serve --database URL when the database fails", () => {
   let cluster: ThrowawayCluster | undefined;
@@ -130,6 +88,49 @@ describeWithPostgresBinaries("kms-byok serve --database URL when the database fa
     await Promise.all(databases.map((database) => database.drop().catch(() => {})));
     await cluster?.stop();
   }, 60_000);
+
+  /**
+   * Runs `test` against a `kms-byok serve` on a new database of the cluster (its URL with
+   * {@link password} in it), through an SDK client, with a key that has material and a ciphertext
+   * under it, made while the database answered. Then checks that no output showed the password,
+   * and, the cluster resumed, that the serve stops with 0 on SIGTERM.
+   */
+  async function withServedKey(
+    test: (served: {
+      database: FreshDatabase;
+      serve: RunningServe;
+      client: KMSClient;
+      kms: Kms;
+      KeyId: string;
+      Plaintext: Uint8Array;
+      CiphertextBlob: Uint8Array | undefined;
+    }) => Promise<void>,
+  ): Promise<void> {
+    const database = await newDatabase();
+    const serve = await startServe(
+      "--port",
+      "0",
+      "--database",
+      withPassword(database.url),
+      "--root-key-file",
+      rootKeyFile(),
+    );
+    if (!isRunning(serve)) throw new Error(`kms-byok serve did not start:\n${serve.stderr}`);
+    const client = sdkClient(serve.url);
+    try {
+      const kms = sdkKms(client);
+      const KeyId = await keyWithMaterial(kms);
+      const Plaintext = randomBytes(40);
+      const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId, Plaintext }));
+      await test({ database, serve, client, kms, KeyId, Plaintext, CiphertextBlob });
+      expect(serve.stdout() + serve.stderr()).not.toContain(password);
+    } finally {
+      resumeProcesses(started());
+      client.destroy();
+      serve.kill("SIGTERM");
+    }
+    expect(await serve.exited).toEqual({ code: 0, signal: null });
+  }
 
   it("exits 2 when the database is down at start, naming its URL without the password and the cause, and starts once it is back", async () => {
     const cluster = started();
@@ -169,22 +170,7 @@ describeWithPostgresBinaries("kms-byok serve --database URL when the database fa
 
   it("answers DependencyTimeoutException (HTTP 503) while the database is lost, and serves again without a restart once it is back, with the keys it had", async () => {
     const cluster = started();
-    const database = await newDatabase();
-    const serve = await startServe(
-      "--port",
-      "0",
-      "--database",
-      withPassword(database.url),
-      "--root-key-file",
-      rootKeyFile(),
-    );
-    if (!isRunning(serve)) throw new Error(`kms-byok serve did not start:\n${serve.stderr}`);
-    const client = sdkClient(serve.url);
-    try {
-      const KeyId = await keyWithMaterial(client);
-      const Plaintext = randomBytes(40);
-      const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId, Plaintext }));
-
+    await withServedKey(async ({ database, serve, client, KeyId, Plaintext, CiphertextBlob }) => {
       await cluster.pause();
 
       const requests = {
@@ -222,32 +208,13 @@ describeWithPostgresBinaries("kms-byok serve --database URL when the database fa
       );
       expect(isRunning(serve)).toBe(true);
       expect(serve.stderr()).toContain("DependencyTimeoutException");
-      expect(serve.stdout() + serve.stderr()).not.toContain(password);
-    } finally {
-      client.destroy();
-      serve.kill("SIGTERM");
-    }
-    expect(await serve.exited).toEqual({ code: 0, signal: null });
+    });
   }, 60_000);
 
   it("answers DependencyTimeoutException (HTTP 503) within its timeouts while the database hangs, and serves again once it answers", async () => {
     const cluster = started();
-    const database = await newDatabase();
-    const serve = await startServe(
-      "--port",
-      "0",
-      "--database",
-      withPassword(database.url),
-      "--root-key-file",
-      rootKeyFile(),
-    );
-    if (!isRunning(serve)) throw new Error(`kms-byok serve did not start:\n${serve.stderr}`);
-    const client = sdkClient(serve.url);
-    try {
-      const KeyId = await keyWithMaterial(client);
-      const Plaintext = randomBytes(40);
-      const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId, Plaintext }));
-      const pending = await importRequest(client);
+    await withServedKey(async ({ client, kms, KeyId, Plaintext, CiphertextBlob }) => {
+      const pending = await importRequest(kms, await externalKey(kms));
 
       // Every process of the cluster stopped (SIGSTOP): connections stay open, nothing answers.
       stallProcesses(cluster);
@@ -281,13 +248,7 @@ describeWithPostgresBinaries("kms-byok serve --database URL when the database fa
       await client.send(new ImportKeyMaterialCommand(pending));
       const imported = await client.send(new DescribeKeyCommand({ KeyId: pending.KeyId }));
       expect(imported.KeyMetadata?.KeyState).toBe("Enabled");
-      expect(serve.stdout() + serve.stderr()).not.toContain(password);
-    } finally {
-      resumeProcesses(cluster);
-      client.destroy();
-      serve.kill("SIGTERM");
-    }
-    expect(await serve.exited).toEqual({ code: 0, signal: null });
+    });
   }, 60_000);
 
   // A query that timed out leaves its connection waiting for an answer that, after a failover,
@@ -331,29 +292,6 @@ describeWithPostgresBinaries("kms-byok serve --database URL when the database fa
     }
   }, 30_000);
 });
-
-/** A new EXTERNAL key and an import request for it, not sent yet. */
-async function importRequest(client: KMSClient) {
-  const kms = sdkKms(client);
-  const KeyId = (await kms.createKey({ Origin: "EXTERNAL" }))._unsafeUnwrap().KeyMetadata.KeyId;
-  const params = (
-    await kms.getParametersForImport({
-      KeyId,
-      WrappingAlgorithm: "RSAES_OAEP_SHA_256",
-      WrappingKeySpec: "RSA_2048",
-    })
-  )._unsafeUnwrap();
-  return {
-    KeyId,
-    ImportToken: params.ImportToken,
-    EncryptedKeyMaterial: wrapKeyMaterial({
-      publicKey: params.PublicKey,
-      wrappingAlgorithm: "RSAES_OAEP_SHA_256",
-      keyMaterial: randomBytes(32),
-    })._unsafeUnwrap(),
-    ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE" as const,
-  };
-}
 
 /**
  * A TCP proxy to 127.0.0.1:`port` that can black-hole its connections: blackHole() stops
@@ -427,130 +365,3 @@ function resumeProcesses(cluster: ThrowawayCluster): void {
     }
   }
 }
-
-describeWithPostgres("a corrupt key row in PostgreSQL", (serverUrl) => {
-  let database: FreshDatabase | undefined;
-  let store: SqlKeyStore | undefined;
-  let endpoint: KmsEndpoint | undefined;
-  let client: KMSClient | undefined;
-  let db: pg.Client | undefined;
-  const told: { error: unknown; requestId: string }[] = [];
-
-  beforeAll(async () => {
-    database = await freshDatabase(serverUrl);
-    store = (await openPostgresKeyStore({ url: database.url }))._unsafeUnwrap();
-    endpoint = await startKmsEndpoint({
-      store,
-      crypto: testCrypto(),
-      onInternalError: (error, requestId) => told.push({ error, requestId }),
-    });
-    client = sdkClient(endpoint.url);
-    db = new pg.Client({ connectionString: database.url });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    client?.destroy();
-    await endpoint?.close();
-    await store?.close();
-    await db?.end();
-    await database?.drop();
-  });
-
-  const ready = () => {
-    if (client === undefined || db === undefined) throw new Error("not started");
-    return { client, db };
-  };
-
-  /** Three keys with material, in ARN order; the caller corrupts the middle one. */
-  async function threeKeys() {
-    const { client, db } = ready();
-    await db.query("truncate kms_keys, kms_events");
-    told.length = 0;
-    const ids = await Promise.all([0, 1, 2].map(() => keyWithMaterial(client)));
-    const rows = await db.query<{ arn: string; record: string }>(
-      'select arn, record from kms_keys order by arn collate "C"',
-    );
-    const byArn = rows.rows.map(({ arn, record }) => ({
-      arn,
-      record,
-      KeyId: ids.find((id) => arn.endsWith(`key/${id}`)) ?? "",
-    }));
-    return byArn as [(typeof byArn)[0], (typeof byArn)[0], (typeof byArn)[0]];
-  }
-
-  for (const [what, corruption] of [
-    ["a record that misses its members", () => '{"layout":1,"keyState":"Enabled"}'],
-    ["a record that is not JSON", () => '{"layout":1,'],
-    ["a record of another layout", () => '{"layout":2}'],
-    ["the record of another key", (other: { record: string }) => other.record],
-  ] as const) {
-    it(`answers KMSInternalException (HTTP 500) naming the key for ${what}, tells onInternalError with the request ID, and serves the other keys`, async () => {
-      const { client, db } = ready();
-      const [first, corrupt, last] = await threeKeys();
-      const corruptText = corruption(first);
-      const { CiphertextBlob } = await client.send(
-        new EncryptCommand({ KeyId: corrupt.KeyId, Plaintext: randomBytes(8) }),
-      );
-      await db.query("update kms_keys set record = $1 where arn = $2", [corruptText, corrupt.arn]);
-
-      for (const send of [
-        () => client.send(new DescribeKeyCommand({ KeyId: corrupt.KeyId })),
-        () => client.send(new EncryptCommand({ KeyId: corrupt.KeyId, Plaintext: randomBytes(8) })),
-        () => client.send(new DecryptCommand({ CiphertextBlob })),
-        () => client.send(new DisableKeyCommand({ KeyId: corrupt.KeyId })),
-      ]) {
-        const failure = await failureOf(send());
-        expect(failure).toMatchObject({ name: "KMSInternalException", status: 500 });
-        expect(failure.message).toMatch(/^The stored record of key '[^']+' is unreadable: .+\.$/);
-        expect(failure.message).toContain(`'${corrupt.arn}'`);
-        expect(told.at(-1)?.requestId).toBe(failure.requestId);
-        expect(told.at(-1)?.error as KmsError).toMatchObject({
-          name: "KMSInternalException",
-          message: failure.message,
-        });
-      }
-      expect(told).toHaveLength(4);
-      const kept = await db.query("select record from kms_keys where arn = $1", [corrupt.arn]);
-      expect(kept.rows).toEqual([{ record: corruptText }]);
-
-      for (const { KeyId } of [first, last]) {
-        const described = await client.send(new DescribeKeyCommand({ KeyId }));
-        expect(described.KeyMetadata?.KeyState).toBe("Enabled");
-        const Plaintext = randomBytes(16);
-        const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId, Plaintext }));
-        const decrypted = await client.send(new DecryptCommand({ CiphertextBlob }));
-        expect(Buffer.from(decrypted.Plaintext ?? []).equals(Plaintext)).toBe(true);
-      }
-      expect(told).toHaveLength(4);
-
-      // ListKeys lists the corrupt key among the others, page by page: it exists.
-      const pages = [];
-      for (let Marker: string | undefined; ; ) {
-        const page = await client.send(
-          new ListKeysCommand({ Limit: 1, ...(Marker ? { Marker } : {}) }),
-        );
-        pages.push(page.Keys?.map((key) => key.KeyId));
-        Marker = page.NextMarker;
-        if (Marker === undefined) break;
-      }
-      expect(pages).toEqual([[first.KeyId], [corrupt.KeyId], [last.KeyId]]);
-      const everything = await client.send(new ListKeysCommand({}));
-      expect(everything.Keys?.map((key) => key.KeyArn)).toEqual([first.arn, corrupt.arn, last.arn]);
-      expect(told).toHaveLength(4);
-      expect((await client.send(new CreateKeyCommand({}))).KeyMetadata?.KeyState).toBe("Enabled");
-
-      // Put back, the record is read again: nothing was cached or changed.
-      await db.query("update kms_keys set record = $1 where arn = $2", [
-        corrupt.record,
-        corrupt.arn,
-      ]);
-      const repaired = await client.send(new DescribeKeyCommand({ KeyId: corrupt.KeyId }));
-      expect(repaired.KeyMetadata?.KeyState).toBe("Enabled");
-      const listed = await client.send(new ListKeysCommand({}));
-      expect(listed.Keys?.map((key) => key.KeyId)).toEqual(
-        expect.arrayContaining([first.KeyId, corrupt.KeyId, last.KeyId]),
-      );
-    });
-  }
-});

@@ -5,10 +5,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { KMSClient } from "@aws-sdk/client-kms";
+import type { KMSClient } from "@aws-sdk/client-kms";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import type { KeyEvent } from "../../src/domain/keyEvent.js";
 import { createKmsServer, type KmsServer } from "../../src/http/index.js";
 import type { Kms } from "../../src/service/kms.js";
@@ -18,12 +17,12 @@ import { type KmsTarget, runKmsModel } from "../../src/testing/runKmsModel.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
 import { isRunning, killLeftoverServes, type RunningServe, startServe } from "../cli/kmsByok.js";
 import { kmsOperations } from "../support/aroundKms.js";
+import { externalKey, importRequest } from "../support/importMaterial.js";
 import { sdkClient } from "../support/kmsEndpoint.js";
 import { type FreshDatabase, freshDatabase } from "../support/postgres/freshDatabase.js";
 import { describeWithPostgres } from "../support/postgres/postgresUrl.js";
 import { sdkKms } from "../support/sdkKms.js";
-import { differentialCredential } from "./support/overHttp.js";
-import { signAtClockTime } from "./support/signAtClockTime.js";
+import { differentialCredential, listenSigned } from "./support/overHttp.js";
 
 // As many sequences as the differential HTTP run (test/e2e/differentialModel.test.ts): 100 by
 // default, a tenth of KMS_MODEL_RUNS when set.
@@ -52,32 +51,6 @@ async function startServer(url: string, rootKeyFile: string): Promise<Server> {
   if (!isRunning(serve)) throw new Error(`kms-byok serve did not start:\n${serve.stderr}`);
   const client = sdkClient(serve.url);
   return { serve, kms: sdkKms(client), client };
-}
-
-/** GetParametersForImport through `from`, and an import request of fresh material with them. */
-async function importRequest(from: Kms, KeyId: string) {
-  const params = (
-    await from.getParametersForImport({
-      KeyId,
-      WrappingAlgorithm: "RSAES_OAEP_SHA_256",
-      WrappingKeySpec: "RSA_2048",
-    })
-  )._unsafeUnwrap();
-  const EncryptedKeyMaterial = wrapKeyMaterial({
-    publicKey: params.PublicKey,
-    wrappingAlgorithm: "RSAES_OAEP_SHA_256",
-    keyMaterial: randomBytes(32),
-  })._unsafeUnwrap();
-  return {
-    KeyId,
-    ImportToken: params.ImportToken,
-    EncryptedKeyMaterial,
-    ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE" as const,
-  };
-}
-
-async function externalKey(kms: Kms): Promise<string> {
-  return (await kms.createKey({ Origin: "EXTERNAL" }))._unsafeUnwrap().KeyMetadata.KeyId;
 }
 
 describeWithPostgres("two kms-byok serve processes on one PostgreSQL database", (serverUrl) => {
@@ -281,15 +254,7 @@ function twoServers(options: {
         audit: { record },
         onInternalError: (error) => internalErrors.push(error),
       });
-      const address = await server.listen({ port: 0 });
-      if (address.isErr()) throw new Error(address.error.message);
-      const client = new KMSClient({
-        endpoint: address.value.url,
-        region,
-        credentials: differentialCredential,
-        maxAttempts: 1,
-      });
-      signAtClockTime(client, clock);
+      const { client } = await listenSigned(server, { clock, region });
       endpoints.push({ server, client });
     }
     return {

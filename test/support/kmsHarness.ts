@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import type { Result } from "neverthrow";
 import { expect } from "vitest";
 import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
-import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import { daysAfter } from "../../src/domain/daysAfter.js";
 import type { KeyArn } from "../../src/domain/keyArn.js";
 import type { KeyEvent } from "../../src/domain/keyEvent.js";
@@ -16,6 +15,11 @@ import { createKms } from "../../src/service/createKms.js";
 import type { Kms, KmsOptions } from "../../src/service/kms.js";
 import { manualClock } from "../../src/testing/manualClock.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
+import {
+  externalKey as createExternalKey,
+  importMaterial as importInto,
+  wrapFor as wrapForKms,
+} from "./importMaterial.js";
 
 /** The start of simulated time in tests. */
 export const start = new Date("2026-03-01T12:00:00.000Z");
@@ -34,43 +38,24 @@ export function kmsHarness(options: Omit<KmsOptions, "clock" | "audit"> = {}) {
   });
 
   /** Creates an EXTERNAL key and returns its key ID. */
-  const externalKey = async (): Promise<string> =>
-    (await kms.createKey({ Origin: "EXTERNAL" }))._unsafeUnwrap().KeyMetadata.KeyId;
+  const externalKey = (): Promise<string> => createExternalKey(kms);
 
   /** GetParametersForImport and wrap `material` with the returned public key. */
-  const wrapFor = async (
+  const wrapFor = (
     KeyId: string,
     material: Uint8Array,
-    WrappingAlgorithm: SupportedWrappingAlgorithm = "RSAES_OAEP_SHA_256",
-    WrappingKeySpec: SupportedWrappingKeySpec = "RSA_2048",
-  ) => {
-    const params = (
-      await kms.getParametersForImport({ KeyId, WrappingAlgorithm, WrappingKeySpec })
-    )._unsafeUnwrap();
-    const EncryptedKeyMaterial = wrapKeyMaterial({
-      publicKey: params.PublicKey,
-      wrappingAlgorithm: WrappingAlgorithm,
-      keyMaterial: material,
-    })._unsafeUnwrap();
-    return { ImportToken: params.ImportToken, EncryptedKeyMaterial, params };
-  };
+    WrappingAlgorithm?: SupportedWrappingAlgorithm,
+    WrappingKeySpec?: SupportedWrappingKeySpec,
+  ) => wrapForKms(kms, KeyId, material, WrappingAlgorithm, WrappingKeySpec);
 
   /** Imports `material` (fresh parameters each time), expiring in `days` days or `"never"`. */
-  const importMaterial = async (
-    KeyId: string,
-    material: Uint8Array,
-    days: number | "never" = 30,
-  ) => {
-    const { ImportToken, EncryptedKeyMaterial } = await wrapFor(KeyId, material);
-    return kms.importKeyMaterial({
+  const importMaterial = (KeyId: string, material: Uint8Array, days: number | "never" = 30) =>
+    importInto(
+      kms,
       KeyId,
-      ImportToken,
-      EncryptedKeyMaterial,
-      ...(days === "never"
-        ? { ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE" as const }
-        : { ValidTo: daysAfter(clock.now(), days) }),
-    });
-  };
+      material,
+      days === "never" ? {} : { expiration: { ValidTo: daysAfter(clock.now(), days) } },
+    );
 
   /** An EXTERNAL key holding `bytes` (fresh material by default) that does not expire. */
   const enabledKey = async (bytes: Uint8Array = material()) => {

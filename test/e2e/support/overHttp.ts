@@ -1,5 +1,5 @@
 import { KMSClient } from "@aws-sdk/client-kms";
-import { createKmsServer } from "../../../src/http/index.js";
+import { createKmsServer, type KmsServer } from "../../../src/http/index.js";
 import type { Kms } from "../../../src/service/kms.js";
 import type { KmsModelEnvironment, KmsTarget } from "../../../src/testing/runKmsModel.js";
 import { testCrypto } from "../../../src/testing/testCrypto.js";
@@ -37,6 +37,25 @@ export async function startOverHttp(
     crypto: testCrypto(),
     credentials: [{ ...differentialCredential, accountId }],
   });
+  const { url, client } = await listenSigned(server, { clock, region });
+  return {
+    kms: wrap(sdkKms(client)),
+    url,
+    close: async () => {
+      client.destroy();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Starts `server` on a free loopback port, and an SDK client for it that signs as
+ * {@link differentialCredential} in `region` at the clock's time, trying each call once.
+ */
+export async function listenSigned(
+  server: KmsServer,
+  { clock, region }: Pick<KmsModelEnvironment, "clock" | "region">,
+): Promise<{ readonly url: string; readonly client: KMSClient }> {
   const address = await server.listen({ port: 0 });
   if (address.isErr()) throw new Error(address.error.message);
   const client = new KMSClient({
@@ -46,14 +65,7 @@ export async function startOverHttp(
     maxAttempts: 1,
   });
   signAtClockTime(client, clock);
-  return {
-    kms: wrap(sdkKms(client)),
-    url: address.value.url,
-    close: async () => {
-      client.destroy();
-      await server.close();
-    },
-  };
+  return { url: address.value.url, client };
 }
 
 /** A model target that runs each sequence against its own {@link startOverHttp} endpoint. */

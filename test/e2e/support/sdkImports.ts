@@ -149,6 +149,15 @@ export const failure = (error: KMSServiceException) => ({
   status: error.$metadata.httpStatusCode,
 });
 
+/**
+ * The SDK's error of a request that must fail, as a test asserts of it: what {@link failure}
+ * gives, and the request ID.
+ */
+export async function failureOf(request: Promise<unknown>) {
+  const error = await rejection(request);
+  return { ...failure(error), requestId: error.$metadata.requestId };
+}
+
 /** The key ARN of `keyId` in the endpoint's default account and Region. */
 export const arnOf = (keyId: string, region = "us-east-1", account = "111122223333"): string =>
   `arn:aws:kms:${region}:${account}:key/${keyId}`;
