@@ -1,3 +1,5 @@
+import { err, ok, type Result } from "neverthrow";
+
 // Typed reads of the members of a parsed JSON object: a missing or mistyped member reads as
 // `undefined`. Plain functions, no per-object closures: records are decoded on every read.
 
@@ -9,6 +11,15 @@ export function jsonObject(value: unknown): JsonObject | undefined {
   return typeof value === "object" && value !== null && !Array.isArray(value)
     ? (value as JsonObject)
     : undefined;
+}
+
+/** The JSON object `text` holds; a value that is not an object reads as an empty one. */
+export function parseJsonObject(text: string): Result<JsonObject, string> {
+  try {
+    return ok(jsonObject(JSON.parse(text)) ?? {});
+  } catch {
+    return err("its JSON does not parse");
+  }
 }
 
 export function stringMember(object: JsonObject, name: string): string | undefined {

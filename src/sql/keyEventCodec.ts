@@ -3,7 +3,7 @@ import type { KeyArn } from "../domain/keyArn.js";
 import type { KeyEvent } from "../domain/keyEvent.js";
 import { isKeyMaterialId } from "../domain/keyMaterialId.js";
 import type { KeyState } from "../domain/keyState.js";
-import { dateMember, jsonObject, stringMember } from "./jsonMembers.js";
+import { dateMember, parseJsonObject, stringMember } from "./jsonMembers.js";
 
 const keyStates: readonly string[] = ["Enabled", "Disabled", "PendingDeletion", "PendingImport"];
 
@@ -18,13 +18,9 @@ export function encodeKeyEvent(event: KeyEvent): string {
  * Errors: a sentence naming the first member that is missing or wrong.
  */
 export function decodeKeyEvent(text: string): Result<KeyEvent, string> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return err("its JSON does not parse");
-  }
-  const event = jsonObject(parsed) ?? {};
+  const parsed = parseJsonObject(text);
+  if (parsed.isErr()) return err(parsed.error);
+  const event = parsed.value;
   const eventName = stringMember(event, "eventName");
   const keyArn = stringMember(event, "keyArn");
   const eventTime = dateMember(event, "eventTime");

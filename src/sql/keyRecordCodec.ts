@@ -4,7 +4,14 @@ import { isKeyId } from "../domain/keyId.js";
 import { isKeyMaterialId } from "../domain/keyMaterialId.js";
 import type { KeyMaterial, KeyRecord, KeyRecordBase, ParameterSet } from "../domain/keyRecord.js";
 import { wrappingKeyBits, wrappingSchemes } from "../domain/wrappingTable.js";
-import { bytesMember, dateMember, jsonObject, numberMember, stringMember } from "./jsonMembers.js";
+import {
+  bytesMember,
+  dateMember,
+  jsonObject,
+  numberMember,
+  parseJsonObject,
+  stringMember,
+} from "./jsonMembers.js";
 
 /** The layout of a stored record; a record of another layout is refused, not guessed at. */
 const layout = 1;
@@ -57,13 +64,9 @@ export function encodeKeyRecord(record: KeyRecord): string {
  * Errors: a sentence naming the first member that is missing or wrong.
  */
 export function decodeKeyRecord(text: string, arn: KeyArn): Result<KeyRecord, string> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return err("its JSON does not parse");
-  }
-  const row = jsonObject(parsed) ?? {};
+  const parsed = parseJsonObject(text);
+  if (parsed.isErr()) return err(parsed.error);
+  const row = parsed.value;
   if (row["layout"] !== layout) return err(`its layout is not ${layout}`);
   const keyId = stringMember(row, "keyId");
   const accountId = stringMember(row, "accountId");

@@ -4,34 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
-import { type DurableChoice, openDurableStore } from "../../src/cli/serveStore.js";
-import { createKms } from "../../src/service/createKms.js";
+import type { DurableChoice } from "../../src/cli/serveStore.js";
 import { keyWithMaterial } from "../support/importMaterial.js";
 import { type FreshDatabase, freshDatabase } from "../support/postgres/freshDatabase.js";
 import { describeWithPostgres } from "../support/postgres/postgresUrl.js";
-import { captureIo } from "./captureIo.js";
+import { runInProcess } from "./captureIo.js";
+import { withDurableKms } from "./withDurableKms.js";
 
 const freshDir = () => mkdtempSync(join(tmpdir(), "kms-byok-copy-"));
 
-async function kmsByok(...args: string[]) {
-  const { io, stdout, stderr } = captureIo();
-  const code = await runCli(args, io);
-  return { code, stdout: stdout(), stderr: stderr() };
-}
-
-/** Opens a durable store as serve does and runs `use` with a Kms on it. */
-async function withKms<T>(
-  choice: DurableChoice,
-  use: (kms: ReturnType<typeof createKms>) => Promise<T>,
-): Promise<T> {
-  const opened = (await openDurableStore(choice))._unsafeUnwrap();
-  try {
-    return await use(createKms({ store: opened.store, crypto: opened.crypto }));
-  } finally {
-    await opened.close();
-  }
-}
+const kmsByok = (...args: string[]) => runInProcess(args);
 
 /** A data directory with two keys, one with imported material; a ciphertext under it. */
 async function populatedDataDir() {
@@ -42,7 +24,7 @@ async function populatedDataDir() {
     rootKeyFile: join(dir, "root.key"),
   };
   const Plaintext = randomBytes(48);
-  const made = await withKms(choice, async (kms) => {
+  const made = await withDurableKms(choice, async (kms) => {
     const KeyId = await keyWithMaterial(kms);
     (await kms.createKey({}))._unsafeUnwrap();
     const { CiphertextBlob } = (await kms.encrypt({ KeyId, Plaintext }))._unsafeUnwrap();
@@ -56,7 +38,7 @@ async function expectCopied(
   choice: DurableChoice,
   source: Awaited<ReturnType<typeof populatedDataDir>>,
 ) {
-  await withKms(choice, async (kms) => {
+  await withDurableKms(choice, async (kms) => {
     expect((await kms.listKeys({}))._unsafeUnwrap().Keys).toHaveLength(2);
     const described = (await kms.describeKey({ KeyId: source.KeyId }))._unsafeUnwrap();
     expect(described.KeyMetadata.KeyState).toBe("Enabled");

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
 import { usageTexts } from "../../src/cli/usageTexts.js";
-import { captureIo } from "./captureIo.js";
+import { runInProcess } from "./captureIo.js";
 import { kmsByok } from "./kmsByok.js";
 
-const run = async (...args: string[]) => {
-  const { io, stdout, stderr } = captureIo();
-  const code = await runCli(args, io);
-  return { code, stdout: stdout(), stderr: stderr() };
-};
+const run = (...args: string[]) => runInProcess(args);
 
 const options = {
   serve: [

@@ -4,46 +4,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
 import { serveSettings } from "../../src/cli/serveSettings.js";
-import { type DurableChoice, openDurableStore } from "../../src/cli/serveStore.js";
-import { createKms } from "../../src/service/createKms.js";
-import type { Kms } from "../../src/service/kms.js";
 import { openSqliteKeyStore } from "../../src/sql/openSqliteKeyStore.js";
 import { sampleKeyRecord } from "../../src/testing/_internals/sampleKeyRecord.js";
 import { externalKey, importRequest, keyWithMaterial } from "../support/importMaterial.js";
 import { sdkClient } from "../support/kmsEndpoint.js";
 import { sdkKms } from "../support/sdkKms.js";
-import { captureIo } from "./captureIo.js";
+import { runInProcess } from "./captureIo.js";
 import { isRunning, killLeftoverServes, startServe } from "./kmsByok.js";
+import { withDurableKms } from "./withDurableKms.js";
 
 afterEach(killLeftoverServes);
 
-/**
- * Runs `kms-byok args` in this process: for the runs that end by themselves (a refusal to
- * start, `events`); a server that starts is spawned (startServe), so a signal can stop it.
- */
-async function kmsByok(...args: string[]) {
-  const { io, stdout, stderr } = captureIo();
-  const code = await runCli(args, io);
-  return { code, stdout: stdout(), stderr: stderr() };
-}
-
-/**
- * Opens the store `choice` names as serve does (data directory, root key file, canary), runs
- * `use` on a Kms over it, and closes it.
- */
-async function openedOnce<T>(
-  choice: DurableChoice,
-  use: (kms: Kms) => Promise<T> = async () => undefined as T,
-): Promise<T> {
-  const opened = (await openDurableStore(choice))._unsafeUnwrap();
-  try {
-    return await use(createKms({ store: opened.store, crypto: opened.crypto }));
-  } finally {
-    await opened.close();
-  }
-}
+// Runs that end by themselves (refusals, `events`) run in process; servers are spawned.
+const kmsByok = (...args: string[]) => runInProcess(args);
 
 const freshDir = () => mkdtempSync(join(tmpdir(), "kms-byok-serve-data-"));
 
@@ -85,7 +59,7 @@ describe("kms-byok serve --data DIR", () => {
 
   it("creates DIR with mode 0700 and the root key file with mode 0600, 32 bytes", async () => {
     const dir = join(freshDir(), "kms-data");
-    await openedOnce({ kind: "sqlite", dataDir: dir, rootKeyFile: join(dir, "root.key") });
+    await withDurableKms({ kind: "sqlite", dataDir: dir, rootKeyFile: join(dir, "root.key") });
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, "root.key")).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(dir, "root.key"))).toHaveLength(32);
@@ -97,7 +71,7 @@ describe("kms-byok serve --data DIR", () => {
     const { store } = serveSettings({ data: dir, "root-key-file": rootKeyFile })._unsafeUnwrap();
     expect(store).toEqual({ kind: "sqlite", dataDir: dir, rootKeyFile });
     if (store.kind === "memory") throw new Error("--data must keep keys in SQLite");
-    await openedOnce(store);
+    await withDurableKms(store);
     expect(statSync(rootKeyFile).mode & 0o777).toBe(0o600);
     expect(() => statSync(join(dir, "root.key"))).toThrow();
   });
@@ -127,7 +101,7 @@ describe("kms-byok serve --data DIR", () => {
   it("exits 2 when the root key does not open the stored keys, and leaves them as they were", async () => {
     const dir = freshDir();
     const choice = { kind: "sqlite", dataDir: dir, rootKeyFile: join(dir, "root.key") } as const;
-    const KeyId = await openedOnce(choice, (kms) => keyWithMaterial(kms));
+    const KeyId = await withDurableKms(choice, (kms) => keyWithMaterial(kms));
     const rightKey = readFileSync(join(dir, "root.key"));
     writeFileSync(join(dir, "root.key"), randomBytes(32), { mode: 0o600 });
 
@@ -139,13 +113,13 @@ describe("kms-byok serve --data DIR", () => {
     expect(run.stderr).toContain(join(dir, "root.key"));
 
     writeFileSync(join(dir, "root.key"), rightKey, { mode: 0o600 });
-    const described = await openedOnce(choice, async (kms) => kms.describeKey({ KeyId }));
+    const described = await withDurableKms(choice, async (kms) => kms.describeKey({ KeyId }));
     expect(described._unsafeUnwrap().KeyMetadata.KeyState).toBe("Enabled");
   });
 
   it("exits 2 for a database a newer kms-byok wrote, and does not change a byte of it", async () => {
     const dir = freshDir();
-    await openedOnce({ kind: "sqlite", dataDir: dir, rootKeyFile: join(dir, "root.key") });
+    await withDurableKms({ kind: "sqlite", dataDir: dir, rootKeyFile: join(dir, "root.key") });
     const path = join(dir, "kms.sqlite");
     const db = new Database(path);
     db.prepare("insert into kms_schema_migrations (name, timestamp) values (?, ?)").run(

@@ -14,7 +14,7 @@ import { wrapAlgorithms, wrapCommand } from "../../src/cli/wrapCommand.js";
 import type { WrappingAlgorithm } from "../../src/domain/wrappingTable.js";
 import { createKms } from "../../src/service/createKms.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
-import { captureIo } from "./captureIo.js";
+import { runInProcess } from "./captureIo.js";
 import { kmsByokIn } from "./kmsByok.js";
 
 const kms = createKms({ crypto: testCrypto() });
@@ -43,11 +43,7 @@ const keyState = async (KeyId: string) =>
 
 const freshDirectory = () => mkdtempSync(join(tmpdir(), "kms-byok-wrap-"));
 
-const wrap = async (...args: string[]) => {
-  const { io, stdout, stderr } = captureIo();
-  const code = await wrapCommand(args, io);
-  return { code, stdout: stdout(), stderr: stderr() };
-};
+const wrap = (...args: string[]) => runInProcess(args, wrapCommand);
 
 describe("kms-byok wrap", () => {
   it.each(wrapAlgorithms)(

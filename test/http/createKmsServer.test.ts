@@ -1,10 +1,11 @@
-import { connect, createServer } from "node:net";
+import { createServer } from "node:net";
 import { ResultAsync } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
 import { createKmsServer } from "../../src/http/index.js";
 import type { KeyStore } from "../../src/ports/keyStore.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
+import { acceptsConnections } from "../support/acceptsConnections.js";
 import { expectAwsError } from "./support/awsErrorResponse.js";
 import { httpSender } from "./support/httpSender.js";
 import { openModeHeaders } from "./support/malformedRequests.js";
@@ -23,18 +24,6 @@ async function freePort(): Promise<number> {
   const { port } = probe.address() as { port: number };
   await new Promise((resolve) => probe.close(resolve));
   return port;
-}
-
-/** Whether a TCP connection to 127.0.0.1:`port` is accepted. */
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    socket.on("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on("error", () => resolve(false));
-  });
 }
 
 /** A store whose writes wait for `release()`, telling `entered` when the first one arrives. */
@@ -77,7 +66,7 @@ describe("createKmsServer", () => {
       const listened = await server.listen({ port, host });
       expect(listened._unsafeUnwrapErr().name).toBe("OpenModeNeedsLoopback");
       expect(listened._unsafeUnwrapErr().message).toContain(host);
-      expect(await accepts(port)).toBe(false);
+      expect(await acceptsConnections(port)).toBe(false);
       await server.close();
     },
   );
@@ -130,7 +119,7 @@ describe("createKmsServer", () => {
     const closing = server.close().then(() => {
       closed = true;
     });
-    expect(await accepts(port)).toBe(false);
+    expect(await acceptsConnections(port)).toBe(false);
     expect(closed).toBe(false);
     release();
     const response = await inFlight;

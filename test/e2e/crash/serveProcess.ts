@@ -3,9 +3,10 @@
 import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { createServer } from "node:net";
 import type { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
+import { acceptsConnections } from "../../support/acceptsConnections.js";
 import { bundledCli } from "../../support/bundledCli.js";
 
 /** The account every serve process of the crash test serves. */
@@ -64,7 +65,7 @@ export async function startServeOn(
     running.delete(child);
   });
   while (!ended) {
-    if (await accepts(port)) {
+    if (await acceptsConnections(port)) {
       return {
         warm,
         killHard: () => child.kill("SIGKILL"),
@@ -77,17 +78,6 @@ export async function startServeOn(
   }
   if (output.includes("EADDRINUSE")) return "port in use";
   throw new Error(`kms-byok serve ${args.join(" ")} ended without serving:\n${output}`);
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }
 
 /**
