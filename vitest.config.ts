@@ -1,18 +1,58 @@
 import { configDefaults, defineConfig } from "vitest/config";
 
+/**
+ * The end-to-end tests: real clients (the AWS CLI, boto3, the AWS SDK, openssl), spawned
+ * `kms-byok` processes and real databases. Everything else is the unit project, the fast loop
+ * (`npm run test:unit`). A file is in exactly one of the two.
+ */
+const e2e = [
+  "test/e2e/**/*.test.ts",
+  "test/readme/**/*.test.ts",
+  "test/interop/**/*.test.ts",
+  "test/sql/postgresCluster.test.ts",
+  "test/sql/sqlKeyStoreContract.test.ts",
+  "test/sql/sqlKmsModel.test.ts",
+  "test/cli/copy.test.ts",
+  "test/cli/demo.test.ts",
+  "test/cli/helpProcess.test.ts",
+  "test/cli/serve.test.ts",
+  "test/cli/serveData.test.ts",
+  "test/cli/wrap.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     // test/consumer runs against the built, packed package: npm run test:consumer.
     exclude: [...configDefaults.exclude, "test/consumer/**"],
-    setupFiles: ["test/support/fastCheckSeed.ts"],
-    // One PostgreSQL server for the run (a throwaway cluster, 1–2 s to start), as inject("postgresUrl").
-    globalSetup: ["test/support/postgres/globalPostgres.ts"],
+    setupFiles: ["test/support/fastCheckSeed.ts", "test/support/resultMatchers.ts"],
     testTimeout: 30_000,
     // Two files at a time even on two cores (vitest's default there is one): most end-to-end files
     // wait on processes they spawn. 1 worker: ~590 s, 2 workers: ~470 s for the whole suite here.
     maxWorkers: 2,
     // The AWS SDK warns once per process that its releases after January 2027 need Node 22.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: e2e,
+          // One module cache per worker, not per file: it halves the loop. A file that mocks a
+          // module loads what uses it anew (see test/adapters/nodeCrypto.test.ts).
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: e2e,
+          // One PostgreSQL server for the run (a throwaway cluster, 1–2 s to start), as
+          // inject("postgresUrl").
+          globalSetup: ["test/support/postgres/globalPostgres.ts"],
+        },
+      },
+    ],
   },
 });

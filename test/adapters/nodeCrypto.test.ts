@@ -1,11 +1,7 @@
 import { createPublicKey, randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { deriveKeyMaterialId } from "../../src/adapters/deriveKeyMaterialId.js";
-import {
-  type NodeCrypto,
-  type NodeCryptoOptions,
-  nodeCrypto,
-} from "../../src/adapters/nodeCrypto.js";
+import type { NodeCrypto, NodeCryptoOptions } from "../../src/adapters/nodeCrypto.js";
 import type { WrappingKeySource } from "../../src/adapters/wrappingKeySource.js";
 import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import type { KeyId } from "../../src/domain/keyId.js";
@@ -28,6 +24,11 @@ vi.mock("../../src/adapters/wrappingKeySource.js", async (importOriginal) => {
   };
   return { ...actual, generateWrappingKey };
 });
+
+// The unit tests share their module cache (isolate: false), so another file may have loaded
+// nodeCrypto with the real wrappingKeySource already: load it anew, with the watched one.
+vi.resetModules();
+const { nodeCrypto } = await import("../../src/adapters/nodeCrypto.js");
 
 const keyId = "1234abcd-12ab-34cd-56ef-1234567890ab" as KeyId;
 

@@ -16,7 +16,7 @@ describe("runDemo", () => {
     const result = await runDemo((line) => lines.push(line));
     const transcript = lines.join("\n");
 
-    expect(result.isOk()).toBe(true);
+    expect(result).toBeOk();
     const order = [
       "CreateKey --origin EXTERNAL",
       "KeyState               PendingImport",

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { usageTexts } from "../../src/cli/usageTexts.js";
 import { runInProcess } from "./captureIo.js";
-import { kmsByok } from "./kmsByok.js";
 
 const run = (...args: string[]) => runInProcess(args);
 
@@ -96,12 +95,5 @@ describe("kms-byok --help", () => {
 
     expect(code).toBe(2);
     expect(stderr).toMatch(/^kms-byok demo: Unknown option '--fast'\n\nUsage: kms-byok demo/);
-  });
-
-  it("prints help from the installed command too: kms-byok help wrap and kms-byok serve --help exit 0", async () => {
-    const [wrap, serve] = await Promise.all([kmsByok("help", "wrap"), kmsByok("serve", "--help")]);
-
-    expect(wrap).toEqual({ code: 0, stdout: usageTexts.wrap, stderr: "" });
-    expect(serve).toEqual({ code: 0, stdout: usageTexts.serve, stderr: "" });
   });
 });

@@ -71,7 +71,7 @@ describe("kms-byok wrap", () => {
         ImportToken,
         join(directory, "EncryptedKeyMaterial.bin"),
       );
-      expect(imported.isOk()).toBe(true);
+      expect(imported).toBeOk();
       expect(await keyState(KeyId)).toBe("Enabled");
     },
   );
@@ -112,7 +112,7 @@ describe("kms-byok wrap", () => {
 
       expect(run.code).toBe(0);
       expect(run.stdout).toContain("PublicKey.b64 (base64)");
-      expect((await importFile(KeyId, ImportToken, out)).isOk()).toBe(true);
+      expect(await importFile(KeyId, ImportToken, out)).toBeOk();
     }
   });
 
@@ -128,7 +128,7 @@ describe("kms-byok wrap", () => {
     expect((await wrap("--public-key", join(directory, "PublicKey.pem"), "--out", out)).code).toBe(
       0,
     );
-    expect((await importFile(KeyId, ImportToken, out)).isOk()).toBe(true);
+    expect(await importFile(KeyId, ImportToken, out)).toBeOk();
   });
 
   it("wraps with RSAES_OAEP_SHA_256 when no algorithm is given", async () => {
@@ -140,7 +140,7 @@ describe("kms-byok wrap", () => {
     const run = await wrap("--public-key", join(directory, "PublicKey.bin"), "--out", out);
 
     expect(run.stdout).toContain("with RSAES_OAEP_SHA_256");
-    expect((await importFile(KeyId, ImportToken, out)).isOk()).toBe(true);
+    expect(await importFile(KeyId, ImportToken, out)).toBeOk();
   });
 
   it("saves the generated material (32 bytes, mode 0600), and that material restores the key after DeleteImportedKeyMaterial", async () => {

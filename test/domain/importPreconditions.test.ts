@@ -38,7 +38,7 @@ describe("requireImportable", () => {
   it.each([pendingImportKey(), keyWithMaterial("Enabled"), keyWithMaterial("Disabled")])(
     "accepts an EXTERNAL $keyState key",
     (key) => {
-      expect(requireImportable(key).isOk()).toBe(true);
+      expect(requireImportable(key)).toBeOk();
     },
   );
 

@@ -204,7 +204,7 @@ describe("data-plane laws (D4, D6, D12, D14)", () => {
     const { CiphertextBlob } = (
       await h.kms.encrypt({ KeyId, Plaintext: Uint8Array.of(1, 2, 3, 4), EncryptionContext })
     )._unsafeUnwrap();
-    expect((await h.kms.decrypt({ CiphertextBlob, EncryptionContext })).isOk()).toBe(true);
+    expect(await h.kms.decrypt({ CiphertextBlob, EncryptionContext })).toBeOk();
     for (let bit = 0; bit < CiphertextBlob.length * 8; bit++) {
       const result = await h.kms.decrypt({
         CiphertextBlob: flipBit(CiphertextBlob, bit),
@@ -271,6 +271,6 @@ describe("data-plane laws (D4, D6, D12, D14)", () => {
       EncryptedKeyMaterial,
       ValidTo,
     });
-    expect(imported.isOk()).toBe(true);
+    expect(imported).toBeOk();
   });
 });

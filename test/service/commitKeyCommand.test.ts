@@ -66,7 +66,7 @@ describe("commitKeyCommand", () => {
     const { h, KeyId, conflictNext, puts } = await setUp();
     const events = h.audit.length;
     conflictNext(n);
-    expect((await h.kms.disableKey({ KeyId })).isOk()).toBe(true);
+    expect(await h.kms.disableKey({ KeyId })).toBeOk();
     expect(puts()).toBe(n + 1);
     expect(await h.stateOf(KeyId)).toBe("Disabled");
     expect(h.audit.slice(events).map((e) => e.eventName)).toEqual(["DisableKey"]);
@@ -91,7 +91,7 @@ describe("commitKeyCommand", () => {
     expectError(await h.kms.enableKey({ KeyId }), "KMSInternalException");
     expect(puts()).toBe(2);
     conflictNext(1);
-    expect((await h.kms.disableKey({ KeyId })).isOk()).toBe(true);
+    expect(await h.kms.disableKey({ KeyId })).toBeOk();
   });
 
   it("creates no key when every CreateKey write conflicts", async () => {
@@ -131,7 +131,7 @@ describe("commitKeyCommand", () => {
       WrappingAlgorithm: "RSAES_OAEP_SHA_256",
       WrappingKeySpec: "RSA_2048",
     } as const;
-    expect((await h.kms.getParametersForImport(request)).isOk()).toBe(true);
+    expect(await h.kms.getParametersForImport(request)).toBeOk();
     expect(generated).toBe(1);
   });
 

@@ -61,7 +61,7 @@ describe("deleteImportedKeyMaterial", () => {
     const h = kmsHarness();
     const { KeyId } = await importedKey(h);
     await h.kms.scheduleKeyDeletion({ KeyId });
-    expect((await h.kms.deleteImportedKeyMaterial({ KeyId })).isOk()).toBe(true);
+    expect(await h.kms.deleteImportedKeyMaterial({ KeyId })).toBeOk();
     expect(await h.stateOf(KeyId)).toBe("PendingDeletion");
     await h.kms.cancelKeyDeletion({ KeyId });
     expect(await h.stateOf(KeyId)).toBe("PendingImport");
@@ -88,7 +88,7 @@ describe("deleteImportedKeyMaterial", () => {
   it("deletes when the KeyMaterialId member names the key's material", async () => {
     const h = kmsHarness();
     const { KeyId, KeyMaterialId } = await importedKey(h);
-    expect((await h.kms.deleteImportedKeyMaterial({ KeyId, KeyMaterialId })).isOk()).toBe(true);
+    expect(await h.kms.deleteImportedKeyMaterial({ KeyId, KeyMaterialId })).toBeOk();
     expect(await h.stateOf(KeyId)).toBe("PendingImport");
   });
 

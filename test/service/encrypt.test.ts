@@ -169,7 +169,7 @@ describe("encrypt", () => {
     const arns = [arnOf(KeyId)];
     const before = await storeSnapshot(h.store, arns);
     const audited = h.audit.length;
-    expect((await h.kms.encrypt({ KeyId, Plaintext: Uint8Array.of(1) })).isOk()).toBe(true);
+    expect(await h.kms.encrypt({ KeyId, Plaintext: Uint8Array.of(1) })).toBeOk();
     expect(await storeSnapshot(h.store, arns)).toBe(before);
     expect(h.audit).toHaveLength(audited);
   });

@@ -26,9 +26,7 @@ describe("getParametersForImport", () => {
   it("accepts a key ARN as KeyId and records a GetParametersForImport event", async () => {
     const h = kmsHarness();
     const KeyId = await h.externalKey();
-    expect((await h.kms.getParametersForImport({ KeyId: arnOf(KeyId), ...oaep256 })).isOk()).toBe(
-      true,
-    );
+    expect(await h.kms.getParametersForImport({ KeyId: arnOf(KeyId), ...oaep256 })).toBeOk();
     expect(h.audit.at(-1)).toEqual({
       eventName: "GetParametersForImport",
       keyArn: arnOf(KeyId),
@@ -101,7 +99,7 @@ describe("getParametersForImport", () => {
       const KeyId = await h.externalKey();
       await h.importMaterial(KeyId, material());
       if (state === "Disabled") await h.kms.disableKey({ KeyId });
-      expect((await h.kms.getParametersForImport({ KeyId, ...oaep256 })).isOk()).toBe(true);
+      expect(await h.kms.getParametersForImport({ KeyId, ...oaep256 })).toBeOk();
       expect(await h.stateOf(KeyId)).toBe(state);
     },
   );

@@ -60,7 +60,7 @@ describe("importKeyMaterial", () => {
 
   it("accepts ValidTo exactly 365 days after the request", async () => {
     const { h, KeyId, result } = await importing({ ValidTo: at(365 * dayMs) });
-    expect(result.isOk()).toBe(true);
+    expect(result).toBeOk();
     expect((await h.kms.describeKey({ KeyId }))._unsafeUnwrap().KeyMetadata.ValidTo).toEqual(
       at(365 * dayMs),
     );
@@ -109,7 +109,7 @@ describe("importKeyMaterial", () => {
     await h.kms.scheduleKeyDeletion({ KeyId, PendingWindowInDays: 7 });
     h.clock.set(ValidTo);
     expect(await h.stateOf(KeyId)).toBe("PendingDeletion");
-    expect((await h.kms.cancelKeyDeletion({ KeyId })).isOk()).toBe(true);
+    expect(await h.kms.cancelKeyDeletion({ KeyId })).toBeOk();
     expect(await h.stateOf(KeyId)).toBe("PendingImport");
   });
 

@@ -125,7 +125,7 @@ describe("importKeyMaterial", () => {
     const { KeyId } = await importedKey(h, bytes);
     await h.kms.disableKey({ KeyId });
     const ValidTo = addDays(start, 3);
-    expect((await importWith(h, KeyId, bytes, { ValidTo })).isOk()).toBe(true);
+    expect(await importWith(h, KeyId, bytes, { ValidTo })).toBeOk();
     const { KeyMetadata } = (await h.kms.describeKey({ KeyId }))._unsafeUnwrap();
     expect(KeyMetadata).toMatchObject({
       KeyState: "Disabled",

@@ -44,7 +44,7 @@ describe("importKeyMaterial", () => {
     const h = kmsHarness();
     const KeyId = await h.externalKey();
     const { ImportToken, EncryptedKeyMaterial } = await h.wrapFor(KeyId, material());
-    expect((await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).isOk()).toBe(true);
+    expect(await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).toBeOk();
     expectError(
       await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial),
       "InvalidImportTokenException",
@@ -77,7 +77,7 @@ describe("importKeyMaterial", () => {
       await importWith(h, KeyId, ImportToken, wrap(foreign, bytes)),
       "InvalidCiphertextException",
     );
-    expect((await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).isOk()).toBe(true);
+    expect(await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).toBeOk();
   });
 
   it("does not spend the token on IncorrectKeyMaterialException", async () => {
@@ -160,7 +160,7 @@ describe("importKeyMaterial", () => {
         "InvalidImportTokenException",
       );
     }
-    expect((await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).isOk()).toBe(true);
+    expect(await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).toBeOk();
   });
 
   it("accepts a token 1 ms before 24 hours", async () => {
@@ -168,7 +168,7 @@ describe("importKeyMaterial", () => {
     const KeyId = await h.externalKey();
     const { ImportToken, EncryptedKeyMaterial } = await h.wrapFor(KeyId, material());
     h.clock.advance(24 * 60 * 60 * 1000 - 1);
-    expect((await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).isOk()).toBe(true);
+    expect(await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).toBeOk();
   });
 
   it.each([0, 1, 60_000])(
@@ -214,7 +214,7 @@ describe("importKeyMaterial", () => {
       await importWith(h, KeyId, b.ImportToken, wrap(a.PublicKey, bytes)),
       "InvalidCiphertextException",
     );
-    expect((await importWith(h, KeyId, b.ImportToken, wrap(b.PublicKey, bytes))).isOk()).toBe(true);
+    expect(await importWith(h, KeyId, b.ImportToken, wrap(b.PublicKey, bytes))).toBeOk();
   });
 
   it.each([
@@ -235,7 +235,7 @@ describe("importKeyMaterial", () => {
         await importWith(h, KeyId, changed, EncryptedKeyMaterial),
         "InvalidImportTokenException",
       );
-      expect((await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).isOk()).toBe(true);
+      expect(await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).toBeOk();
     },
   );
 
@@ -255,7 +255,7 @@ describe("importKeyMaterial", () => {
         "InvalidImportTokenException",
       );
     }
-    expect((await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).isOk()).toBe(true);
+    expect(await importWith(h, KeyId, ImportToken, EncryptedKeyMaterial)).toBeOk();
   });
 
   it.each([

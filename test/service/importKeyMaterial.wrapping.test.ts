@@ -38,7 +38,7 @@ describe("importKeyMaterial", () => {
       EncryptedKeyMaterial,
       ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE",
     });
-    expect(result.isOk()).toBe(true);
+    expect(result).toBeOk();
     expect(await h.stateOf(KeyId)).toBe("Enabled");
   });
 

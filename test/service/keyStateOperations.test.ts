@@ -35,9 +35,9 @@ describe("keyStateOperations", () => {
   it("enables an already Enabled key and disables an already Disabled key", async () => {
     const h = kmsHarness();
     const KeyId = await enabledKey(h);
-    expect((await h.kms.enableKey({ KeyId })).isOk()).toBe(true);
+    expect(await h.kms.enableKey({ KeyId })).toBeOk();
     await h.kms.disableKey({ KeyId });
-    expect((await h.kms.disableKey({ KeyId })).isOk()).toBe(true);
+    expect(await h.kms.disableKey({ KeyId })).toBeOk();
     expect(await h.stateOf(KeyId)).toBe("Disabled");
   });
 

@@ -67,7 +67,7 @@ describe("scheduleKeyDeletion", () => {
     const KeyId = await h.externalKey();
     await h.importMaterial(KeyId, material());
     if (state === "Disabled") await h.kms.disableKey({ KeyId });
-    expect((await h.kms.scheduleKeyDeletion({ KeyId })).isOk()).toBe(true);
+    expect(await h.kms.scheduleKeyDeletion({ KeyId })).toBeOk();
     expect(await h.stateOf(KeyId)).toBe("PendingDeletion");
   });
 

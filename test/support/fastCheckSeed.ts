@@ -2,7 +2,7 @@ import fc from "fast-check";
 
 // One seed for the whole run: FC_SEED when set (.ci/run sets it, so CI is reproducible),
 // otherwise fast-check's random seed. A failing property prints the seed it ran with; replay
-// it with FC_SEED=<seed> npm run test:unit.
+// it with FC_SEED=<seed> npx vitest run <file>.
 const seed = process.env["FC_SEED"];
 fc.configureGlobal({
   ...(seed === undefined ? {} : { seed: Number(seed) }),

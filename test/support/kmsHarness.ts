@@ -86,7 +86,7 @@ export function material(): Buffer {
 
 /** Asserts that `result` is an error with exactly this AWS exception name, and returns it. */
 export function expectError(result: Result<unknown, KmsError>, name: KmsErrorName): KmsError {
-  expect(result.isErr() ? result.error.name : "ok").toBe(name);
+  expect(result).toBeErr(name);
   return result._unsafeUnwrapErr();
 }
 

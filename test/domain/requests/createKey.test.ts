@@ -25,9 +25,7 @@ describe("validateCreateKeyRequest", () => {
   });
 
   it("accepts the deprecated CustomerMasterKeySpec SYMMETRIC_DEFAULT alone", () => {
-    expect(validateCreateKeyRequest({ CustomerMasterKeySpec: "SYMMETRIC_DEFAULT" }).isOk()).toBe(
-      true,
-    );
+    expect(validateCreateKeyRequest({ CustomerMasterKeySpec: "SYMMETRIC_DEFAULT" })).toBeOk();
   });
 
   it.each([
@@ -78,7 +76,7 @@ describe("validateCreateKeyRequest", () => {
 
   it("validates but ignores Policy and Tags", () => {
     const request = { Policy: "{}", Tags: [{ TagKey: "team", TagValue: "" }] };
-    expect(validateCreateKeyRequest(request).isOk()).toBe(true);
+    expect(validateCreateKeyRequest(request)).toBeOk();
     expectError(
       validateCreateKeyRequest({ Tags: [{ TagKey: "", TagValue: "v" }] }),
       "ValidationException",

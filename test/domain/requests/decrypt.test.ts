@@ -43,7 +43,7 @@ describe("validateDecryptRequest", () => {
 
   it.each([1, 6144])("accepts a CiphertextBlob of %i bytes", (length) => {
     const request = { CiphertextBlob: new Uint8Array(length) };
-    expect(validateDecryptRequest(request, context).isOk()).toBe(true);
+    expect(validateDecryptRequest(request, context)).toBeOk();
   });
 
   it("returns ValidationException for a missing CiphertextBlob", () => {
@@ -124,7 +124,7 @@ describe("validateDecryptRequest", () => {
   });
 
   it("treats a null Recipient as absent", () => {
-    expect(validateDecryptRequest({ ...valid, Recipient: null }, context).isOk()).toBe(true);
+    expect(validateDecryptRequest({ ...valid, Recipient: null }, context)).toBeOk();
   });
 
   it("returns NotFoundException for an alias KeyId, since kms-byok has no aliases", () => {

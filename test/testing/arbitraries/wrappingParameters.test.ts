@@ -45,7 +45,7 @@ describe("arbitraries.wrappingParameters", () => {
     await fc.assert(
       fc.asyncProperty(wrappingParameters(), async (pair) => {
         const params = await kms.getParametersForImport({ KeyId: key, ...pair });
-        expect(params.isOk()).toBe(true);
+        expect(params).toBeOk();
       }),
       { numRuns: 40 },
     );
