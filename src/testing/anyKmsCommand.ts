@@ -14,7 +14,7 @@ import { GetParametersForImportCommand } from "./commands/getParametersForImport
 import type { KmsCommand } from "./commands/kmsCommand.js";
 import { ListKeysCommand } from "./commands/listKeysCommand.js";
 import { importKeyMaterialCommand, lifecycleWriteCommand } from "./commands/writeCommands.js";
-import type { KmsCommandsConstraints } from "./kmsCommands.js";
+import type { KmsCommandsConstraints } from "./kmsCommandsConstraints.js";
 
 /**
  * One command of {@link kmsCommands}: for `fc.commands([...yourCommands, anyKmsCommand()])`

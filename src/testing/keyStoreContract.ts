@@ -11,37 +11,9 @@ import { paginationChecks } from "./_internals/keyStorePaginationChecks.js";
 import { removalChecks } from "./_internals/keyStoreRemovalChecks.js";
 import { roundTripChecks } from "./_internals/keyStoreRoundTripChecks.js";
 import { twoInstanceChecks } from "./_internals/keyStoreTwoInstanceChecks.js";
+import type { KeyStoreCheck, KeyStoreFactory } from "./keyStoreCheckTypes.js";
 
-/** The rules of the {@link KeyStore} port, one per group of {@link KeyStoreCheck}s. */
-export type KeyStoreRule =
-  | "round trip"
-  | "compare-and-set"
-  | "concurrent writers"
-  | "isolation"
-  | "pagination"
-  | "no aliasing"
-  | "errors are values"
-  | "removal"
-  | "large pages"
-  | "durability"
-  | "two instances";
-
-/** One named check of {@link keyStoreContract}. */
-export interface KeyStoreCheck {
-  /** What the store must do, as a sentence: use it as the test's name. */
-  readonly name: string;
-  /** The rule of the port this check belongs to. */
-  readonly rule: KeyStoreRule;
-  /**
-   * Runs the check against a fresh store. Resolves when the store keeps the rule; otherwise
-   * rejects with an `Error` named `KeyStoreContractViolation` whose message names the rule,
-   * the call that broke it, and the values expected and returned.
-   */
-  run(): Promise<void>;
-}
-
-/** Makes a fresh, empty store; called once per check. */
-export type KeyStoreFactory = () => KeyStore | Promise<KeyStore>;
+export type { KeyStoreCheck, KeyStoreFactory, KeyStoreRule } from "./keyStoreCheckTypes.js";
 
 /** Tunes {@link keyStoreContract} for slower stores. */
 export interface KeyStoreContractOptions {

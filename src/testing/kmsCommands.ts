@@ -1,22 +1,9 @@
 import fc from "fast-check";
 import { anyKmsCommand } from "./anyKmsCommand.js";
-import type { WrappingKeySpec } from "./commands/commandChoices.js";
 import type { KmsCommand } from "./commands/kmsCommand.js";
+import type { KmsCommandsConstraints } from "./kmsCommandsConstraints.js";
 
-/** Which commands {@link kmsCommands} generates. */
-export interface KmsCommandsConstraints {
-  /** The most commands in one sequence; default 40. */
-  readonly maxCommands?: number;
-  /**
-   * The wrapping key specs of the import commands; default `["RSA_2048"]`. Larger keys cost a
-   * key generation per GetParametersForImport unless the target reuses or pools its key pairs.
-   */
-  readonly wrappingKeySpecs?: readonly WrappingKeySpec[];
-  /** Whether to start two operations at the same time now and then; default `true`. */
-  readonly concurrency?: boolean;
-  /** Replays a failure: the `replayPath` a {@link KmsModelFailure} reports (with its seed and path). */
-  readonly replayPath?: string;
-}
+export type { KmsCommandsConstraints } from "./kmsCommandsConstraints.js";
 
 /**
  * Model-based commands for fast-check that cover every operation of `Kms` and the passage of

@@ -5,6 +5,7 @@ import type { KeyRecord } from "../../src/domain/keyRecord.js";
 import { kmsError } from "../../src/domain/kmsError.js";
 import type { KeyStore, StoredKey } from "../../src/ports/keyStore.js";
 import { deletedKeyRemover, type RemovalFlaw } from "./flawedRemoval.js";
+import type { Rows } from "./rows.js";
 
 // Deliberately broken KeyStores, each with one bug the contract must catch.
 
@@ -31,9 +32,6 @@ export type Flaw =
   | "list ignores the limit"
   | "list reverses each page"
   | RemovalFlaw;
-
-/** The storage of a {@link flawedKeyStore}: its rows, by ARN. */
-export type Rows = Map<string, StoredKey>;
 
 const invalidMarker = () =>
   errAsync(

@@ -1,6 +1,6 @@
 import { okAsync } from "neverthrow";
 import type { KeyStore } from "../../src/ports/keyStore.js";
-import type { Rows } from "./brokenKeyStores.js";
+import type { Rows } from "./rows.js";
 
 /** A bug of the `removeDeletedKeys` of `flawedKeyStore`. */
 export type RemovalFlaw =

@@ -1,5 +1,6 @@
 import type { KeyStore } from "../../src/ports/keyStore.js";
-import { keyStoreOver, type Rows } from "./brokenKeyStores.js";
+import { keyStoreOver } from "./brokenKeyStores.js";
+import type { Rows } from "./rows.js";
 
 // Stores whose storage another instance can open, as keyStoreContract's `openAgain` does: a
 // right one, and two that break what a storage shared by several processes must keep.

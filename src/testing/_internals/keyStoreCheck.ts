@@ -1,5 +1,5 @@
 import type { KeyStore } from "../../ports/keyStore.js";
-import type { KeyStoreCheck, KeyStoreFactory, KeyStoreRule } from "../keyStoreContract.js";
+import type { KeyStoreCheck, KeyStoreFactory, KeyStoreRule } from "../keyStoreCheckTypes.js";
 import { type CheckedStore, checkedStore } from "./keyStoreCalls.js";
 
 /** Opens another instance over the storage of a store, as a restarted process would. */

@@ -1,7 +1,7 @@
 import type { KeyArn } from "../../domain/keyArn.js";
 import type { KeyRecord } from "../../domain/keyRecord.js";
 import type { StoredKey } from "../../ports/keyStore.js";
-import type { KeyStoreRule } from "../keyStoreContract.js";
+import type { KeyStoreRule } from "../keyStoreCheckTypes.js";
 import type { CheckedStore, Outcome } from "./keyStoreCalls.js";
 import { recordDifference } from "./keyStoreRecordDifference.js";
 import { violation } from "./keyStoreViolation.js";

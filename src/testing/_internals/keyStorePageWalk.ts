@@ -1,6 +1,6 @@
 import type { KeyScope } from "../../domain/keyArn.js";
 import type { KeyRecord } from "../../domain/keyRecord.js";
-import type { KeyStoreRule } from "../keyStoreContract.js";
+import type { KeyStoreRule } from "../keyStoreCheckTypes.js";
 import type { CheckedStore } from "./keyStoreCalls.js";
 import { okOf } from "./keyStoreExpectations.js";
 import { violation } from "./keyStoreViolation.js";

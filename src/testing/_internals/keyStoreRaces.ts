@@ -1,5 +1,5 @@
 import type { KeyRecord } from "../../domain/keyRecord.js";
-import type { KeyStoreRule } from "../keyStoreContract.js";
+import type { KeyStoreRule } from "../keyStoreCheckTypes.js";
 import { type CheckedStore, shown } from "./keyStoreCalls.js";
 import { expectWritten, okOf } from "./keyStoreExpectations.js";
 import { violation } from "./keyStoreViolation.js";

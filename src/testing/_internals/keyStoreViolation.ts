@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import type { KeyStoreRule } from "../keyStoreContract.js";
+import type { KeyStoreRule } from "../keyStoreCheckTypes.js";
 
 /**
  * Shows a value as an adapter author needs to see it: every level, Dates as instants, bytes as

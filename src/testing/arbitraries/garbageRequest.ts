@@ -13,7 +13,7 @@ import { builderOf } from "./_internals/requests/operationBuilders.js";
 import { applyChanges } from "./_internals/violation.js";
 import { garbageValue } from "./garbageValue.js";
 import type { InvalidRequest } from "./invalidRequest.js";
-import type { RequestConstraints } from "./validRequest.js";
+import type { RequestConstraints } from "./requestConstraints.js";
 
 interface Replacement {
   readonly value: unknown;

@@ -3,7 +3,7 @@ import type { KmsErrorName } from "../../domain/kmsError.js";
 import type { OperationName } from "../../domain/operationName.js";
 import { generationContext } from "./_internals/generationContext.js";
 import { builderOf } from "./_internals/requests/operationBuilders.js";
-import type { RequestConstraints } from "./validRequest.js";
+import type { RequestConstraints } from "./requestConstraints.js";
 
 /** A request that its operation must refuse, with the error it must answer. */
 export interface InvalidRequest<O extends OperationName = OperationName> {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { keyArn } from "../keyArn.js";
 import { keyId } from "../keyId.js";
-import type { RequestConstraints } from "../validRequest.js";
+import type { RequestConstraints } from "../requestConstraints.js";
 import { checkMargin } from "./expirationCases.js";
 import { readNow } from "./readNow.js";
 import { type Scope, scopeOf } from "./scope.js";

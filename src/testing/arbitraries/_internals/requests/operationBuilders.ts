@@ -1,5 +1,5 @@
 import type { OperationName } from "../../../../domain/operationName.js";
-import type { OperationRequests } from "../../validRequest.js";
+import type { OperationRequests } from "../../operationRequests.js";
 import type { OperationBuilder } from "../operationBuilder.js";
 import { createKeyRequests } from "./createKey.js";
 import { decryptRequests } from "./decrypt.js";

@@ -1,0 +1,16 @@
+import type { WrappingKeySpec } from "./commands/commandChoices.js";
+
+/** Which commands {@link kmsCommands} generates. */
+export interface KmsCommandsConstraints {
+  /** The most commands in one sequence; default 40. */
+  readonly maxCommands?: number;
+  /**
+   * The wrapping key specs of the import commands; default `["RSA_2048"]`. Larger keys cost a
+   * key generation per GetParametersForImport unless the target reuses or pools its key pairs.
+   */
+  readonly wrappingKeySpecs?: readonly WrappingKeySpec[];
+  /** Whether to start two operations at the same time now and then; default `true`. */
+  readonly concurrency?: boolean;
+  /** Replays a failure: the `replayPath` a {@link KmsModelFailure} reports (with its seed and path). */
+  readonly replayPath?: string;
+}
