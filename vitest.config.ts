@@ -7,7 +7,7 @@ import { configDefaults, defineConfig } from "vitest/config";
  */
 const e2e = [
   "test/e2e/**/*.test.ts",
-  "test/readme/**/*.test.ts",
+  "test/docs/**/*.test.ts",
   "test/interop/**/*.test.ts",
   "test/sql/postgresCluster.test.ts",
   "test/sql/sqlKeyStoreContract.test.ts",

@@ -4,7 +4,7 @@ import { type KmsError, kmsError } from "../domain/kmsError.js";
 import { aesGcmDecrypt, aesGcmEncrypt } from "./aesGcm.js";
 import { ownBuffer } from "./ownBuffer.js";
 
-/** Seals and opens secrets under one root key (D11). */
+/** Seals and opens secrets under one root key (docs/decisions/0011-nothing-secret-reaches-the-store.md). */
 export interface Sealer {
   seal(plaintext: Uint8Array, purpose: string): Uint8Array;
   open(sealed: Uint8Array, purpose: string): Result<Buffer, KmsError>;

@@ -5,7 +5,7 @@ import type { KeyMaterialId } from "../domain/keyMaterialId.js";
 const domainSeparator = "kms-byok/key-material-id/v1";
 
 /**
- * The key material ID of D10: SHA-256 over a length-prefixed encoding of a domain separator,
+ * The key material ID of docs/decisions/0010-key-material-id.md: SHA-256 over a length-prefixed encoding of a domain separator,
  * the key ID and the material, as 64 lowercase hex digits. The same material in two keys gets
  * two IDs; nothing about the material can be read from it.
  */

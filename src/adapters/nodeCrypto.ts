@@ -23,7 +23,7 @@ export type NodeCrypto = RsaCryptoProvider;
  * The production {@link CryptoProvider}: real RSA wrapping key pairs (RSA_2048/3072/4096, a
  * fresh pair for every parameter set, taken from a pool refilled in the background), RSA-OAEP
  * and RSA-AES unwrapping, AES-256-GCM for the data plane, and AES-256-GCM sealing of every
- * secret under the root key (D11).
+ * secret under the root key (docs/decisions/0011-nothing-secret-reaches-the-store.md).
  *
  * @example
  * ```ts

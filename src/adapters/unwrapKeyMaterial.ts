@@ -5,7 +5,7 @@ import { type Wrapping, wrappingSchemes } from "../domain/wrappingTable.js";
 import { aesKeyUnwrapPad } from "./aesKeyWrapPad.js";
 
 /**
- * Recovers key material wrapped per D3: RSA-OAEP (MGF1 with the same hash) of the material, or
+ * Recovers key material wrapped per docs/decisions/0003-rsa-wrapping-table.md: RSA-OAEP (MGF1 with the same hash) of the material, or
  * RSA-OAEP of an AES-256 key followed by the RFC 5649 key wrap with padding of the material.
  *
  * Errors: `InvalidCiphertextException` for anything that does not unwrap with this key and

@@ -12,7 +12,7 @@ import { usageError } from "./usageError.js";
 import { usageTexts } from "./usageTexts.js";
 import { writeFileAtomically } from "./writeFileAtomically.js";
 
-/** The wrapping algorithms `kms-byok wrap` supports: those of D3. */
+/** The wrapping algorithms `kms-byok wrap` supports: those of docs/decisions/0003-rsa-wrapping-table.md. */
 export const wrapAlgorithms = Object.keys(wrappingSchemes) as SupportedWrappingAlgorithm[];
 
 const options = {

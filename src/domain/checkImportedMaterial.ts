@@ -4,13 +4,13 @@ import { sameKeyMaterialId } from "./keyMaterialId.js";
 import type { KeyRecord } from "./keyRecord.js";
 import { type KmsError, kmsError } from "./kmsError.js";
 
-/** Symmetric key material is exactly this many bytes (D2). */
+/** Symmetric key material is exactly this many bytes (docs/decisions/0002-material-is-exactly-32-bytes.md). */
 export const symmetricKeyMaterialBytes = 32;
 
 type ImportCommand = Extract<KeyCommand, { type: "ImportKeyMaterial" }>;
 
 /**
- * Precondition: D2 (32 bytes), D4 (the bound material, if any, and no other), and what the
+ * Precondition: docs/decisions/0002-material-is-exactly-32-bytes.md (32 bytes), docs/decisions/0004-material-bound-forever.md (the bound material, if any, and no other), and what the
  * caller asserted with `ImportType` and `KeyMaterialId`.
  *
  * Errors: `IncorrectKeyMaterialException`.

@@ -7,7 +7,7 @@ import type { KmsError } from "./kmsError.js";
 import { observeKey } from "./observeKey.js";
 
 /**
- * The key under `arn` as it is at `now` (expiry and deletion applied, D12), for checks a
+ * The key under `arn` as it is at `now` (expiry and deletion applied, docs/decisions/0012-lazy-time-from-a-clock-port.md), for checks a
  * service runs before expensive work.
  *
  * Errors: `NotFoundException` when there is no key or its deletion date has passed.

@@ -4,11 +4,11 @@ import { daysAfter } from "./daysAfter.js";
 import type { ExpirationModel } from "./keyState.js";
 import { type KmsError, kmsError } from "./kmsError.js";
 
-/** The furthest ahead a `ValidTo` may be, in days after the request (D8). */
+/** The furthest ahead a `ValidTo` may be, in days after the request (docs/decisions/0008-expiration-model-and-valid-to.md). */
 export const maxValidToDays = 365;
 
 /**
- * Applies the D8 expiration rules to an ImportKeyMaterial request and returns the material's
+ * Applies the expiration rules (docs/decisions/0008-expiration-model-and-valid-to.md) to an ImportKeyMaterial request and returns the material's
  * `validTo`, or `undefined` when it does not expire. `ExpirationModel` defaults to
  * `KEY_MATERIAL_EXPIRES`.
  *

@@ -4,14 +4,14 @@ import type { KeyRecord, ParameterSet } from "./keyRecord.js";
 import { type KmsError, kmsError } from "./kmsError.js";
 import { pendingDeletion } from "./requireEnabledKey.js";
 
-/** How long a GetParametersForImport answer stays usable (D7). */
+/** How long a GetParametersForImport answer stays usable (docs/decisions/0007-single-use-import-tokens.md). */
 export const importParametersLifetimeHours = 24;
 
-/** How many unspent parameter sets a key keeps; a further call drops the oldest (D7). */
+/** How many unspent parameter sets a key keeps; a further call drops the oldest (docs/decisions/0007-single-use-import-tokens.md). */
 export const maxParameterSetsPerKey = 10;
 
 /**
- * Precondition: the import operations need a key whose origin is `EXTERNAL` (D1) and that is
+ * Precondition: the import operations need a key whose origin is `EXTERNAL` (docs/decisions/0001-symmetric-keys-only.md) and that is
  * not pending deletion.
  *
  * Errors: `UnsupportedOperationException` "… origin is AWS_KMS which is not valid for this

@@ -5,7 +5,7 @@ import type { KeyMaterial, ParameterSet } from "./keyRecord.js";
 import type { Origin } from "./keyState.js";
 import type { ImportType } from "./requests/importKeyMaterial.js";
 
-/** What an import token says, once the service has verified and decoded it (D7). */
+/** What an import token says, once the service has verified and decoded it (docs/decisions/0007-single-use-import-tokens.md). */
 export interface ImportTokenClaims {
   readonly keyArn: KeyArn;
   readonly parameterSetId: string;
@@ -40,9 +40,9 @@ export type KeyCommand =
       readonly type: "ImportKeyMaterial";
       readonly arn: KeyArn;
       readonly token: ImportTokenClaims;
-      /** The unwrapped material, sealed, with the `validTo` D8 resolved. */
+      /** The unwrapped material, sealed, with the `validTo` docs/decisions/0008-expiration-model-and-valid-to.md resolved. */
       readonly material: KeyMaterial;
-      /** How many bytes the unwrapped material had (D2 wants 32). */
+      /** How many bytes the unwrapped material had (docs/decisions/0002-material-is-exactly-32-bytes.md wants 32). */
       readonly materialByteLength: number;
       /** `NEW_KEY_MATERIAL` only for a first import, `EXISTING_KEY_MATERIAL` only for a reimport. */
       readonly importType: ImportType | undefined;

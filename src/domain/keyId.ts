@@ -5,7 +5,7 @@ export type KeyId = Brand<string, "KeyId">;
 
 const keyIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Multi-Region key IDs (`mrk-` and 32 hex digits), which kms-byok does not support (D1). */
+/** Multi-Region key IDs (`mrk-` and 32 hex digits), which kms-byok does not support (docs/decisions/0001-symmetric-keys-only.md). */
 export const multiRegionKeyIdPattern = /^mrk-[0-9a-f]{32}$/;
 
 /**

@@ -1,6 +1,6 @@
 import type { Brand } from "./brand.js";
 
-/** A key material ID (D10): 64 lowercase hex digits, a fingerprint of (key ID, material). */
+/** A key material ID (docs/decisions/0010-key-material-id.md): 64 lowercase hex digits, a fingerprint of (key ID, material). */
 export type KeyMaterialId = Brand<string, "KeyMaterialId">;
 
 const keyMaterialIdPattern = /^[0-9a-f]{64}$/;
@@ -12,7 +12,7 @@ export function isKeyMaterialId(value: string): value is KeyMaterialId {
 
 /**
  * Compares two key material IDs in time that depends only on their length, so the sameness
- * check of D4 does not reveal how much of a guessed fingerprint was right.
+ * check of docs/decisions/0004-material-bound-forever.md does not reveal how much of a guessed fingerprint was right.
  */
 export function sameKeyMaterialId(a: KeyMaterialId, b: KeyMaterialId): boolean {
   if (a.length !== b.length) return false;

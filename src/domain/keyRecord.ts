@@ -5,7 +5,7 @@ import type { Origin } from "./keyState.js";
 import type { SupportedWrappingAlgorithm, SupportedWrappingKeySpec } from "./wrappingTable.js";
 
 /**
- * Key material held by a key: its ID and the material sealed by the crypto provider (D11).
+ * Key material held by a key: its ID and the material sealed by the crypto provider (docs/decisions/0011-nothing-secret-reaches-the-store.md).
  * `validTo` is present exactly when the material expires (`KEY_MATERIAL_EXPIRES`).
  */
 export interface KeyMaterial {
@@ -15,7 +15,7 @@ export interface KeyMaterial {
 }
 
 /**
- * One GetParametersForImport answer (D7): the sealed private half of a fresh wrapping key pair,
+ * One GetParametersForImport answer (docs/decisions/0007-single-use-import-tokens.md): the sealed private half of a fresh wrapping key pair,
  * the algorithm the customer wraps with, and when the set expires. The set is spent by the
  * first successful import.
  */
@@ -36,9 +36,9 @@ export interface KeyRecordBase {
   readonly creationDate: Date;
   readonly description: string;
   readonly origin: Origin;
-  /** The first material ever imported (or generated): bound to the key forever (D4). */
+  /** The first material ever imported (or generated): bound to the key forever (docs/decisions/0004-material-bound-forever.md). */
   readonly boundMaterialId?: KeyMaterialId;
-  /** Live import parameter sets, oldest first; at most ten (D7). */
+  /** Live import parameter sets, oldest first; at most ten (docs/decisions/0007-single-use-import-tokens.md). */
   readonly parameterSets: readonly ParameterSet[];
 }
 
@@ -53,7 +53,7 @@ export interface KeyWithMaterial extends KeyRecordBase {
   readonly material: KeyMaterial;
 }
 
-/** A key scheduled for deletion; it may or may not still hold its material (D6). */
+/** A key scheduled for deletion; it may or may not still hold its material (docs/decisions/0006-losing-material-means-pending-import.md). */
 export interface PendingDeletionKey extends KeyRecordBase {
   readonly keyState: "PendingDeletion";
   readonly deletionDate: Date;

@@ -3,17 +3,17 @@ import type { KeyRecord } from "./keyRecord.js";
 
 /** A key as it is at some instant, and what happened to it since it was stored. */
 export interface ObservedKey {
-  /** The key, or `undefined` once its deletion date has passed (D13). */
+  /** The key, or `undefined` once its deletion date has passed (docs/decisions/0013-deletion-window.md). */
   readonly key: KeyRecord | undefined;
   /** Events that time alone caused: at most one `DeleteExpiredKeyMaterial`. */
   readonly events: readonly KeyEvent[];
 }
 
 /**
- * The effective state of a stored key at `now` (D12): expiry and deletion are lazy, so this
+ * The effective state of a stored key at `now` (docs/decisions/0012-lazy-time-from-a-clock-port.md): expiry and deletion are lazy, so this
  * pure function is where they happen. Material whose `validTo` is at or before `now` is
- * removed and the key goes to `PendingImport`, except that `PendingDeletion` stays (D6); a key
- * past its deletion date no longer exists (D13).
+ * removed and the key goes to `PendingImport`, except that `PendingDeletion` stays (docs/decisions/0006-losing-material-means-pending-import.md); a key
+ * past its deletion date no longer exists (docs/decisions/0013-deletion-window.md).
  *
  * @example
  * ```ts
@@ -44,7 +44,7 @@ export function observeKey(stored: KeyRecord, now: Date): ObservedKey {
 }
 
 /**
- * The key without its material (D6): `Enabled`/`Disabled` go to `PendingImport`,
+ * The key without its material (docs/decisions/0006-losing-material-means-pending-import.md): `Enabled`/`Disabled` go to `PendingImport`,
  * `PendingDeletion` stays. Only `boundMaterialId` remembers what it was.
  */
 export function withoutMaterial(key: KeyRecord): KeyRecord {

@@ -15,7 +15,7 @@ export type OperationName =
   | "ListKeys"
   | "ScheduleKeyDeletion";
 
-/** The operations that never change a key themselves (a key they read may still expire, D12). */
+/** The operations that never change a key themselves (a key they read may still expire, docs/decisions/0012-lazy-time-from-a-clock-port.md). */
 export type ReadOperationName =
   | "Decrypt"
   | "DescribeKey"

@@ -6,7 +6,7 @@ import { type KmsError, kmsError } from "./kmsError.js";
 export type EnabledKey = KeyWithMaterial & { readonly keyState: "Enabled" };
 
 /**
- * Precondition of every cryptographic operation (D14): the key must be `Enabled`.
+ * Precondition of every cryptographic operation (docs/decisions/0014-key-state-errors.md): the key must be `Enabled`.
  *
  * Errors: `DisabledException` "`<arn>` is disabled."; `KMSInvalidStateException` "`<arn>` is
  * pending import." or "`<arn>` is pending deletion.".
@@ -29,12 +29,12 @@ export function requireEnabledKey(key: KeyRecord): Result<EnabledKey, KmsError> 
   }
 }
 
-/** `KMSInvalidStateException` "`<arn>` is pending import." (D14). */
+/** `KMSInvalidStateException` "`<arn>` is pending import." (docs/decisions/0014-key-state-errors.md). */
 export function pendingImport(key: KeyRecord): KmsError {
   return kmsError("KMSInvalidStateException", `${key.arn} is pending import.`);
 }
 
-/** `KMSInvalidStateException` "`<arn>` is pending deletion." (D14). */
+/** `KMSInvalidStateException` "`<arn>` is pending deletion." (docs/decisions/0014-key-state-errors.md). */
 export function pendingDeletion(key: KeyRecord): KmsError {
   return kmsError("KMSInvalidStateException", `${key.arn} is pending deletion.`);
 }

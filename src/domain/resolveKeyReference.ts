@@ -4,14 +4,14 @@ import { isKeyId, multiRegionKeyIdPattern } from "./keyId.js";
 import { type KmsError, kmsError } from "./kmsError.js";
 import type { OperationName } from "./operationName.js";
 
-/** How an operation treats aliases: the import and lifecycle operations take none (D9). */
+/** How an operation treats aliases: the import and lifecycle operations take none (docs/decisions/0009-key-id-or-key-arn-only.md). */
 export type AliasPolicy = "refuse" | "resolve";
 
 const arnPattern = /^arn:([a-z-]+):kms:([^:]*):([^:]*):(key|alias)\/(.+)$/;
 
 /**
  * Turns a `KeyId` request member (key ID, key ARN, alias name or alias ARN) into the ARN of a
- * key in `scope`, following D9.
+ * key in `scope`, following docs/decisions/0009-key-id-or-key-arn-only.md.
  *
  * Errors: `NotFoundException` ("Invalid keyId '…'" for a malformed ID or, where aliases are
  * refused, an alias; "Invalid arn …" for an ARN of another Region or partition; "Alias … is not

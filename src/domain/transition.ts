@@ -24,11 +24,11 @@ export interface Transition {
 
 /**
  * The key lifecycle: applies `command` to the stored key (`undefined` when there is none) at
- * `now`. Pure: no I/O, no clock, no randomness. Lazy expiry and deletion (D12) are applied
+ * `now`. Pure: no I/O, no clock, no randomness. Lazy expiry and deletion (docs/decisions/0012-lazy-time-from-a-clock-port.md) are applied
  * first, so the events may start with a `DeleteExpiredKeyMaterial`.
  *
  * Errors: `NotFoundException` when the key does not exist (or its deletion date has passed),
- * and per command the errors of D1–D14: `UnsupportedOperationException`,
+ * and per command the errors of docs/decisions/0001-symmetric-keys-only.md–docs/decisions/0014-key-state-errors.md: `UnsupportedOperationException`,
  * `KMSInvalidStateException`, `InvalidImportTokenException`, `ExpiredImportTokenException`,
  * `IncorrectKeyMaterialException`.
  *
@@ -165,7 +165,7 @@ function apply(
   }
 }
 
-/** Precondition: Enable/Disable need material; D14 names the refusals. */
+/** Precondition: Enable/Disable need material; docs/decisions/0014-key-state-errors.md names the refusals. */
 function requireMaterialState(
   key: KeyRecord,
 ): Result<KeyRecord & { keyState: "Enabled" | "Disabled" }, KmsError> {
@@ -174,7 +174,7 @@ function requireMaterialState(
   return ok(key);
 }
 
-/** D5: material replaces material; a key without material becomes `Enabled`. */
+/** docs/decisions/0005-reimport-keeps-the-key-state.md: material replaces material; a key without material becomes `Enabled`. */
 function withMaterial(key: KeyRecord, material: KeyMaterial): KeyRecord {
   const keyState = key.keyState === "Disabled" ? "Disabled" : "Enabled";
   return { ...withoutStateFields(key), keyState, material, boundMaterialId: material.id };

@@ -18,9 +18,9 @@ export const wrappingAlgorithmValues = [
 /** A `WrappingAlgorithm` as AWS spells it. */
 export type WrappingAlgorithm = (typeof wrappingAlgorithmValues)[number];
 
-/** The wrapping key specs kms-byok supports (D3). */
+/** The wrapping key specs kms-byok supports (docs/decisions/0003-rsa-wrapping-table.md). */
 export type SupportedWrappingKeySpec = "RSA_2048" | "RSA_3072" | "RSA_4096";
-/** The wrapping algorithms kms-byok supports (D3). */
+/** The wrapping algorithms kms-byok supports (docs/decisions/0003-rsa-wrapping-table.md). */
 export type SupportedWrappingAlgorithm =
   | "RSAES_OAEP_SHA_1"
   | "RSAES_OAEP_SHA_256"
@@ -33,7 +33,7 @@ export interface WrappingScheme {
   readonly aesKeyWrap: boolean;
 }
 
-/** The D3 wrapping table: each supported algorithm and how it works. */
+/** The docs/decisions/0003-rsa-wrapping-table.md wrapping table: each supported algorithm and how it works. */
 export const wrappingSchemes: Readonly<Record<SupportedWrappingAlgorithm, WrappingScheme>> = {
   RSAES_OAEP_SHA_1: { hash: "sha1", aesKeyWrap: false },
   RSAES_OAEP_SHA_256: { hash: "sha256", aesKeyWrap: false },
@@ -58,7 +58,7 @@ export interface Wrapping {
 }
 
 /**
- * Checks a (valid enum) algorithm and key spec pair against the D3 table.
+ * Checks a (valid enum) algorithm and key spec pair against the wrapping table (docs/decisions/0003-rsa-wrapping-table.md).
  *
  * Errors: `UnsupportedOperationException` for `RSAES_PKCS1_V1_5` (retired by AWS on
  * 2023-10-10), `SM2PKE` and `SM2` (China Regions only).

@@ -21,7 +21,7 @@ export function protocolError(name: ProtocolErrorName, message: string): WireErr
 }
 
 /**
- * The HTTP status of an error (D15): 400 for every client error, as AWS really answers;
+ * The HTTP status of an error (docs/decisions/0015-wire-status-codes.md): 400 for every client error, as AWS really answers;
  * 413 for a body over the limit; 500 for `KMSInternalException`; 503 for
  * `DependencyTimeoutException` (the key store did not answer), which SDKs retry.
  */

@@ -11,7 +11,7 @@ export function successResponse(response: object, requestId: string): WireRespon
   return { status: 200, headers: headers(requestId), body: encodeResponseBody(response) };
 }
 
-/** An AWS error: `{"__type", "message"}` with the status of D15. */
+/** An AWS error: `{"__type", "message"}` with the status of docs/decisions/0015-wire-status-codes.md. */
 export function errorResponse(error: WireError, requestId: string): WireResponse {
   return {
     status: statusOf(error.name),

@@ -1,4 +1,4 @@
-/** Where the service gets the time; the domain never reads a clock itself (D12). */
+/** Where the service gets the time; the domain never reads a clock itself (docs/decisions/0012-lazy-time-from-a-clock-port.md). */
 export interface Clock {
   now(): Date;
 }

@@ -28,11 +28,11 @@ export interface UnwrapRequest {
 
 /**
  * The cryptography behind the service. Plaintext key material and wrapping private keys never
- * leave it: it hands out only sealed bytes (D11), public keys and key material IDs (D10), and
+ * leave it: it hands out only sealed bytes (docs/decisions/0011-nothing-secret-reaches-the-store.md), public keys and key material IDs (docs/decisions/0010-key-material-id.md), and
  * uses the material for the data plane itself.
  */
 export interface CryptoProvider {
-  /** A fresh RSA wrapping key pair of `spec`, used for one parameter set only (D7). */
+  /** A fresh RSA wrapping key pair of `spec`, used for one parameter set only (docs/decisions/0007-single-use-import-tokens.md). */
   generateWrappingKeyPair(spec: SupportedWrappingKeySpec): ResultAsync<WrappingKeyPair, KmsError>;
   /**
    * Unwraps imported material with the sealed private key and seals it.

@@ -67,7 +67,7 @@ export interface KeyStore {
   /**
    * Removes for good every key, of any account and Region, that is `PendingDeletion` with a
    * deletion date at or before `now`, and returns how many it removed. Such a key no longer
-   * exists for the service (D13), so removing it changes no answer; markers handed out before
+   * exists for the service (docs/decisions/0013-deletion-window.md), so removing it changes no answer; markers handed out before
    * stay valid.
    */
   removeDeletedKeys(now: Date): ResultAsync<number, KmsError>;

@@ -20,7 +20,7 @@ export interface CommitPorts {
  * `prepare` turns the stored record into a command; it runs the domain's preconditions and the
  * command's cryptography, and runs again, on a fresh read, when a concurrent write wins the
  * compare-and-set. A transition that produced no events (a read with nothing derived) is not
- * written; one that did is written, so a write persists what a read derived (D12).
+ * written; one that did is written, so a write persists what a read derived (docs/decisions/0012-lazy-time-from-a-clock-port.md).
  *
  * Errors: whatever `prepare` or the transition return; `KMSInternalException` when every
  * attempt lost to a concurrent write.

@@ -59,15 +59,15 @@ export interface Kms {
   describeKey(request: DescribeKeyRequest): ResultAsync<DescribeKeyResponse, KmsError>;
   /** Lists the keys of the account and Region, a page at a time. */
   listKeys(request?: ListKeysRequest): ResultAsync<ListKeysResponse, KmsError>;
-  /** Hands out a fresh RSA public key and an import token, valid for 24 hours (D7). */
+  /** Hands out a fresh RSA public key and an import token, valid for 24 hours (docs/decisions/0007-single-use-import-tokens.md). */
   getParametersForImport(
     request: GetParametersForImportRequest,
   ): ResultAsync<GetParametersForImportResponse, KmsError>;
-  /** Imports wrapped key material; the key becomes `Enabled` (D4, D5, D7, D8). */
+  /** Imports wrapped key material; the key becomes `Enabled` (docs/decisions/0004-material-bound-forever.md, docs/decisions/0005-reimport-keeps-the-key-state.md, docs/decisions/0007-single-use-import-tokens.md, docs/decisions/0008-expiration-model-and-valid-to.md). */
   importKeyMaterial(
     request: ImportKeyMaterialRequest,
   ): ResultAsync<ImportKeyMaterialResponse, KmsError>;
-  /** Deletes the key's material; the key returns to `PendingImport` (D6). */
+  /** Deletes the key's material; the key returns to `PendingImport` (docs/decisions/0006-losing-material-means-pending-import.md). */
   deleteImportedKeyMaterial(
     request: DeleteImportedKeyMaterialRequest,
   ): ResultAsync<DeleteImportedKeyMaterialResponse, KmsError>;
@@ -75,15 +75,15 @@ export interface Kms {
   enableKey(request: EnableKeyRequest): ResultAsync<EmptyResponse, KmsError>;
   /** Disables a key that has material. */
   disableKey(request: DisableKeyRequest): ResultAsync<EmptyResponse, KmsError>;
-  /** Schedules deletion in 7–30 days (D13). */
+  /** Schedules deletion in 7–30 days (docs/decisions/0013-deletion-window.md). */
   scheduleKeyDeletion(
     request: ScheduleKeyDeletionRequest,
   ): ResultAsync<ScheduleKeyDeletionResponse, KmsError>;
-  /** Cancels a scheduled deletion: `Disabled` with material, `PendingImport` without (D6). */
+  /** Cancels a scheduled deletion: `Disabled` with material, `PendingImport` without (docs/decisions/0006-losing-material-means-pending-import.md). */
   cancelKeyDeletion(
     request: CancelKeyDeletionRequest,
   ): ResultAsync<CancelKeyDeletionResponse, KmsError>;
-  /** Encrypts up to 4096 bytes under an `Enabled` key (D14). */
+  /** Encrypts up to 4096 bytes under an `Enabled` key (docs/decisions/0014-key-state-errors.md). */
   encrypt(request: EncryptRequest): ResultAsync<EncryptResponse, KmsError>;
   /** Decrypts a ciphertext of this KMS; the ciphertext names its key. */
   decrypt(request: DecryptRequest): ResultAsync<DecryptResponse, KmsError>;

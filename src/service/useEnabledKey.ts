@@ -7,9 +7,9 @@ import type { ServiceDeps } from "./serviceDeps.js";
 
 /**
  * Reads the key for a data-plane operation at `now`. An expiry the read observes is written and
- * audited first (D12), so the operation that finds material expired leaves it recorded.
+ * audited first (docs/decisions/0012-lazy-time-from-a-clock-port.md), so the operation that finds material expired leaves it recorded.
  *
- * Errors: `NotFoundException`; the D14 state errors of {@link requireEnabledKey}.
+ * Errors: `NotFoundException`; the state errors (docs/decisions/0014-key-state-errors.md) of {@link requireEnabledKey}.
  */
 export function useEnabledKey(
   deps: ServiceDeps,

@@ -19,7 +19,7 @@ export interface KmsModelSetupOptions {
   /**
    * What the target's audit sink received, as it grows. When the setup's CreateKey calls show
    * up in it, DescribeKey also checks the audit trail: one `DeleteExpiredKeyMaterial` per
-   * expiry, timed at its `ValidTo` (D12).
+   * expiry, timed at its `ValidTo` (docs/decisions/0012-lazy-time-from-a-clock-port.md).
    */
   readonly audited?: readonly KeyEvent[];
 }

@@ -13,7 +13,7 @@ export interface KmsModelEnvironment {
   readonly clock: ManualClock;
   readonly accountId: string;
   readonly region: string;
-  /** Give it to the target as its audit sink to have the audit trail checked too (D12). */
+  /** Give it to the target as its audit sink to have the audit trail checked too (docs/decisions/0012-lazy-time-from-a-clock-port.md). */
   readonly audit: AuditSink;
 }
 

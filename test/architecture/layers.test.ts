@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 const src = join(import.meta.dirname, "../../src");
 
-/** The src/ directories each layer may import from (DESIGN.md, Architecture). */
+/** The src/ directories each layer may import from (docs/architecture.md, Layers). */
 const allowed: Readonly<Record<string, readonly string[]>> = {
   domain: ["domain"],
   ports: ["ports", "domain"],
@@ -50,7 +50,7 @@ describe("the layers of src/", () => {
     );
   });
 
-  it("point inward only: each layer imports from the layers DESIGN.md allows", () => {
+  it("point inward only: each layer imports from the layers docs/architecture.md allows", () => {
     const wrong = imports
       .filter(({ specifier, layer }) => specifier.startsWith(".") && layer !== "index.ts")
       .filter((found) => !(allowed[found.layer] ?? []).includes(layerOf(found)))

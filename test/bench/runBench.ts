@@ -1,5 +1,5 @@
-// `npm run bench`: measures what DESIGN's performance section promises and prints Markdown
-// tables for the README. A benchmark, not a test: it exits 1 when a target is missed.
+// `npm run bench`: measures what docs/performance.md promises and prints Markdown
+// tables for docs/performance.md. A benchmark, not a test: it exits 1 when a target is missed.
 import { cpus, totalmem } from "node:os";
 import type { SupportedWrappingKeySpec } from "../../src/domain/wrappingTable.js";
 import { dataPlaneThroughput } from "./dataPlaneThroughput.js";

@@ -140,7 +140,7 @@ describe("wrapKeyMaterial", () => {
   );
 
   // RFC 5649 wraps 1 to 2^32 octets; node's id-aes256-wrap-pad silently returns nothing for an
-  // empty input, so without a check the "wrapped" result is the RSA block alone (D3 layout broken).
+  // empty input, so without a check the "wrapped" result is the RSA block alone (docs/decisions/0003-rsa-wrapping-table.md layout broken).
   it("returns ValidationException for empty key material with RSA_AES_KEY_WRAP_SHA_256, which RFC 5649 cannot wrap", () => {
     const wrapped = wrapKeyMaterial({
       publicKey,

@@ -22,9 +22,9 @@ import {
   sdkImports,
 } from "./support/sdkImports.js";
 
-// Every row of the README's table "Errors of the import operations", provoked through
+// Every row of the table "Errors of the import operations" in docs/errors.md, provoked through
 // @aws-sdk/client-kms against the local endpoint: the SDK's error name, AWS's words where the
-// README quotes them, HTTP 400, and nothing changed. The JavaScript SDK does not validate input
+// docs quote them, HTTP 400, and nothing changed. The JavaScript SDK does not validate input
 // on the client, so casts get wrong types and missing members onto the wire.
 
 const clock = manualClock(new Date("2026-03-01T12:00:00.000Z"));

@@ -135,7 +135,7 @@ export const mutants: readonly Mutant[] = [
         "if (false) {",
       ],
     ],
-    description: "binding check (D4) removed",
+    description: "binding check (decision 4) removed",
   },
   {
     id: 14,
@@ -434,7 +434,7 @@ export const mutants: readonly Mutant[] = [
         'if (next.isErr() || next.value.events.length === 0 || command.value.type === "ReadKey") return next;',
       ],
     ],
-    description: "reads do not persist/audit an observed expiry (D12)",
+    description: "reads do not persist/audit an observed expiry (decision 12)",
   },
   {
     id: 44,

@@ -73,7 +73,7 @@ type Model =
   | { readonly state: "PendingDeletion"; readonly deletionDate: Date }
   | { readonly state: "Gone" };
 
-describe("a key whose material expired (D6, D7, D13)", () => {
+describe("a key whose material expired (decisions 6, 7 and 13)", () => {
   it("once expired, a key stays PendingImport until a successful import", async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -97,7 +97,7 @@ describe("a key whose material expired (D6, D7, D13)", () => {
             ValidTo: addDays(clock.now(), validDays),
           });
           const materialId = imported._unsafeUnwrap().KeyMaterialId;
-          // D6: a deliberate disable does not survive expiry.
+          // docs/decisions/0006-losing-material-means-pending-import.md: a deliberate disable does not survive expiry.
           if (disableFirst) expect(await kms.disableKey({ KeyId })).toBeOk();
           clock.advance({ days: validDays });
           clock.advance({ hours: overshootHours });
@@ -256,7 +256,7 @@ describe("a key whose material expired (D6, D7, D13)", () => {
                       : "ok",
                   context,
                 );
-                // D6: without material, a cancelled deletion goes back to PendingImport.
+                // docs/decisions/0006-losing-material-means-pending-import.md: without material, a cancelled deletion goes back to PendingImport.
                 if (cancelled.isOk()) model = { state: "PendingImport" };
                 break;
               }

@@ -63,7 +63,7 @@ async function importedKey(h: Harness, bytes: Uint8Array, days: number | "never"
   return KeyId;
 }
 
-describe("data-plane laws (D4, D6, D12, D14)", () => {
+describe("data-plane laws (decisions 4, 6, 12 and 14)", () => {
   it("decrypt(encrypt(x, ctx), ctx) = x while the key is Enabled", async () => {
     const h = kmsHarness();
     const keys = {
@@ -153,7 +153,7 @@ describe("data-plane laws (D4, D6, D12, D14)", () => {
             await h.kms.generateDataKey({ KeyId, KeySpec: "AES_256" })
           )._unsafeUnwrap();
           made.push({ ...dataKey, EncryptionContext: {} });
-          // D6: a deliberate disable does not survive expiry.
+          // docs/decisions/0006-losing-material-means-pending-import.md: a deliberate disable does not survive expiry.
           if (disableFirst) (await h.kms.disableKey({ KeyId }))._unsafeUnwrap();
 
           h.clock.advance({ days: validDays, hours: overshootHours });
@@ -264,7 +264,7 @@ describe("data-plane laws (D4, D6, D12, D14)", () => {
         expect(await h.stateOf(KeyId)).toBe("PendingImport");
       }),
     );
-    // The token itself was good and is still unspent: failed attempts do not spend it (D7).
+    // The token itself was good and is still unspent: failed attempts do not spend it (docs/decisions/0007-single-use-import-tokens.md).
     const imported = await h.kms.importKeyMaterial({
       KeyId,
       ImportToken,

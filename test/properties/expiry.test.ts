@@ -12,7 +12,7 @@ import { testCrypto } from "../../src/testing/testCrypto.js";
 import { recordAndInstant } from "./keyRecordArbitrary.js";
 import { watchedKms } from "./watchedKms.js";
 
-describe("expiry of imported key material (D6, D12)", () => {
+describe("expiry of imported key material (decisions 6 and 12)", () => {
   it("Enabled implies material is present and not expired at now", async () => {
     let enabledSeen = 0;
     await runKmsModel(
@@ -70,7 +70,7 @@ describe("expiry of imported key material (D6, D12)", () => {
   });
 });
 
-/** Material is live at `now` when it does not expire or expires after `now` (D6: expired at `now >= ValidTo`). */
+/** Material is live at `now` when it does not expire or expires after `now` (docs/decisions/0006-losing-material-means-pending-import.md: expired at `now >= ValidTo`). */
 function isLive(material: KeyMaterial, now: Date): boolean {
   return material.validTo === undefined || material.validTo.getTime() > now.getTime();
 }

@@ -34,7 +34,7 @@ const bindingStep: fc.Arbitrary<BindingStep> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: "getParametersForImport" } as const) },
 );
 
-describe("key material binding (D4)", () => {
+describe("key material binding (decision 4)", () => {
   it("a key never accepts two different materials", async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -18,7 +18,7 @@ const dataPlane: ReadonlySet<keyof Kms> = new Set([
   "generateDataKeyWithoutPlaintext",
 ]);
 
-describe("failed operations and the key store (D12)", () => {
+describe("failed operations and the key store (decision 12)", () => {
   it("a failed operation leaves every stored record byte-for-byte unchanged, except that a data-plane call records an expiry it observed", async () => {
     const seen = { failed: 0, succeeded: 0 };
     await runKmsModel(
@@ -48,7 +48,7 @@ describe("failed operations and the key store (D12)", () => {
               if (serialize(row) === serialize(old)) continue;
               const context = `${operation} failed with ${result.error.name}, yet ${arn} changed`;
               // The documented exception: the data-plane read that finds material expired
-              // persists that expiry (D12), and nothing else.
+              // persists that expiry (docs/decisions/0012-lazy-time-from-a-clock-port.md), and nothing else.
               expect(dataPlane.has(operation), context).toBe(true);
               expect(old, context).toBeDefined();
               if (old === undefined) return;

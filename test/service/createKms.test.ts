@@ -16,7 +16,7 @@ type Call = (
   token: { ImportToken: Uint8Array; EncryptedKeyMaterial: Uint8Array },
 ) => ResultAsync<unknown, KmsError>;
 
-/** Every operation that takes a key ID or key ARN only (D9). */
+/** Every operation that takes a key ID or key ARN only (docs/decisions/0009-key-id-or-key-arn-only.md). */
 const keyIdOnly: [string, Call][] = [
   ["getParametersForImport", (kms, KeyId) => kms.getParametersForImport({ KeyId, ...wrapping })],
   [

@@ -272,7 +272,7 @@ describe("decrypt", () => {
     });
   });
 
-  describe("key states (D14)", () => {
+  describe("key states (decision 14)", () => {
     it("returns DisabledException '<arn> is disabled.' for a Disabled key", async () => {
       const h = kmsHarness();
       const { KeyId } = await h.enabledKey();

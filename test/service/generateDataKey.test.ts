@@ -98,7 +98,7 @@ describe("generateDataKeyWithoutPlaintext", () => {
   );
 });
 
-describe.each(operations)("%s and key states (D14)", (operation) => {
+describe.each(operations)("%s and key states (decision 14)", (operation) => {
   const generate = (h: Harness, KeyId: string, DryRun?: boolean) =>
     h.kms[operation]({ KeyId, KeySpec: "AES_256", ...(DryRun === undefined ? {} : { DryRun }) });
 

@@ -26,7 +26,7 @@ import type { KeyStore } from "../../src/ports/keyStore.js";
 import { openSqliteKeyStore } from "../../src/sql/openSqliteKeyStore.js";
 import { expectError, kmsHarness } from "../support/kmsHarness.js";
 
-// D11: the store never sees plaintext key material or wrapping private keys. A whole lifecycle
+// docs/decisions/0011-nothing-secret-reaches-the-store.md: the store never sees plaintext key material or wrapping private keys. A whole lifecycle
 // runs on the production composition (rsaCryptoProvider over generateWrappingKey, AES-256-GCM
 // sealing under a known root key, the SQLite key store); every record written to the store and
 // every audit event is serialized as it happens and searched for every secret the test knows, in
@@ -351,7 +351,7 @@ async function runLifecycle() {
   await dataKeys(KeyId, "the EXTERNAL key's");
   (await kms.disableKey({ KeyId }))._unsafeUnwrap();
   (await kms.enableKey({ KeyId }))._unsafeUnwrap();
-  // Reimport of the same material while Enabled (D5), with a later ValidTo.
+  // Reimport of the same material while Enabled (docs/decisions/0005-reimport-keeps-the-key-state.md), with a later ValidTo.
   (
     await kms.importKeyMaterial({
       KeyId,
@@ -360,7 +360,7 @@ async function runLifecycle() {
       ValidTo: new Date(clock.now().getTime() + 2 * 60 * 60 * 1000),
     })
   )._unsafeUnwrap();
-  // Different material, wrapped by hand for RSA_AES_KEY_WRAP_SHA_1 (D4).
+  // Different material, wrapped by hand for RSA_AES_KEY_WRAP_SHA_1 (docs/decisions/0004-material-bound-forever.md).
   const otherMaterial = randomBytes(32);
   const refusedAesKey = randomBytes(32);
   remember("the refused other key material", otherMaterial);

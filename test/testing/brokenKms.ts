@@ -12,7 +12,7 @@ export const soundKms: KmsTarget = ({ clock, accountId, region, audit }) =>
   createKms({ clock, accountId, region, audit, store: memoryKeyStore(), crypto: testCrypto() });
 
 /**
- * A crypto provider that names material by its key alone, so the binding check (D4) compares
+ * A crypto provider that names material by its key alone, so the binding check (docs/decisions/0004-material-bound-forever.md) compares
  * equal IDs and a key accepts different material on reimport.
  */
 export const acceptsDifferentMaterial: KmsTarget = ({ clock, accountId, region }) => {

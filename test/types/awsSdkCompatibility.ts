@@ -1,7 +1,7 @@
 // Compile-time checks (tsc, not vitest): kms-byok's requests accept the AWS SDK's command
 // inputs, and its responses can stand where the SDK's command outputs are expected, so code
-// written against @aws-sdk/client-kms can use kms-byok unchanged (DESIGN: "structurally
-// compatible"). Nothing here runs.
+// written against @aws-sdk/client-kms can use kms-byok unchanged (the README's promise). Nothing
+// here runs.
 import type {
   CancelKeyDeletionCommandInput,
   CancelKeyDeletionCommandOutput,

@@ -64,14 +64,14 @@ export interface CreateKeyResponse {
   readonly KeyMetadata: KeyMetadata;
 }
 
-/** A CreateKey request that passed validation and D1. */
+/** A CreateKey request that passed validation and docs/decisions/0001-symmetric-keys-only.md. */
 export interface CreateKeyInput {
   readonly description: string;
   readonly origin: Origin;
 }
 
 /**
- * Validates a CreateKey request and applies D1: symmetric encryption keys only, with origin
+ * Validates a CreateKey request and applies docs/decisions/0001-symmetric-keys-only.md: symmetric encryption keys only, with origin
  * `EXTERNAL` or `AWS_KMS` (the default), single-Region, outside custom key stores.
  *
  * Errors: `SerializationException`, `ValidationException`, `UnsupportedOperationException`.

@@ -67,7 +67,7 @@ export function readDataPlaneMembers(
 }
 
 /**
- * The checks on shared members that are not constraints of the AWS model: symmetric keys (D1)
+ * The checks on shared members that are not constraints of the AWS model: symmetric keys (docs/decisions/0001-symmetric-keys-only.md)
  * encrypt only with `SYMMETRIC_DEFAULT`, and kms-byok has no Nitro Enclaves, so a `Recipient`
  * is refused rather than ignored (ignoring it would return plaintext meant only for an enclave).
  *

@@ -48,7 +48,7 @@ export interface DecryptInput extends DataPlaneMembers {
  * Errors: `SerializationException`; `ValidationException` (missing or oversized
  * `CiphertextBlob`, unknown `EncryptionAlgorithm`); `InvalidKeyUsageException` for an
  * asymmetric algorithm; `UnsupportedOperationException` for a `Recipient`; the key reference
- * errors of D9 for a `KeyId`.
+ * errors of docs/decisions/0009-key-id-or-key-arn-only.md for a `KeyId`.
  */
 export function validateDecryptRequest(
   input: unknown,

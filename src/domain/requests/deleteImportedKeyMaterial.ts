@@ -11,7 +11,7 @@ export interface DeleteImportedKeyMaterialRequest {
   readonly KeyMaterialId?: string | undefined;
 }
 
-/** The DeleteImportedKeyMaterial response (D10); `KeyMaterialId` once material was ever imported. */
+/** The DeleteImportedKeyMaterial response (docs/decisions/0010-key-material-id.md); `KeyMaterialId` once material was ever imported. */
 export interface DeleteImportedKeyMaterialResponse {
   readonly KeyId: string;
   readonly KeyMaterialId?: string;
@@ -26,7 +26,7 @@ export interface DeleteImportedKeyMaterialInput {
 /**
  * Validates a DeleteImportedKeyMaterial request.
  *
- * Errors: `SerializationException`, `ValidationException`, the key reference errors of D9.
+ * Errors: `SerializationException`, `ValidationException`, the key reference errors of docs/decisions/0009-key-id-or-key-arn-only.md.
  */
 export function validateDeleteImportedKeyMaterialRequest(
   input: unknown,

@@ -44,7 +44,7 @@ export interface EncryptInput extends DataPlaneMembers {
  *
  * Errors: `SerializationException`; `ValidationException` (missing `KeyId` or `Plaintext`, a
  * `Plaintext` of 0 or more than 4096 bytes, unknown `EncryptionAlgorithm`);
- * `InvalidKeyUsageException` for an asymmetric algorithm; the key reference errors of D9.
+ * `InvalidKeyUsageException` for an asymmetric algorithm; the key reference errors of docs/decisions/0009-key-id-or-key-arn-only.md.
  */
 export function validateEncryptRequest(
   input: unknown,

@@ -57,7 +57,7 @@ export interface GenerateDataKeyInput extends DataPlaneMembers {
  *
  * Errors: `SerializationException`; `ValidationException` (missing `KeyId`, unknown `KeySpec`,
  * `NumberOfBytes` outside 1–1024, neither or both of `KeySpec` and `NumberOfBytes`);
- * `UnsupportedOperationException` for a `Recipient`; the key reference errors of D9.
+ * `UnsupportedOperationException` for a `Recipient`; the key reference errors of docs/decisions/0009-key-id-or-key-arn-only.md.
  */
 export function validateGenerateDataKeyRequest(
   input: unknown,

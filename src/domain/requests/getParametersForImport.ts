@@ -35,11 +35,11 @@ export interface GetParametersForImportInput extends Wrapping {
 }
 
 /**
- * Validates a GetParametersForImport request and checks the wrapping pair against D3.
+ * Validates a GetParametersForImport request and checks the wrapping pair against docs/decisions/0003-rsa-wrapping-table.md.
  *
  * Errors: `SerializationException`, `ValidationException` (missing member or unknown enum
  * value), `UnsupportedOperationException` (`RSAES_PKCS1_V1_5`, `SM2`, `SM2PKE`), and the key
- * reference errors of D9.
+ * reference errors of docs/decisions/0009-key-id-or-key-arn-only.md.
  */
 export function validateGetParametersForImportRequest(
   input: unknown,

@@ -29,7 +29,7 @@ export interface ImportKeyMaterialRequest {
   readonly KeyMaterialId?: string | undefined;
 }
 
-/** The ImportKeyMaterial response (D10). */
+/** The ImportKeyMaterial response (docs/decisions/0010-key-material-id.md). */
 export interface ImportKeyMaterialResponse {
   /** The key ARN. */
   readonly KeyId: string;
@@ -41,18 +41,18 @@ export interface ImportKeyMaterialInput {
   readonly arn: KeyArn;
   readonly importToken: Uint8Array;
   readonly encryptedKeyMaterial: Uint8Array;
-  /** The resolved expiry (D8): `undefined` for material that does not expire. */
+  /** The resolved expiry (docs/decisions/0008-expiration-model-and-valid-to.md): `undefined` for material that does not expire. */
   readonly validTo: Date | undefined;
   readonly importType: ImportType | undefined;
   readonly keyMaterialId: KeyMaterialId | undefined;
 }
 
 /**
- * Validates an ImportKeyMaterial request, including the D8 expiration rules at `context.now`.
+ * Validates an ImportKeyMaterial request, including the expiration rules (docs/decisions/0008-expiration-model-and-valid-to.md) at `context.now`.
  *
  * Errors: `SerializationException`; `ValidationException` (missing or oversized members,
  * unknown enum values, a `ValidTo` that is missing, forbidden, past or more than 365 days
- * ahead, `KeyMaterialId` with `NEW_KEY_MATERIAL`); the key reference errors of D9.
+ * ahead, `KeyMaterialId` with `NEW_KEY_MATERIAL`); the key reference errors of docs/decisions/0009-key-id-or-key-arn-only.md.
  */
 export function validateImportKeyMaterialRequest(
   input: unknown,

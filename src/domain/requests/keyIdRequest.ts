@@ -3,7 +3,7 @@ import type { KeyArn } from "../keyArn.js";
 import type { KmsError } from "../kmsError.js";
 import { type RequestContext, readKeyRequest } from "./memberRules.js";
 
-/** The request of EnableKey, DisableKey and CancelKeyDeletion: a key ID or key ARN (no alias, D9). */
+/** The request of EnableKey, DisableKey and CancelKeyDeletion: a key ID or key ARN (no alias, docs/decisions/0009-key-id-or-key-arn-only.md). */
 export interface KeyIdRequest {
   readonly KeyId: string | undefined;
 }
@@ -14,7 +14,7 @@ export type KeyIdOperation = "EnableKey" | "DisableKey" | "CancelKeyDeletion";
 /**
  * Validates a request that names one key by key ID or key ARN.
  *
- * Errors: `SerializationException`, `ValidationException`, and the key reference errors of D9
+ * Errors: `SerializationException`, `ValidationException`, and the key reference errors of docs/decisions/0009-key-id-or-key-arn-only.md
  * (`NotFoundException`, `AccessDeniedException`, `UnsupportedOperationException`).
  */
 export function validateKeyIdRequest(

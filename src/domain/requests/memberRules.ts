@@ -22,7 +22,7 @@ export function readGrantTokens(reader: RequestReader): void {
 
 /**
  * Validates a request that names one key: reads the required `KeyId` (1–2048 characters) and
- * whatever `readMembers` reads, then resolves the key reference (D9).
+ * whatever `readMembers` reads, then resolves the key reference (docs/decisions/0009-key-id-or-key-arn-only.md).
  *
  * `readMembers` reads the other members and returns the builder of its part of the result,
  * which runs only when every member passed.

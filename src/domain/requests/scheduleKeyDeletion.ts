@@ -6,7 +6,7 @@ import { type RequestContext, readKeyRequest } from "./memberRules.js";
 /** The ScheduleKeyDeletion request, as in the AWS model. */
 export interface ScheduleKeyDeletionRequest {
   readonly KeyId: string | undefined;
-  /** 7–30 days; 30 when absent (D13). */
+  /** 7–30 days; 30 when absent (docs/decisions/0013-deletion-window.md). */
   readonly PendingWindowInDays?: number | undefined;
 }
 
@@ -24,13 +24,13 @@ export interface ScheduleKeyDeletionInput {
   readonly pendingWindowInDays: number;
 }
 
-/** The waiting period when a ScheduleKeyDeletion request gives none (D13). */
+/** The waiting period when a ScheduleKeyDeletion request gives none (docs/decisions/0013-deletion-window.md). */
 export const defaultPendingWindowInDays = 30;
 
 /**
- * Validates a ScheduleKeyDeletion request (D13: `PendingWindowInDays` 7–30, default 30).
+ * Validates a ScheduleKeyDeletion request (docs/decisions/0013-deletion-window.md: `PendingWindowInDays` 7–30, default 30).
  *
- * Errors: `SerializationException`, `ValidationException`, the key reference errors of D9.
+ * Errors: `SerializationException`, `ValidationException`, the key reference errors of docs/decisions/0009-key-id-or-key-arn-only.md.
  */
 export function validateScheduleKeyDeletionRequest(
   input: unknown,

@@ -10,7 +10,7 @@ import { useEnabledKey } from "../useEnabledKey.js";
 
 /**
  * Decrypt: the ciphertext names its key and material, so `KeyId` is optional; when given, it
- * must name that key. Material reimported after expiry is the same material (D4), so earlier
+ * must name that key. Material reimported after expiry is the same material (docs/decisions/0004-material-bound-forever.md), so earlier
  * ciphertexts decrypt again.
  */
 export function decrypt(deps: ServiceDeps): Kms["decrypt"] {

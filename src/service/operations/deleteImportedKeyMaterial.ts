@@ -4,7 +4,7 @@ import { commitKeyCommand } from "../commitKeyCommand.js";
 import type { Kms } from "../kms.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
-/** DeleteImportedKeyMaterial (D6): the key keeps only the ID of its material. */
+/** DeleteImportedKeyMaterial (docs/decisions/0006-losing-material-means-pending-import.md): the key keeps only the ID of its material. */
 export function deleteImportedKeyMaterial(deps: ServiceDeps): Kms["deleteImportedKeyMaterial"] {
   return (input) => {
     const now = deps.clock.now();

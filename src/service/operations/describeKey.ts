@@ -5,7 +5,7 @@ import { commitKeyCommand } from "../commitKeyCommand.js";
 import type { Kms } from "../kms.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
-/** DescribeKey: the key's `KeyMetadata` at the clock's now; an expiry it observes is persisted (D12). */
+/** DescribeKey: the key's `KeyMetadata` at the clock's now; an expiry it observes is persisted (docs/decisions/0012-lazy-time-from-a-clock-port.md). */
 export function describeKey(deps: ServiceDeps): Kms["describeKey"] {
   return (input) => {
     const now = deps.clock.now();

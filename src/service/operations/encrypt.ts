@@ -5,7 +5,7 @@ import type { ServiceDeps } from "../serviceDeps.js";
 import { unlessDryRun } from "../unlessDryRun.js";
 import { useEnabledKey } from "../useEnabledKey.js";
 
-/** Encrypt: AES-256-GCM under the key's material, the encryption context authenticated (D14). */
+/** Encrypt: AES-256-GCM under the key's material, the encryption context authenticated (docs/decisions/0014-key-state-errors.md). */
 export function encrypt(deps: ServiceDeps): Kms["encrypt"] {
   return (input) => {
     const now = deps.clock.now();

@@ -13,7 +13,7 @@ import type { Kms } from "../kms.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
 /**
- * GetParametersForImport (D7): checks the key first, then generates one fresh wrapping key pair
+ * GetParametersForImport (docs/decisions/0007-single-use-import-tokens.md): checks the key first, then generates one fresh wrapping key pair
  * (kept across write retries) and stores it, sealed, as a new parameter set.
  */
 export function getParametersForImport(deps: ServiceDeps): Kms["getParametersForImport"] {

@@ -8,9 +8,9 @@ import type { Kms } from "../kms.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
 /**
- * ImportKeyMaterial: validates (D8); checks the key (exists, EXTERNAL, not pending deletion),
- * then the token (D7), before any RSA work; unwraps and seals the material; then lets the
- * domain apply D2, D4, D5 and spend the token.
+ * ImportKeyMaterial: validates (docs/decisions/0008-expiration-model-and-valid-to.md); checks the key (exists, EXTERNAL, not pending deletion),
+ * then the token (docs/decisions/0007-single-use-import-tokens.md), before any RSA work; unwraps and seals the material; then lets the
+ * domain apply docs/decisions/0002-material-is-exactly-32-bytes.md, docs/decisions/0004-material-bound-forever.md, docs/decisions/0005-reimport-keeps-the-key-state.md and spend the token.
  */
 export function importKeyMaterial(deps: ServiceDeps): Kms["importKeyMaterial"] {
   return (input) => {

@@ -5,7 +5,7 @@ import { commitKeyCommand } from "../commitKeyCommand.js";
 import type { Kms } from "../kms.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
-/** The state operations: EnableKey, DisableKey, ScheduleKeyDeletion, CancelKeyDeletion (D13, D14). */
+/** The state operations: EnableKey, DisableKey, ScheduleKeyDeletion, CancelKeyDeletion (docs/decisions/0013-deletion-window.md, docs/decisions/0014-key-state-errors.md). */
 export function keyStateOperations(
   deps: ServiceDeps,
 ): Pick<Kms, "enableKey" | "disableKey" | "scheduleKeyDeletion" | "cancelKeyDeletion"> {

@@ -5,7 +5,7 @@ import type { Kms } from "../kms.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
 /**
- * ListKeys: a page of the scope's keys, without keys whose deletion date has passed (D13). A key
+ * ListKeys: a page of the scope's keys, without keys whose deletion date has passed (docs/decisions/0013-deletion-window.md). A key
  * whose stored record does not decode is listed too: it exists, though only ListKeys can say so.
  */
 export function listKeys(deps: ServiceDeps): Kms["listKeys"] {

@@ -5,7 +5,7 @@ const aliasCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 /**
  * Well-formed alias names such as `alias/my-key` (AWS's `AliasName` pattern, up to 38
  * characters). kms-byok has no aliases: the import and lifecycle operations refuse them and the
- * others find none, so every operation answers `NotFoundException` (D9).
+ * others find none, so every operation answers `NotFoundException` (docs/decisions/0009-key-id-or-key-arn-only.md).
  *
  * @example
  * ```ts

@@ -19,9 +19,9 @@ export interface InvalidRequest<O extends OperationName = OperationName> {
 /**
  * Requests of `operation` with one mistake each, and the error each gets: missing required
  * members, empty or oversized strings and blobs, out-of-range numbers, unknown enum values,
- * malformed `KeyMaterialId`s and the D8 `ValidTo` violations (`ValidationException`); what D1
- * and D3 exclude (`UnsupportedOperationException`); asymmetric `EncryptionAlgorithm`s
- * (`InvalidKeyUsageException`); the key references of D9 (`NotFoundException`,
+ * malformed `KeyMaterialId`s and the docs/decisions/0008-expiration-model-and-valid-to.md `ValidTo` violations (`ValidationException`); what docs/decisions/0001-symmetric-keys-only.md
+ * and docs/decisions/0003-rsa-wrapping-table.md exclude (`UnsupportedOperationException`); asymmetric `EncryptionAlgorithm`s
+ * (`InvalidKeyUsageException`); the key references of docs/decisions/0009-key-id-or-key-arn-only.md (`NotFoundException`,
  * `AccessDeniedException`, `UnsupportedOperationException`). Each is otherwise a valid request,
  * and shrinks like one.
  *

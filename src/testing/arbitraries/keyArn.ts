@@ -22,7 +22,7 @@ export interface KeyArnConstraints {
 
 /**
  * Key ARNs (`arn:<partition>:kms:<region>:<account>:key/<key-id>`) of the KMS's own keys or of
- * keys it must refuse. Own ARNs are accepted wherever a `KeyId` is; by D9 a foreign-Region ARN
+ * keys it must refuse. Own ARNs are accepted wherever a `KeyId` is; by docs/decisions/0009-key-id-or-key-arn-only.md a foreign-Region ARN
  * gets `NotFoundException` and a foreign-account ARN `AccessDeniedException`.
  *
  * Throws `TypeError` for an `accountId` that is not 12 digits or a malformed `region`.

@@ -2,7 +2,7 @@ import fc from "fast-check";
 
 /** Constraints of {@link keyMaterial}. */
 export interface KeyMaterialConstraints {
-  /** `true`: 32 bytes (D2). `false`: any other length. @defaultValue `true` */
+  /** `true`: 32 bytes (docs/decisions/0002-material-is-exactly-32-bytes.md). `false`: any other length. @defaultValue `true` */
   readonly valid?: boolean;
   /**
    * The shortest invalid material. 0 bytes can be wrapped only with `RSAES_OAEP_*`: pass 1 for
@@ -23,7 +23,7 @@ const interestingLengths = [0, 1, 16, 24, 31, 33, 48, 64, 128];
 /**
  * Symmetric key material: exactly 32 random bytes when valid; when not, any other length from
  * `minLength` to `maxLength`, favouring 0, 1, 16, 24, 31, 33, 48, 64 and 128. Wrapped and
- * imported, invalid material gets `IncorrectKeyMaterialException` (D2). Invalid material shrinks
+ * imported, invalid material gets `IncorrectKeyMaterialException` (docs/decisions/0002-material-is-exactly-32-bytes.md). Invalid material shrinks
  * towards the shortest length.
  *
  * Throws `RangeError` when the length range is empty, negative or holds only 32.

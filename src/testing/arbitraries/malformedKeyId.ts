@@ -20,7 +20,7 @@ function isMalformed(value: string): boolean {
  * `KeyId` values of valid length (1–2048 characters) that are not key IDs, key ARNs, alias
  * names or multi-Region key IDs: near misses such as an upper-case UUID, a UUID without dashes
  * or one character short, `key/<uuid>`, and arbitrary text. Every operation answers
- * `NotFoundException` ("Invalid keyId …", D9).
+ * `NotFoundException` ("Invalid keyId …", docs/decisions/0009-key-id-or-key-arn-only.md).
  *
  * @example
  * ```ts

@@ -8,13 +8,13 @@ export interface RequestConstraints {
   /** The KMS's Region. @defaultValue `"us-east-1"`, as `createKms` */
   readonly region?: string;
   /**
-   * The time of the request, for `ValidTo` (D8): a fixed `Date`, or a `Clock` read each time a
+   * The time of the request, for `ValidTo` (docs/decisions/0008-expiration-model-and-valid-to.md): a fixed `Date`, or a `Clock` read each time a
    * value is generated. @defaultValue the system clock
    */
   readonly now?: Date | Clock;
   /**
    * Milliseconds by which the request may come before or after generation with each `ValidTo`
-   * keeping its verdict (D8), for a clock that moves meanwhile.
+   * keeping its verdict (docs/decisions/0008-expiration-model-and-valid-to.md), for a clock that moves meanwhile.
    * @defaultValue 0 with `now`, one minute without
    */
   readonly margin?: number;

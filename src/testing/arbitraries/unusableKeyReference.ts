@@ -5,7 +5,7 @@ import { aliasName } from "./aliasName.js";
 import { keyId } from "./keyId.js";
 import { malformedKeyId } from "./malformedKeyId.js";
 
-/** The kinds of `KeyId` that no operation of kms-byok can use (D1, D9). */
+/** The kinds of `KeyId` that no operation of kms-byok can use (docs/decisions/0001-symmetric-keys-only.md, docs/decisions/0009-key-id-or-key-arn-only.md). */
 export type UnusableKeyReferenceKind =
   | "alias"
   | "aliasArn"
@@ -47,10 +47,10 @@ const hex32 = fc.stringMatching(/^[0-9a-f]{32}$/);
 
 /**
  * `KeyId` values that are well-formed as request members (1–2048 characters) but name no key
- * kms-byok can use, each with the error it gets from every operation (D9): alias names and alias
+ * kms-byok can use, each with the error it gets from every operation (docs/decisions/0009-key-id-or-key-arn-only.md): alias names and alias
  * ARNs, malformed IDs and ARNs, and ARNs of another Region or partition → `NotFoundException`;
  * ARNs of another account (key or alias) → `AccessDeniedException`; multi-Region (`mrk-`) key
- * IDs and ARNs → `UnsupportedOperationException` (D1).
+ * IDs and ARNs → `UnsupportedOperationException` (docs/decisions/0001-symmetric-keys-only.md).
  *
  * Throws `TypeError` for an `accountId` that is not 12 digits, a malformed `region`, or no kinds.
  *

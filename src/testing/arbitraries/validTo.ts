@@ -11,7 +11,7 @@ import { readNow } from "./_internals/readNow.js";
 export type { ExpirationMembers } from "./_internals/expirationCases.js";
 
 /**
- * Which expiry to generate (D8): `valid` (`ValidTo` after now and at most 365 days later),
+ * Which expiry to generate (docs/decisions/0008-expiration-model-and-valid-to.md): `valid` (`ValidTo` after now and at most 365 days later),
  * `doesNotExpire` (`KEY_MATERIAL_DOES_NOT_EXPIRE`, no `ValidTo`), and the refused `missing`,
  * `past` (at or before now), `tooFar` (beyond 365 days) and `doesNotExpireWithValidTo`.
  */
@@ -33,7 +33,7 @@ export interface ValidToConstraints {
 
 /**
  * The expiry members of an ImportKeyMaterial request, `{ ExpirationModel?, ValidTo? }`, relative
- * to `now`, to spread into the request. The refused kinds get `ValidationException` (D8). Values
+ * to `now`, to spread into the request. The refused kinds get `ValidationException` (docs/decisions/0008-expiration-model-and-valid-to.md). Values
  * shrink towards the bound they test (just after now, just past 365 days, exactly now).
  *
  * Throws `TypeError` for an invalid `Date`, `RangeError` for no kinds or a margin outside

@@ -5,7 +5,7 @@ import type {
 } from "../../domain/wrappingTable.js";
 import { unknownEnumValue } from "./_internals/unknownEnumValue.js";
 
-/** A wrapping algorithm and wrapping key spec pair that GetParametersForImport accepts (D3). */
+/** A wrapping algorithm and wrapping key spec pair that GetParametersForImport accepts (docs/decisions/0003-rsa-wrapping-table.md). */
 export interface WrappingParameters {
   readonly WrappingAlgorithm: SupportedWrappingAlgorithm;
   readonly WrappingKeySpec: SupportedWrappingKeySpec;
@@ -52,7 +52,7 @@ const knownSpecs = [...supportedSpecs, "SM2"];
 
 /**
  * `{ WrappingAlgorithm, WrappingKeySpec }` pairs for GetParametersForImport. Supported: each of
- * the 12 pairs of D3 (`RSA_2048`, `RSA_3072`, `RSA_4096` × `RSAES_OAEP_SHA_1`,
+ * the 12 pairs of docs/decisions/0003-rsa-wrapping-table.md (`RSA_2048`, `RSA_3072`, `RSA_4096` × `RSAES_OAEP_SHA_1`,
  * `RSAES_OAEP_SHA_256`, `RSA_AES_KEY_WRAP_SHA_1`, `RSA_AES_KEY_WRAP_SHA_256`). Unsupported
  * (`{ supported: false }`): `RSAES_PKCS1_V1_5`, `SM2PKE` or `SM2` with known values →
  * `UnsupportedOperationException`; an unknown algorithm or key spec → `ValidationException`.

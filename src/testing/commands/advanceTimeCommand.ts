@@ -2,7 +2,7 @@ import { describeAllKeys } from "./describeAllKeys.js";
 import type { KmsCommand, KmsModel } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 
-/** Time passes: tokens, material and deletion windows may run out (D7, D8, D13). */
+/** Time passes: tokens, material and deletion windows may run out (docs/decisions/0007-single-use-import-tokens.md, docs/decisions/0008-expiration-model-and-valid-to.md, docs/decisions/0013-deletion-window.md). */
 export class AdvanceTimeCommand implements KmsCommand {
   constructor(
     readonly minutes: number,

@@ -4,7 +4,7 @@ import { describeAllKeys } from "./describeAllKeys.js";
 import type { KmsCommand, KmsModel } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 
-/** The instants at which something runs out: material (D6), an import token (D7), a key (D13). */
+/** The instants at which something runs out: material (docs/decisions/0006-losing-material-means-pending-import.md), an import token (docs/decisions/0007-single-use-import-tokens.md), a key (docs/decisions/0013-deletion-window.md). */
 export type Deadline = "ValidTo" | "ParametersValidTo" | "DeletionDate";
 
 /**

@@ -6,7 +6,7 @@ import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
 
-/** CancelKeyDeletion (D6): back to Disabled with material, PendingImport without. */
+/** CancelKeyDeletion (docs/decisions/0006-losing-material-means-pending-import.md): back to Disabled with material, PendingImport without. */
 export class CancelKeyDeletionCommand extends StepCommand {
   constructor(readonly key: KeyRef) {
     super();

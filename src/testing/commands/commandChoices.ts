@@ -34,7 +34,7 @@ export const keyRef: fc.Arbitrary<KeyRef> = fc.oneof(
   },
 );
 
-/** Valid expiries mostly; each refusal of D8 sometimes. */
+/** Valid expiries mostly; each refusal of docs/decisions/0008-expiration-model-and-valid-to.md sometimes. */
 export const expiryChoice: fc.Arbitrary<ExpiryChoice> = fc.oneof(
   {
     weight: 10,

@@ -5,7 +5,7 @@ import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
 
-/** The origins a CreateKey command asks for; only EXTERNAL and AWS_KMS are supported (D1). */
+/** The origins a CreateKey command asks for; only EXTERNAL and AWS_KMS are supported (docs/decisions/0001-symmetric-keys-only.md). */
 export type CreateKeyOrigin = "EXTERNAL" | "AWS_KMS" | "AWS_CLOUDHSM" | "EXTERNAL_KEY_STORE";
 
 /** CreateKey: an EXTERNAL key waits in PendingImport; an AWS_KMS key is Enabled with its own material. */

@@ -10,7 +10,7 @@ import { outcomeOf, type Step } from "./step.js";
 /** Which `KeyMaterialId` the request names: none, the key's own, or one of no material. */
 export type MaterialIdChoice = "absent" | "current" | "foreign";
 
-/** DeleteImportedKeyMaterial (D6): the key keeps only the ID of its material. */
+/** DeleteImportedKeyMaterial (docs/decisions/0006-losing-material-means-pending-import.md): the key keeps only the ID of its material. */
 export class DeleteImportedKeyMaterialCommand extends StepCommand {
   constructor(
     readonly key: KeyRef,

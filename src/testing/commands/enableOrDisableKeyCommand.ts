@@ -5,7 +5,7 @@ import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
 
-/** EnableKey or DisableKey: only a key holding material that is not pending deletion (D14). */
+/** EnableKey or DisableKey: only a key holding material that is not pending deletion (docs/decisions/0014-key-state-errors.md). */
 export class EnableOrDisableKeyCommand extends StepCommand {
   constructor(
     readonly operation: "EnableKey" | "DisableKey",

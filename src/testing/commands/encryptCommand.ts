@@ -7,7 +7,7 @@ import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
 
-/** Encrypt: only under an Enabled key (D14); with DryRun, DryRunOperationException instead of a ciphertext. */
+/** Encrypt: only under an Enabled key (docs/decisions/0014-key-state-errors.md); with DryRun, DryRunOperationException instead of a ciphertext. */
 export class EncryptCommand extends StepCommand {
   constructor(
     readonly key: KeyRef,

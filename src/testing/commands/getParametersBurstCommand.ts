@@ -7,7 +7,7 @@ import { runStep } from "./step.js";
 
 /**
  * `count` GetParametersForImport calls on one key at one instant, then an import with the
- * burst's `offset`-th token: past ten live parameter sets the oldest are dropped (D7), which
+ * burst's `offset`-th token: past ten live parameter sets the oldest are dropped (docs/decisions/0007-single-use-import-tokens.md), which
  * single calls spread over time never reach.
  */
 export class GetParametersBurstCommand implements KmsCommand {

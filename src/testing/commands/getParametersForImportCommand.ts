@@ -6,7 +6,7 @@ import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
 
-/** The wrapping algorithms a command may ask for: the four supported, and one refused (D3). */
+/** The wrapping algorithms a command may ask for: the four supported, and one refused (docs/decisions/0003-rsa-wrapping-table.md). */
 export type ModelWrappingAlgorithm =
   | "RSAES_OAEP_SHA_1"
   | "RSAES_OAEP_SHA_256"
@@ -14,13 +14,13 @@ export type ModelWrappingAlgorithm =
   | "RSA_AES_KEY_WRAP_SHA_256"
   | "RSAES_PKCS1_V1_5";
 
-/** The wrapping key specs a command may ask for: the three supported, and one refused (D3). */
+/** The wrapping key specs a command may ask for: the three supported, and one refused (docs/decisions/0003-rsa-wrapping-table.md). */
 export type ModelWrappingKeySpec = "RSA_2048" | "RSA_3072" | "RSA_4096" | "SM2";
 
-/** How long an import token lives (D7). */
+/** How long an import token lives (docs/decisions/0007-single-use-import-tokens.md). */
 const tokenLifetimeMs = 24 * 60 * 60 * 1000;
 
-/** How many live parameter sets a key keeps (D7). */
+/** How many live parameter sets a key keeps (docs/decisions/0007-single-use-import-tokens.md). */
 const maxLiveTokens = 10;
 
 /** GetParametersForImport: a fresh parameter set and token, valid 24 hours; the eleventh drops the oldest. */

@@ -18,7 +18,7 @@ export type TokenChoice =
   /** Bytes the target never issued. */
   | { readonly kind: "forged"; readonly bytes: Uint8Array };
 
-/** How an ImportKeyMaterial request states the expiry: valid (`days`, `never`) or refused by D8. */
+/** How an ImportKeyMaterial request states the expiry: valid (`days`, `never`) or refused by docs/decisions/0008-expiration-model-and-valid-to.md. */
 export type ExpiryChoice =
   | { readonly kind: "days"; readonly days: number }
   | { readonly kind: "never" }
@@ -29,7 +29,7 @@ export type ExpiryChoice =
 
 /**
  * What `EncryptedKeyMaterial` carries: the material wrapped, bytes that do not unwrap, or
- * material of the wrong size (D2): its first 16 bytes, or 33 bytes.
+ * material of the wrong size (docs/decisions/0002-material-is-exactly-32-bytes.md): its first 16 bytes, or 33 bytes.
  */
 export type CiphertextChoice = "wrapped" | "garbage" | "wrongSize" | "tooLong";
 
@@ -54,7 +54,7 @@ export function expiryMembers(expiry: ExpiryChoice, now: Date) {
   }
 }
 
-/** D8: the expiry choices that ImportKeyMaterial accepts. */
+/** docs/decisions/0008-expiration-model-and-valid-to.md: the expiry choices that ImportKeyMaterial accepts. */
 export function isValidExpiry(expiry: ExpiryChoice): boolean {
   return expiry.kind === "days" || expiry.kind === "never";
 }

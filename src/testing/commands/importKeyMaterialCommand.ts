@@ -36,8 +36,8 @@ export interface ImportKeyMaterialChoices {
 }
 
 /**
- * ImportKeyMaterial, in the order of checks of the README: request (key reference, then D8),
- * key (exists, EXTERNAL, not pending deletion), token (D7), unwrapping, material (D2, D4).
+ * ImportKeyMaterial, in the order of checks of docs/decisions/0020-order-of-checks.md: request (key reference, then docs/decisions/0008-expiration-model-and-valid-to.md),
+ * key (exists, EXTERNAL, not pending deletion), token (docs/decisions/0007-single-use-import-tokens.md), unwrapping, material (docs/decisions/0002-material-is-exactly-32-bytes.md, docs/decisions/0004-material-bound-forever.md).
  */
 export class ImportKeyMaterialCommand extends StepCommand {
   constructor(readonly choices: ImportKeyMaterialChoices) {

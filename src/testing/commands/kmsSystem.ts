@@ -35,7 +35,7 @@ export class KmsSystem {
   readonly ciphertexts: HeldCiphertext[] = [];
   /**
    * The KeyMaterialId the target gave each (key, material) pair, by `${key}:${material}`. The
-   * model cannot compute an ID (D10: it is a hash the target chooses); it learns each one from
+   * model cannot compute an ID (docs/decisions/0010-key-material-id.md: it is a hash the target chooses); it learns each one from
    * the first response that carries it and holds every later response to it.
    */
   private materialIds = new Map<string, string>();
@@ -110,7 +110,7 @@ export class KmsSystem {
 
   /**
    * Checks a KeyMaterialId against the rule that it names (key, material) exactly: the same pair
-   * always gets the same ID and different pairs different IDs (D10). An ID of a pair the run has
+   * always gets the same ID and different pairs different IDs (docs/decisions/0010-key-material-id.md). An ID of a pair the run has
    * not seen yet is accepted and learned when no other pair has it. Returns what is wrong.
    */
   checkMaterialId(key: number, material: ModelMaterial, id: unknown): string[] {

@@ -5,7 +5,7 @@ import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import type { Outcome, Step } from "./step.js";
 
-/** ListKeys, every page of `limit` keys: each key that exists, once (D13: none past its deletion date). */
+/** ListKeys, every page of `limit` keys: each key that exists, once (docs/decisions/0013-deletion-window.md: none past its deletion date). */
 export class ListKeysCommand extends StepCommand {
   constructor(readonly limit: number) {
     super();

@@ -8,7 +8,7 @@ import { outcomeOf, type Step } from "./step.js";
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** ScheduleKeyDeletion (D13): a window of 7–30 days (30 when absent), from any state but PendingDeletion. */
+/** ScheduleKeyDeletion (docs/decisions/0013-deletion-window.md): a window of 7–30 days (30 when absent), from any state but PendingDeletion. */
 export class ScheduleKeyDeletionCommand extends StepCommand {
   constructor(
     readonly key: KeyRef,

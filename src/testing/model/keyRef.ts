@@ -18,7 +18,7 @@ export type KeyRef =
     };
 
 /**
- * The model's reading of a key reference (D9): the position of the key it names, or the error
+ * The model's reading of a key reference (docs/decisions/0009-key-id-or-key-arn-only.md): the position of the key it names, or the error
  * every operation answers for it before looking any key up.
  */
 export function resolveKeyRef(ref: KeyRef): number | KmsErrorName {

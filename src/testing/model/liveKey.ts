@@ -1,9 +1,9 @@
 import type { ModelKey, ModelState } from "./modelState.js";
 
 /**
- * The key at `index` as it is at the model's `now` (D12, D13), or `undefined` when there is
+ * The key at `index` as it is at the model's `now` (docs/decisions/0012-lazy-time-from-a-clock-port.md, docs/decisions/0013-deletion-window.md), or `undefined` when there is
  * none or its deletion date has passed. Time acts here: material whose `validTo` has come is
- * gone, and an `Enabled` or `Disabled` key without material is `PendingImport` (D6).
+ * gone, and an `Enabled` or `Disabled` key without material is `PendingImport` (docs/decisions/0006-losing-material-means-pending-import.md).
  */
 export function liveKey(state: ModelState, index: number): ModelKey | undefined {
   const key = state.keys[index];

@@ -6,7 +6,7 @@ import type { ModelKey, ModelState } from "./modelState.js";
 /** A key the model found, or the error the target must answer instead. */
 export type LookedUp = { readonly index: number; readonly key: ModelKey } | KmsErrorName;
 
-/** The live key a reference names, or `NotFoundException`/`AccessDeniedException` (D9, D13). */
+/** The live key a reference names, or `NotFoundException`/`AccessDeniedException` (docs/decisions/0009-key-id-or-key-arn-only.md, docs/decisions/0013-deletion-window.md). */
 export function lookUpKey(state: ModelState, ref: KeyRef): LookedUp {
   const index = resolveKeyRef(ref);
   if (typeof index === "string") return index;
@@ -14,7 +14,7 @@ export function lookUpKey(state: ModelState, ref: KeyRef): LookedUp {
   return key === undefined ? "NotFoundException" : { index, key };
 }
 
-/** The key an import operation may use (D1, and not pending deletion), or the refusal. */
+/** The key an import operation may use (docs/decisions/0001-symmetric-keys-only.md, and not pending deletion), or the refusal. */
 export function lookUpImportableKey(state: ModelState, ref: KeyRef): LookedUp {
   const found = lookUpKey(state, ref);
   if (typeof found === "string") return found;
@@ -23,14 +23,14 @@ export function lookUpImportableKey(state: ModelState, ref: KeyRef): LookedUp {
   return found;
 }
 
-/** The key a data-plane operation may use: `Enabled` only (D14). */
+/** The key a data-plane operation may use: `Enabled` only (docs/decisions/0014-key-state-errors.md). */
 export function lookUpEnabledKey(state: ModelState, ref: KeyRef): LookedUp {
   const found = lookUpKey(state, ref);
   if (typeof found === "string") return found;
   return enabledOnly(found);
 }
 
-/** D14: `Disabled` → DisabledException; `PendingImport`/`PendingDeletion` → KMSInvalidStateException. */
+/** docs/decisions/0014-key-state-errors.md: `Disabled` → DisabledException; `PendingImport`/`PendingDeletion` → KMSInvalidStateException. */
 export function enabledOnly(found: { readonly index: number; readonly key: ModelKey }): LookedUp {
   if (found.key.state === "Disabled") return "DisabledException";
   if (found.key.state !== "Enabled") return "KMSInvalidStateException";

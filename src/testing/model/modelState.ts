@@ -1,5 +1,5 @@
 /**
- * The reference model's state: plain data, written from the rules of DESIGN.md and the README,
+ * The reference model's state: plain data, written from the rules of docs/decisions and docs/errors.md,
  * never from `src/domain`. Keys, tokens and ciphertexts are named by their position.
  */
 export interface ModelState {
@@ -23,7 +23,7 @@ export interface ModelKey {
   readonly description: string;
   readonly creationDate: Date;
   state: ModelKeyState;
-  /** The first material the key ever held; the only one it accepts (D4). */
+  /** The first material the key ever held; the only one it accepts (docs/decisions/0004-material-bound-forever.md). */
   bound?: ModelMaterial;
   /** Present while the key holds its material; `validTo` when that material expires. */
   material?: { readonly validTo?: Date };
@@ -31,7 +31,7 @@ export interface ModelKey {
   pendingWindowInDays?: number;
   /** Positions in `tokens` of the live parameter sets, oldest first (at most ten). */
   liveTokens: number[];
-  /** The `ValidTo` of each material of the key that expired (D12: one audit event each). */
+  /** The `ValidTo` of each material of the key that expired (docs/decisions/0012-lazy-time-from-a-clock-port.md: one audit event each). */
   expiries: Date[];
 }
 

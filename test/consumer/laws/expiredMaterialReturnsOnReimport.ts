@@ -5,7 +5,7 @@ import { importMaterial } from "./importMaterial.js";
 const dayMs = 24 * 60 * 60 * 1000;
 
 /**
- * D6 and D4 through the public API with the kit's manual clock and test crypto: material that
+ * docs/decisions/0006-losing-material-means-pending-import.md and docs/decisions/0004-material-bound-forever.md through the public API with the kit's manual clock and test crypto: material that
  * is valid for d days stops Encrypt and Decrypt with KMSInvalidStateException once the clock
  * passes ValidTo, and reimporting the same material makes the old ciphertexts decrypt again.
  *
@@ -28,7 +28,7 @@ export const expiredMaterialReturnsOnReimport: ConsumerLaw = {
             "RSA_AES_KEY_WRAP_SHA_256",
           ),
           validForDays: fc.integer({ min: 1, max: 365 }),
-          // D6: expired from ValidTo itself on, so the boundary is always among the cases.
+          // docs/decisions/0006-losing-material-means-pending-import.md: expired from ValidTo itself on, so the boundary is always among the cases.
           pastValidToMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 400 * dayMs })),
           plaintext: fc.uint8Array({ minLength: 1, maxLength: 256 }),
         }),

@@ -52,7 +52,7 @@ describe("validateImportKeyMaterialRequest", () => {
     );
   });
 
-  it("returns the exact D8 message when ValidTo is missing", () => {
+  it("returns the exact message of decision 8 when ValidTo is missing", () => {
     const { ValidTo: _, ...request } = valid;
     const error = expectError(
       validateImportKeyMaterialRequest(request, context),

@@ -116,7 +116,7 @@ describe("arbitraries.invalidRequest", () => {
     },
   );
 
-  it("covers each D8 ValidTo violation of ImportKeyMaterial", () => {
+  it("covers each ValidTo violation of decision 8 of ImportKeyMaterial", () => {
     const reasons = new Set(
       fc
         .sample(invalidRequest("ImportKeyMaterial", { now }), { seed: 1, numRuns: 2000 })

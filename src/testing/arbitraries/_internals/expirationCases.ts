@@ -7,7 +7,7 @@ export interface ExpirationMembers {
   readonly ValidTo?: Date;
 }
 
-/** The expiry cases of D8; the last four are refused with `ValidationException`. */
+/** The expiry cases of docs/decisions/0008-expiration-model-and-valid-to.md; the last four are refused with `ValidationException`. */
 export type ExpirationKind =
   | "valid"
   | "doesNotExpire"

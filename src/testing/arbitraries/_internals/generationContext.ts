@@ -11,7 +11,7 @@ export interface GenerationContext {
   readonly scope: Scope;
   /** The time of the request, read when a value is generated. */
   readonly now: () => Date;
-  /** Milliseconds by which a request may come before or after generation (D8). */
+  /** Milliseconds by which a request may come before or after generation (docs/decisions/0008-expiration-model-and-valid-to.md). */
   readonly margin: number;
   /** Valid key references: key IDs and own key ARNs, unless the caller gave its own. */
   readonly keyId: fc.Arbitrary<string>;

@@ -6,7 +6,7 @@ import { applyChanges, changed, invalidMember, missing, type Violation } from ".
 
 /**
  * The mistakes in a `KeyId`: missing (when `required`), empty, over 2048 characters
- * (`ValidationException`), and the unusable references of D9 with their errors.
+ * (`ValidationException`), and the unusable references of docs/decisions/0009-key-id-or-key-arn-only.md with their errors.
  */
 export function keyIdViolations(
   base: fc.Arbitrary<object>,

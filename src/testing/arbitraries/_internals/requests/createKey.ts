@@ -51,7 +51,7 @@ function valid(): fc.Arbitrary<CreateKeyRequest> {
     .map(([request, spec]) => ({ ...request, ...spec }));
 }
 
-/** CreateKey: a single-Region symmetric encryption key of origin EXTERNAL or AWS_KMS (D1). */
+/** CreateKey: a single-Region symmetric encryption key of origin EXTERNAL or AWS_KMS (docs/decisions/0001-symmetric-keys-only.md). */
 export const createKeyRequests: OperationBuilder<CreateKeyRequest> = {
   members: {
     Description: { shape: "string", max: 8192 },

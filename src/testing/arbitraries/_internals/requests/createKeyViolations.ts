@@ -11,7 +11,7 @@ const unsupported = (
 
 const otherKeySpecs = ["RSA_2048", "ECC_NIST_P256", "HMAC_256", "SM2"] as const;
 
-/** What kms-byok does not model (D1): `UnsupportedOperationException`. */
+/** What kms-byok does not model (docs/decisions/0001-symmetric-keys-only.md): `UnsupportedOperationException`. */
 function unsupportedKeys(base: fc.Arbitrary<object>): fc.Arbitrary<Violation>[] {
   return [
     unsupported(

@@ -13,7 +13,7 @@ function valid(context: GenerationContext): fc.Arbitrary<GetParametersForImportR
     .map(([KeyId, wrapping]) => ({ KeyId, ...wrapping }));
 }
 
-/** GetParametersForImport: a key ID or key ARN and a wrapping pair of D3. */
+/** GetParametersForImport: a key ID or key ARN and a wrapping pair of docs/decisions/0003-rsa-wrapping-table.md. */
 export const getParametersForImportRequests: OperationBuilder<GetParametersForImportRequest> = {
   members: { KeyId: keyIdMember, WrappingAlgorithm: enumMember, WrappingKeySpec: enumMember },
   valid,

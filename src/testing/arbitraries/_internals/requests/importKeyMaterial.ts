@@ -47,7 +47,7 @@ function valid(context: GenerationContext): fc.Arbitrary<ImportKeyMaterialReques
 
 /**
  * ImportKeyMaterial: syntactically valid requests (the token and wrapped material are random
- * bytes, so a KMS refuses them later) with a valid expiry (D8) at the context's time.
+ * bytes, so a KMS refuses them later) with a valid expiry (docs/decisions/0008-expiration-model-and-valid-to.md) at the context's time.
  */
 export const importKeyMaterialRequests: OperationBuilder<ImportKeyMaterialRequest> = {
   members: {

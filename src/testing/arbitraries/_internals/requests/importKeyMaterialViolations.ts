@@ -29,7 +29,7 @@ function expiryViolations(base: fc.Arbitrary<object>, cases: Cases): fc.Arbitrar
   );
 }
 
-/** The mistakes specific to ImportKeyMaterial (D8 and the AWS model's constraints). */
+/** The mistakes specific to ImportKeyMaterial (docs/decisions/0008-expiration-model-and-valid-to.md and the AWS model's constraints). */
 export function importKeyMaterialViolations(
   base: fc.Arbitrary<object>,
   cases: Cases,

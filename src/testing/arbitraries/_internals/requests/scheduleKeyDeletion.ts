@@ -13,7 +13,7 @@ function valid(context: GenerationContext): fc.Arbitrary<ScheduleKeyDeletionRequ
   );
 }
 
-/** ScheduleKeyDeletion: a key ID or key ARN, and a waiting period of 7–30 days (D13). */
+/** ScheduleKeyDeletion: a key ID or key ARN, and a waiting period of 7–30 days (docs/decisions/0013-deletion-window.md). */
 export const scheduleKeyDeletionRequests: OperationBuilder<ScheduleKeyDeletionRequest> = {
   members: { KeyId: keyIdMember, PendingWindowInDays: { shape: "integer", max: 30 } },
   valid,

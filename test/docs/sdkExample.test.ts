@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { codeBlocks } from "./readmeSection.js";
+import { codeBlocks } from "./codeBlocks.js";
 
 const root = join(import.meta.dirname, "../..");
-describe("README: Use it from the AWS SDK", () => {
+describe("docs/endpoint.md: Use it from the AWS SDK", () => {
   it("imports key material through @aws-sdk/client-kms and a local endpoint when run as written", async () => {
-    const source = (codeBlocks("## Use it from the AWS SDK", "ts")[0] ?? "")
+    const source = (codeBlocks("docs/endpoint.md", "## Use it from the AWS SDK", "ts")[0] ?? "")
       .replaceAll('from "kms-byok"', `from ${JSON.stringify(join(root, "src/index.ts"))}`)
       .replaceAll(
         'from "kms-byok/http"',

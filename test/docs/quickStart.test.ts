@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { codeBlocks } from "./readmeSection.js";
+import { codeBlocks } from "./codeBlocks.js";
 
 const root = join(import.meta.dirname, "../..");
 describe("README quick start", () => {
   it("imports key material into an EXTERNAL key and round-trips a message when run as written", async () => {
-    const source = (codeBlocks("## Quick start", "ts")[0] ?? "").replaceAll(
+    const source = (codeBlocks("README.md", "## Quick start", "ts")[0] ?? "").replaceAll(
       'from "kms-byok"',
       `from ${JSON.stringify(join(root, "src/index.ts"))}`,
     );

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isRunning, killLeftoverServes, kmsByokIn, startServeIn } from "../cli/kmsByok.js";
 import { sdkClient } from "../support/kmsEndpoint.js";
 import { sdkKms } from "../support/sdkKms.js";
-import { codeBlocks } from "./readmeSection.js";
+import { codeBlocks } from "./codeBlocks.js";
 
 afterAll(killLeftoverServes);
 
@@ -16,9 +16,11 @@ function kmsByokArgs(line: string | undefined): string[] {
   return words.slice(2);
 }
 
-describe("README: Keep keys across restarts", () => {
+describe("docs/storage.md: Keep keys across restarts", () => {
   it("keeps a key across a restart, and prints its trail, when its commands run as written", async () => {
-    const [serveLine, eventsLine] = (codeBlocks("## Keep keys across restarts", "sh")[0] ?? "")
+    const [serveLine, eventsLine] = (
+      codeBlocks("docs/storage.md", "## Keep keys across restarts", "sh")[0] ?? ""
+    )
       .trim()
       .split("\n");
     const serveArgs = kmsByokArgs(serveLine);

@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isRunning, killLeftoverServes, startServe } from "../cli/kmsByok.js";
 import { awsClientEnvironment } from "../e2e/support/awsClientEnvironment.js";
 import { runProcess } from "../e2e/support/runProcess.js";
-import { codeBlocks } from "./readmeSection.js";
+import { codeBlocks } from "./codeBlocks.js";
 
 const root = join(import.meta.dirname, "../..");
 /** A bin directory where `aws` is /usr/bin/aws and `npx kms-byok` is this checkout's command. */
@@ -34,9 +34,13 @@ function clientBin(dir: string): string {
 
 afterAll(killLeftoverServes);
 
-describe("README: Use it with the AWS CLI", () => {
+describe("docs/endpoint.md: Use it with the AWS CLI", () => {
   it("imports key material with the AWS CLI and kms-byok wrap when its two blocks run as written", async () => {
-    const [serveBlock = "", clientBlock = ""] = codeBlocks("## Use it with the AWS CLI", "sh");
+    const [serveBlock = "", clientBlock = ""] = codeBlocks(
+      "docs/endpoint.md",
+      "## Use it with the AWS CLI",
+      "sh",
+    );
     expect(serveBlock).toMatch(/^npx kms-byok serve\b/);
 
     // The one change: a free port instead of 4599, which another process may hold.
