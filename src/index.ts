@@ -1,8 +1,10 @@
 export { memoryKeyStore } from "./adapters/memoryKeyStore.js";
 export { type NodeCrypto, type NodeCryptoOptions, nodeCrypto } from "./adapters/nodeCrypto.js";
 export { randomIds } from "./adapters/randomIds.js";
+export type { RsaCryptoProvider } from "./adapters/rsaCryptoProvider.js";
 export { systemClock } from "./adapters/systemClock.js";
 export { type WrapKeyMaterialInput, wrapKeyMaterial } from "./client/wrapKeyMaterial.js";
+export type { Brand } from "./domain/brand.js";
 export {
   checkImportedMaterial,
   symmetricKeyMaterialBytes,
@@ -53,6 +55,7 @@ export type {
   EncryptionAlgorithmSpec,
   EncryptionContext,
 } from "./domain/requests/dataPlaneRules.js";
+export { encryptionAlgorithmValues } from "./domain/requests/dataPlaneRules.js";
 export type { DecryptRequest, DecryptResponse } from "./domain/requests/decrypt.js";
 export { type DecryptInput, validateDecryptRequest } from "./domain/requests/decrypt.js";
 export type {
@@ -130,7 +133,9 @@ export {
   checkWrapping,
   type Wrapping,
   type WrappingScheme,
+  wrappingAlgorithmValues,
   wrappingKeyBits,
+  wrappingKeySpecValues,
   wrappingSchemes,
 } from "./domain/wrappingTable.js";
 export type { AuditSink } from "./ports/auditSink.js";

@@ -5,5 +5,6 @@ import type { KeyEvent } from "../domain/keyEvent.js";
  * (like CloudTrail: operation, key, time, resulting state; never material or tokens).
  */
 export interface AuditSink {
+  /** Takes one event of a committed transition. */
   record(event: KeyEvent): void;
 }

@@ -1,7 +1,7 @@
 export { anyKmsCommand } from "./anyKmsCommand.js";
 export * as arbitraries from "./arbitraries/index.js";
 export type { KmsCommand, KmsModel } from "./commands/kmsCommand.js";
-export type { KmsSystem } from "./commands/kmsSystem.js";
+export type { HeldCiphertext, HeldParameters, KmsSystem } from "./commands/kmsSystem.js";
 export {
   type KeyStoreCheck,
   type KeyStoreContractOptions,
@@ -13,6 +13,15 @@ export { type KmsCommandsConstraints, kmsCommands } from "./kmsCommands.js";
 export { KmsModelFailure } from "./kmsModelFailure.js";
 export { type KmsModelSetupOptions, kmsModelSetup } from "./kmsModelSetup.js";
 export { type ManualClock, manualClock } from "./manualClock.js";
+export type { KeyRef } from "./model/keyRef.js";
+export type {
+  ModelCiphertext,
+  ModelKey,
+  ModelKeyState,
+  ModelMaterial,
+  ModelState,
+  ModelToken,
+} from "./model/modelState.js";
 export {
   type KmsModelEnvironment,
   type KmsTarget,

@@ -1,4 +1,4 @@
-import type { WrappingKeySpec } from "./commands/commandChoices.js";
+import type { SupportedWrappingKeySpec } from "../domain/wrappingTable.js";
 
 /** Which commands {@link kmsCommands} generates. */
 export interface KmsCommandsConstraints {
@@ -8,7 +8,7 @@ export interface KmsCommandsConstraints {
    * The wrapping key specs of the import commands; default `["RSA_2048"]`. Larger keys cost a
    * key generation per GetParametersForImport unless the target reuses or pools its key pairs.
    */
-  readonly wrappingKeySpecs?: readonly WrappingKeySpec[];
+  readonly wrappingKeySpecs?: readonly SupportedWrappingKeySpec[];
   /** Whether to start two operations at the same time now and then; default `true`. */
   readonly concurrency?: boolean;
   /** Replays a failure: the `replayPath` a {@link KmsModelFailure} reports (with its seed and path). */

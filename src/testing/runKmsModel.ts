@@ -20,6 +20,7 @@ export interface KmsModelEnvironment {
 /** A target with something to release after its run (a server, a connection). */
 export interface KmsUnderTest {
   readonly kms: Kms;
+  /** Called once after the sequence ran, whether it passed or failed. */
   close?(): void | Promise<void>;
 }
 

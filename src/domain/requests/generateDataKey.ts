@@ -9,10 +9,10 @@ import {
 } from "./dataPlaneRules.js";
 import { type RequestContext, readKeyRequest } from "./memberRules.js";
 
-const dataKeySpecValues = ["AES_256", "AES_128"] as const;
-
 /** `DataKeySpec`: a 32-byte (`AES_256`) or 16-byte (`AES_128`) data key. */
-export type DataKeySpec = (typeof dataKeySpecValues)[number];
+export type DataKeySpec = "AES_256" | "AES_128";
+
+const dataKeySpecValues: readonly DataKeySpec[] = ["AES_256", "AES_128"];
 
 const dataKeySpecBytes: Readonly<Record<DataKeySpec, number>> = { AES_256: 32, AES_128: 16 };
 

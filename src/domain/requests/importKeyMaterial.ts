@@ -8,10 +8,10 @@ import { keyMaterialIdRule, type RequestContext, readKeyRequest } from "./member
 import { present } from "./present.js";
 
 const expirationModelValues = ["KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE"] as const;
-const importTypeValues = ["NEW_KEY_MATERIAL", "EXISTING_KEY_MATERIAL"] as const;
-
 /** `ImportType`: whether the material is the key's first (`NEW_KEY_MATERIAL`) or a reimport. */
-export type ImportType = (typeof importTypeValues)[number];
+export type ImportType = "NEW_KEY_MATERIAL" | "EXISTING_KEY_MATERIAL";
+
+const importTypeValues: readonly ImportType[] = ["NEW_KEY_MATERIAL", "EXISTING_KEY_MATERIAL"];
 
 /** The ImportKeyMaterial request, as in the AWS model. */
 export interface ImportKeyMaterialRequest {

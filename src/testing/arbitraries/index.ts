@@ -1,3 +1,10 @@
+/**
+ * fast-check arbitraries of kms-byok's domain: identifiers, key material, wrapping parameters,
+ * `ValidTo` values, and valid, invalid and garbage requests of every operation.
+ *
+ * @module
+ */
+export type { ExpirationKind } from "./_internals/expirationCases.js";
 export { aliasName } from "./aliasName.js";
 export { garbageRequest } from "./garbageRequest.js";
 export { garbageValue } from "./garbageValue.js";

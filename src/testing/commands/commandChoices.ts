@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { SupportedWrappingKeySpec } from "../../domain/wrappingTable.js";
 import type { KeyRef } from "../model/keyRef.js";
 import type { ExpiryChoice, TokenChoice } from "./importChoices.js";
 
@@ -56,12 +57,9 @@ export const expiryChoice: fc.Arbitrary<ExpiryChoice> = fc.oneof(
   },
 );
 
-/** The supported wrapping key specs. */
-export type WrappingKeySpec = "RSA_2048" | "RSA_3072" | "RSA_4096";
-
 /** Fresh tokens mostly; held, foreign and forged ones sometimes. */
 export function tokenChoice(
-  wrappingKeySpecs: readonly WrappingKeySpec[],
+  wrappingKeySpecs: readonly SupportedWrappingKeySpec[],
 ): fc.Arbitrary<TokenChoice> {
   return fc.oneof(
     {

@@ -1,12 +1,8 @@
 import fc from "fast-check";
+import type { SupportedWrappingKeySpec } from "../../domain/wrappingTable.js";
 import type { KeyRef } from "../model/keyRef.js";
 import { CancelKeyDeletionCommand } from "./cancelKeyDeletionCommand.js";
-import {
-  expiryChoice,
-  materialPoolSize,
-  tokenChoice,
-  type WrappingKeySpec,
-} from "./commandChoices.js";
+import { expiryChoice, materialPoolSize, tokenChoice } from "./commandChoices.js";
 import { DeleteImportedKeyMaterialCommand } from "./deleteImportedKeyMaterialCommand.js";
 import { EnableOrDisableKeyCommand } from "./enableOrDisableKeyCommand.js";
 import { ImportKeyMaterialCommand } from "./importKeyMaterialCommand.js";
@@ -18,7 +14,7 @@ const sometimes = <T>(value: T) => fc.constantFrom(undefined, undefined, undefin
 /** An ImportKeyMaterial on the keys `key` names: mostly wrapped material and fresh tokens. */
 export function importKeyMaterialCommand(
   key: fc.Arbitrary<KeyRef>,
-  wrappingKeySpecs: readonly WrappingKeySpec[],
+  wrappingKeySpecs: readonly SupportedWrappingKeySpec[],
 ): fc.Arbitrary<StepCommand> {
   return fc
     .record({
@@ -53,7 +49,7 @@ export function importKeyMaterialCommand(
 /** A write of the lifecycle on the keys `key` names: what two concurrent requests may do. */
 export function lifecycleWriteCommand(
   key: fc.Arbitrary<KeyRef>,
-  wrappingKeySpecs: readonly WrappingKeySpec[],
+  wrappingKeySpecs: readonly SupportedWrappingKeySpec[],
 ): fc.Arbitrary<StepCommand> {
   return fc.oneof(
     { weight: 2, arbitrary: key.map((k) => new EnableOrDisableKeyCommand("EnableKey", k)) },

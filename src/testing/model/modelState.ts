@@ -18,6 +18,7 @@ export type ModelKeyState = "PendingImport" | "Enabled" | "Disabled" | "PendingD
 /** Where a key's material comes from: a position in the run's material pool, or KMS itself. */
 export type ModelMaterial = number | "generated";
 
+/** One key of the model, at its position in `keys`. */
 export interface ModelKey {
   readonly origin: "EXTERNAL" | "AWS_KMS";
   readonly description: string;
@@ -35,12 +36,14 @@ export interface ModelKey {
   expiries: Date[];
 }
 
+/** One import token of the model: the parameter set it names. */
 export interface ModelToken {
   /** The key it was issued for. */
   readonly key: number;
   readonly validTo: Date;
 }
 
+/** One ciphertext of the model: under which key, with which encryption context. */
 export interface ModelCiphertext {
   readonly key: number;
   /** Position in `encryptionContexts`. */
