@@ -52,7 +52,7 @@ function git(...args: string[]): string {
 
 /** Runs the agreement test in the clone: its exit status (null on time-out) and its output. */
 function runAgreementTest() {
-  return runVitest(agreementTest, { cwd: clone, env: { FC_SEED: seed } });
+  return runVitest(agreementTest, { cwd: clone, env: { FC_SEED: seed, KMS_MODEL_RUNS: "1000" } });
 }
 
 /** Applies the mutant's replacements to its file in the clone; why not, when it cannot. */

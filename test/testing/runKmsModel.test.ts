@@ -12,7 +12,9 @@ import { acceptsDifferentMaterial, soundKms } from "./brokenKms.js";
 
 // CI runs 1,000 sequences, the local loop 200 (a tenth of it in another account and Region);
 // KMS_MODEL_RUNS sets another number.
-const sequences = Number(process.env["KMS_MODEL_RUNS"] ?? (process.env["CI"] ? 1000 : 200));
+const sequences = Number(
+  process.env["KMS_MODEL_RUNS"] ?? (process.env["CI"] === "true" ? 1000 : 200),
+);
 
 describe("runKmsModel", () => {
   it(`finds createKms with memoryKeyStore in agreement with the reference model (${sequences} sequences)`, async () => {
