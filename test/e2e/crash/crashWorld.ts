@@ -1,5 +1,5 @@
 // What the crash test knows about its keys, across rounds and kills: exactly, since every key is
-// used by one client at a time (see crashDurability.test.ts).
+// used by one client at a time (see crashRounds.ts).
 import { randomBytes } from "node:crypto";
 import { deriveKeyMaterialId } from "../../../src/adapters/deriveKeyMaterialId.js";
 import type { KeyArn } from "../../../src/domain/keyArn.js";
