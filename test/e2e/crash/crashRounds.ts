@@ -39,13 +39,18 @@ export async function runCrashRounds(engine: Engine, rounds: number): Promise<vo
  */
 async function crashRounds(engine: Engine, seed: number, rounds: number): Promise<Stats> {
   const world = newWorld(mulberry32(seed));
-  let port = await quietPort(world.random);
+  // Ports from a stream of their own per engine: the engines' files run side by side with one
+  // seed, and the same ports would make each take the other's server for its own.
+  const portRandom = mulberry32(
+    seed ^ [...engine.name].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 7),
+  );
+  let port = await quietPort(portRandom);
   for (world.round = 1; world.round <= rounds + 1; world.round++) {
     const where = `seed ${seed}, round ${world.round}`;
     let started = performance.now();
     let serve = await startServeOn(port, engine.serveArgs);
     while (serve === "port in use") {
-      port = await quietPort(world.random);
+      port = await quietPort(portRandom);
       serve = await startServeOn(port, engine.serveArgs);
     }
     const url = `http://127.0.0.1:${port}`;
