@@ -1,14 +1,7 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { runDemo } from "../../src/cli/runDemo.js";
 
-const run = promisify(execFile);
-const cli = (...args: string[]) =>
-  run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args]).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (failure: { code: number; stdout: string; stderr: string }) => failure,
-  );
+import { kmsByok as cli } from "./kmsByok.js";
 
 describe("runDemo", () => {
   it("walks the seed workflow from PendingImport through expiry to a restored key", async () => {

@@ -14,19 +14,19 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isRunning, killLeftoverServes, startServe } from "../cli/kmsByok.js";
 import { awsClientEnvironment } from "../e2e/support/awsClientEnvironment.js";
 import { runProcess } from "../e2e/support/runProcess.js";
+import { bundledCli } from "../support/bundledCli.js";
 import { codeBlocks } from "./codeBlocks.js";
 
 const root = join(import.meta.dirname, "../..");
 /** A bin directory where `aws` is /usr/bin/aws and `npx kms-byok` is this checkout's command. */
-function clientBin(dir: string): string {
+async function clientBin(dir: string): Promise<string> {
   const bin = join(dir, "bin");
   mkdirSync(bin);
   symlinkSync("/usr/bin/aws", join(bin, "aws"));
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  const main = join(root, "src/cli/main.ts");
+  const main = await bundledCli();
   writeFileSync(
     join(bin, "npx"),
-    `#!/bin/sh\n[ "$1" = kms-byok ] || exit 127\nshift\nexec "${process.execPath}" --import "${tsx}" "${main}" "$@"\n`,
+    `#!/bin/sh\n[ "$1" = kms-byok ] || exit 127\nshift\nexec "${process.execPath}" "${main}" "$@"\n`,
   );
   chmodSync(join(bin, "npx"), 0o755);
   return bin;
@@ -48,7 +48,7 @@ describe("docs/endpoint.md: Use it with the AWS CLI", () => {
     if (!isRunning(serve)) throw new Error(`kms-byok serve did not start: ${serve.stderr}`);
     const dir = mkdtempSync(join(tmpdir(), "kms-byok-readme-cli-"));
     const script = clientBlock.replaceAll("http://127.0.0.1:4599", serve.url);
-    const env = await awsClientEnvironment(dir, [clientBin(dir)]);
+    const env = await awsClientEnvironment(dir, [await clientBin(dir)]);
 
     const run = await runProcess(
       "/bin/bash",
