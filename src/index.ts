@@ -98,7 +98,14 @@ export {
   type ImportKeyMaterialInput,
   validateImportKeyMaterialRequest,
 } from "./domain/requests/importKeyMaterial.js";
-export type { KeyIdRequest } from "./domain/requests/keyIdRequest.js";
+export type {
+  CancelKeyDeletionRequest,
+  CancelKeyDeletionResponse,
+  DisableKeyRequest,
+  EmptyResponse,
+  EnableKeyRequest,
+  KeyIdRequest,
+} from "./domain/requests/keyIdRequest.js";
 export { type KeyIdOperation, validateKeyIdRequest } from "./domain/requests/keyIdRequest.js";
 export type {
   KeyListEntry,
@@ -149,12 +156,8 @@ export type {
 export type { IdGenerator } from "./ports/idGenerator.js";
 export type { KeyPage, KeyStore, PageRequest, StoredKey, WriteConflict } from "./ports/keyStore.js";
 export { createKms } from "./service/createKms.js";
-export type {
-  CancelKeyDeletionRequest,
-  CancelKeyDeletionResponse,
-  DisableKeyRequest,
-  EmptyResponse,
-  EnableKeyRequest,
-  Kms,
-  KmsOptions,
-} from "./service/kms.js";
+export type { Kms, KmsMethod, RequestOf, ResponseOf } from "./service/kms.js";
+export { kmsMethodName, kmsOperations } from "./service/kmsOperations.js";
+export type { KmsOptions } from "./service/kmsOptions.js";
+export type { OperationDescriptor, OperationHandler } from "./service/operationDescriptor.js";
+export type { ServiceDeps } from "./service/serviceDeps.js";

@@ -1,4 +1,4 @@
-import type { KmsOptions } from "../service/kms.js";
+import type { KmsOptions } from "../service/kmsOptions.js";
 import type { KmsCredential } from "./authenticate.js";
 
 /** Options of `createKmsServer`. */

@@ -2,6 +2,7 @@ import type { ResultAsync } from "neverthrow";
 import type { KmsError } from "../domain/kmsError.js";
 import type { OperationName } from "../domain/operationName.js";
 import type { Kms } from "../service/kms.js";
+import { kmsMethodName, kmsOperations } from "../service/kmsOperations.js";
 
 /** How one operation travels: which request members are blobs and timestamps, and its method. */
 export interface WireOperation {
@@ -13,32 +14,17 @@ export interface WireOperation {
   readonly call: (kms: Kms, request: never) => ResultAsync<object, KmsError>;
 }
 
-const plain = { blobs: [], timestamps: [] } as const;
-
 /** Every operation the endpoint answers, by the name in `X-Amz-Target: TrentService.<name>`. */
-export const wireOperations: Readonly<Record<OperationName, WireOperation>> = {
-  CancelKeyDeletion: { ...plain, call: (kms, r) => kms.cancelKeyDeletion(r) },
-  CreateKey: { ...plain, call: (kms, r) => kms.createKey(r) },
-  Decrypt: { blobs: ["CiphertextBlob"], timestamps: [], call: (kms, r) => kms.decrypt(r) },
-  DeleteImportedKeyMaterial: { ...plain, call: (kms, r) => kms.deleteImportedKeyMaterial(r) },
-  DescribeKey: { ...plain, call: (kms, r) => kms.describeKey(r) },
-  DisableKey: { ...plain, call: (kms, r) => kms.disableKey(r) },
-  EnableKey: { ...plain, call: (kms, r) => kms.enableKey(r) },
-  Encrypt: { blobs: ["Plaintext"], timestamps: [], call: (kms, r) => kms.encrypt(r) },
-  GenerateDataKey: { ...plain, call: (kms, r) => kms.generateDataKey(r) },
-  GenerateDataKeyWithoutPlaintext: {
-    ...plain,
-    call: (kms, r) => kms.generateDataKeyWithoutPlaintext(r),
-  },
-  GetParametersForImport: { ...plain, call: (kms, r) => kms.getParametersForImport(r) },
-  ImportKeyMaterial: {
-    blobs: ["ImportToken", "EncryptedKeyMaterial"],
-    timestamps: ["ValidTo"],
-    call: (kms, r) => kms.importKeyMaterial(r),
-  },
-  ListKeys: { ...plain, call: (kms, r) => kms.listKeys(r) },
-  ScheduleKeyDeletion: { ...plain, call: (kms, r) => kms.scheduleKeyDeletion(r) },
-};
+export const wireOperations: Readonly<Record<OperationName, WireOperation>> = Object.fromEntries(
+  (Object.keys(kmsOperations) as OperationName[]).map((name) => {
+    const { blobs, timestamps } = kmsOperations[name];
+    const method = kmsMethodName(name);
+    // The request is decoded, not checked: each operation validates a request of any shape.
+    const call = (kms: Kms, request: never) =>
+      (kms[method] as (request: unknown) => ResultAsync<object, KmsError>)(request);
+    return [name, { blobs, timestamps, call }];
+  }),
+) as Record<OperationName, WireOperation>;
 
 /** The operation a target header names, if the endpoint answers it. */
 export function wireOperationOf(

@@ -1,14 +1,7 @@
-import type { Kms, KmsOptions } from "./kms.js";
-import { createKey } from "./operations/createKey.js";
-import { decrypt } from "./operations/decrypt.js";
-import { deleteImportedKeyMaterial } from "./operations/deleteImportedKeyMaterial.js";
-import { describeKey } from "./operations/describeKey.js";
-import { encrypt } from "./operations/encrypt.js";
-import { generateDataKey } from "./operations/generateDataKey.js";
-import { getParametersForImport } from "./operations/getParametersForImport.js";
-import { importKeyMaterial } from "./operations/importKeyMaterial.js";
-import { keyStateOperations } from "./operations/keyStateOperations.js";
-import { listKeys } from "./operations/listKeys.js";
+import type { OperationName } from "../domain/operationName.js";
+import type { Kms } from "./kms.js";
+import { kmsMethodName, kmsOperations } from "./kmsOperations.js";
+import type { KmsOptions } from "./kmsOptions.js";
 import { serviceDeps } from "./serviceDeps.js";
 
 /**
@@ -27,16 +20,10 @@ import { serviceDeps } from "./serviceDeps.js";
  */
 export function createKms(options: KmsOptions = {}): Kms {
   const deps = serviceDeps(options);
-  return {
-    createKey: createKey(deps),
-    describeKey: describeKey(deps),
-    listKeys: listKeys(deps),
-    getParametersForImport: getParametersForImport(deps),
-    importKeyMaterial: importKeyMaterial(deps),
-    deleteImportedKeyMaterial: deleteImportedKeyMaterial(deps),
-    ...keyStateOperations(deps),
-    encrypt: encrypt(deps),
-    decrypt: decrypt(deps),
-    ...generateDataKey(deps),
-  };
+  const methods = (Object.keys(kmsOperations) as OperationName[]).map((name) => [
+    kmsMethodName(name),
+    kmsOperations[name].handler(deps),
+  ]);
+  // Each method is its descriptor's handler, whose types Kms is derived from.
+  return Object.fromEntries(methods) as Kms;
 }

@@ -8,7 +8,7 @@ import type { Clock } from "../ports/clock.js";
 import type { CryptoProvider } from "../ports/cryptoProvider.js";
 import type { KeyStore } from "../ports/keyStore.js";
 import type { CommitPorts } from "./commitKeyCommand.js";
-import type { KmsOptions } from "./kms.js";
+import type { KmsOptions } from "./kmsOptions.js";
 
 /** Everything an operation needs: the scope, the ports, and a checked ID source. */
 export interface ServiceDeps extends CommitPorts {

@@ -6,10 +6,8 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { isRunning, killLeftoverServes, startServe } from "../cli/kmsByok.js";
 import { awsClientEnvironment } from "../e2e/support/awsClientEnvironment.js";
@@ -17,7 +15,6 @@ import { runProcess } from "../e2e/support/runProcess.js";
 import { bundledCli } from "../support/bundledCli.js";
 import { codeBlocks } from "./codeBlocks.js";
 
-const root = join(import.meta.dirname, "../..");
 /** A bin directory where `aws` is /usr/bin/aws and `npx kms-byok` is this checkout's command. */
 async function clientBin(dir: string): Promise<string> {
   const bin = join(dir, "bin");

@@ -16,7 +16,7 @@ import { KmsModelFailure } from "../../src/testing/kmsModelFailure.js";
 import { type KmsTarget, runKmsModel } from "../../src/testing/runKmsModel.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
 import { isRunning, killLeftoverServes, type RunningServe, startServe } from "../cli/kmsByok.js";
-import { kmsOperations } from "../support/aroundKms.js";
+import { type KmsOperation, kmsMethodNames } from "../support/aroundKms.js";
 import { externalKey, importRequest } from "../support/importMaterial.js";
 import { sdkClient } from "../support/kmsEndpoint.js";
 import { type FreshDatabase, freshDatabase } from "../support/postgres/freshDatabase.js";
@@ -278,14 +278,14 @@ function twoServers(options: {
 /** A Kms that sends its first call to the first of `targets`, its second to the next, and so on. */
 function alternating(targets: readonly Kms[], callsTo: number[]): Kms {
   let next = 0;
-  const method = (operation: (typeof kmsOperations)[number]) => (request: unknown) => {
+  const method = (operation: KmsOperation) => (request: unknown) => {
     const index = next++ % targets.length;
     callsTo[index] = (callsTo[index] ?? 0) + 1;
     const target = targets[index] as Kms;
     return (target[operation] as (request: unknown) => unknown)(request);
   };
   return Object.fromEntries(
-    kmsOperations.map((operation) => [operation, method(operation)]),
+    kmsMethodNames.map((operation) => [operation, method(operation)]),
   ) as unknown as Kms;
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { KmsErrorName } from "../../src/domain/kmsError.js";
-import type { KmsOptions } from "../../src/service/kms.js";
+import type { KmsOptions } from "../../src/service/kmsOptions.js";
 import { storeSnapshot } from "../properties/storeSnapshot.js";
 import { arnOf, expectError, type Harness, kmsHarness, material } from "../support/kmsHarness.js";
 

@@ -1,32 +1,16 @@
 import type { ResultAsync } from "neverthrow";
 import type { KmsError } from "../../src/domain/kmsError.js";
+import type { OperationName } from "../../src/domain/operationName.js";
 import type { Kms } from "../../src/service/kms.js";
+import { kmsMethodName, kmsOperations } from "../../src/service/kmsOperations.js";
 
 /** The name of a Kms operation, as its method is named. */
 export type KmsOperation = keyof Kms;
 
-/** Every operation of `Kms`. */
-export const kmsOperations = [
-  "createKey",
-  "describeKey",
-  "listKeys",
-  "getParametersForImport",
-  "importKeyMaterial",
-  "deleteImportedKeyMaterial",
-  "enableKey",
-  "disableKey",
-  "scheduleKeyDeletion",
-  "cancelKeyDeletion",
-  "encrypt",
-  "decrypt",
-  "generateDataKey",
-  "generateDataKeyWithoutPlaintext",
-] as const satisfies readonly KmsOperation[];
-
-// A compile error here means an operation of Kms is missing from the list above.
-const complete: Exclude<KmsOperation, (typeof kmsOperations)[number]> extends never ? true : never =
-  true;
-void complete;
+/** Every method of `Kms`, one per operation of kms-byok's operation table. */
+export const kmsMethodNames: readonly KmsOperation[] = (
+  Object.keys(kmsOperations) as OperationName[]
+).map(kmsMethodName);
 
 /** Stands between a caller and a Kms: gets each call and gives the caller its answer. */
 export type KmsInterceptor = <R>(
@@ -41,6 +25,6 @@ export function aroundKms(kms: Kms, around: KmsInterceptor): Kms {
       (kms[operation] as (request: unknown) => ResultAsync<unknown, KmsError>)(request),
     );
   return Object.fromEntries(
-    kmsOperations.map((operation) => [operation, method(operation)]),
+    kmsMethodNames.map((operation) => [operation, method(operation)]),
   ) as unknown as Kms;
 }

@@ -12,7 +12,8 @@ import type {
 } from "../../src/domain/wrappingTable.js";
 import type { KeyStore } from "../../src/ports/keyStore.js";
 import { createKms } from "../../src/service/createKms.js";
-import type { Kms, KmsOptions } from "../../src/service/kms.js";
+import type { Kms } from "../../src/service/kms.js";
+import type { KmsOptions } from "../../src/service/kmsOptions.js";
 import { manualClock } from "../../src/testing/manualClock.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
 import {

@@ -23,7 +23,9 @@ import {
   type KmsErrorName,
   kmsError,
 } from "../../src/domain/kmsError.js";
+import type { OperationName } from "../../src/domain/operationName.js";
 import type { Kms } from "../../src/service/kms.js";
+import { kmsMethodName } from "../../src/service/kmsOperations.js";
 
 /**
  * A {@link Kms} that sends every call through `@aws-sdk/client-kms`: the request goes as the
@@ -38,38 +40,32 @@ import type { Kms } from "../../src/service/kms.js";
  * fails loudly.
  */
 export function sdkKms(client: KMSClient): Kms {
-  return {
-    createKey: (request = {}) => answer(client.send(new CreateKeyCommand(input(request)))),
-    describeKey: (request) => answer(client.send(new DescribeKeyCommand(input(request)))),
-    listKeys: (request = {}) => answer(client.send(new ListKeysCommand(input(request)))),
-    getParametersForImport: (request) =>
-      answer(client.send(new GetParametersForImportCommand(input(request)))),
-    importKeyMaterial: (request) =>
-      answer(client.send(new ImportKeyMaterialCommand(input(request)))),
-    deleteImportedKeyMaterial: (request) =>
-      answer(client.send(new DeleteImportedKeyMaterialCommand(input(request)))),
-    enableKey: (request) => answer(client.send(new EnableKeyCommand(input(request)))),
-    disableKey: (request) => answer(client.send(new DisableKeyCommand(input(request)))),
-    scheduleKeyDeletion: (request) =>
-      answer(client.send(new ScheduleKeyDeletionCommand(input(request)))),
-    cancelKeyDeletion: (request) =>
-      answer(client.send(new CancelKeyDeletionCommand(input(request)))),
-    encrypt: (request) => answer(client.send(new EncryptCommand(input(request)))),
-    decrypt: (request) => answer(client.send(new DecryptCommand(input(request)))),
-    generateDataKey: (request) => answer(client.send(new GenerateDataKeyCommand(input(request)))),
-    generateDataKeyWithoutPlaintext: (request) =>
-      answer(client.send(new GenerateDataKeyWithoutPlaintextCommand(input(request)))),
-  };
+  const methods = (Object.keys(sdkCommands) as OperationName[]).map((name) => {
+    // Each command takes its own input type; the request goes as it is (see above).
+    const Command = sdkCommands[name] as new (input: object) => ListKeysCommand;
+    const method = (request: object = {}) => answer(client.send(new Command(request)));
+    return [kmsMethodName(name), method] as const;
+  });
+  return Object.fromEntries(methods) as unknown as Kms;
 }
 
-/**
- * A Kms request as the SDK command's input. Both use AWS's member names and JS types (Uint8Array
- * blobs, Date timestamps); they differ only in how narrowly TypeScript types the enums, and the
- * point is to send exactly what the caller gave.
- */
-function input<Input>(request: object): Input {
-  return request as Input;
-}
+/** The SDK command of each operation. */
+const sdkCommands = {
+  CancelKeyDeletion: CancelKeyDeletionCommand,
+  CreateKey: CreateKeyCommand,
+  Decrypt: DecryptCommand,
+  DeleteImportedKeyMaterial: DeleteImportedKeyMaterialCommand,
+  DescribeKey: DescribeKeyCommand,
+  DisableKey: DisableKeyCommand,
+  EnableKey: EnableKeyCommand,
+  Encrypt: EncryptCommand,
+  GenerateDataKey: GenerateDataKeyCommand,
+  GenerateDataKeyWithoutPlaintext: GenerateDataKeyWithoutPlaintextCommand,
+  GetParametersForImport: GetParametersForImportCommand,
+  ImportKeyMaterial: ImportKeyMaterialCommand,
+  ListKeys: ListKeysCommand,
+  ScheduleKeyDeletion: ScheduleKeyDeletionCommand,
+} satisfies { readonly [N in OperationName]: unknown };
 
 /** The SDK's answer as a Kms answer: see {@link sdkKms}. */
 function answer<Response>(sent: Promise<object>): ResultAsync<Response, KmsError> {

@@ -8,6 +8,19 @@ export interface KeyIdRequest {
   readonly KeyId: string | undefined;
 }
 
+/** The EnableKey request. */
+export type EnableKeyRequest = KeyIdRequest;
+/** The DisableKey request. */
+export type DisableKeyRequest = KeyIdRequest;
+/** The CancelKeyDeletion request. */
+export type CancelKeyDeletionRequest = KeyIdRequest;
+/** The response of operations that return nothing (EnableKey, DisableKey). */
+export type EmptyResponse = Readonly<Record<string, never>>;
+/** The CancelKeyDeletion response. */
+export interface CancelKeyDeletionResponse {
+  readonly KeyId: string;
+}
+
 /** The operations whose request is only a `KeyId`. */
 export type KeyIdOperation = "EnableKey" | "DisableKey" | "CancelKeyDeletion";
 

@@ -1,13 +1,16 @@
 import { okAsync } from "neverthrow";
 import { keyArn } from "../../domain/keyArn.js";
 import { keyMetadata } from "../../domain/keyMetadata.js";
+import type { CreateKeyRequest, CreateKeyResponse } from "../../domain/requests/createKey.js";
 import { validateCreateKeyRequest } from "../../domain/requests/createKey.js";
 import { commitKeyCommand } from "../commitKeyCommand.js";
-import type { Kms } from "../kms.js";
+import type { OperationHandler } from "../operationDescriptor.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
 /** CreateKey: an `EXTERNAL` key starts in `PendingImport`; an `AWS_KMS` key gets generated material. */
-export function createKey(deps: ServiceDeps): Kms["createKey"] {
+export function createKey(
+  deps: ServiceDeps,
+): OperationHandler<CreateKeyRequest, CreateKeyResponse> {
   return (input) => {
     const now = deps.clock.now();
     return validateCreateKeyRequest(input).asyncAndThen(({ description, origin }) => {

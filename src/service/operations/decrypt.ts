@@ -1,9 +1,10 @@
 import { errAsync } from "neverthrow";
 import { keyArn } from "../../domain/keyArn.js";
 import { type KmsError, kmsError } from "../../domain/kmsError.js";
+import type { DecryptRequest, DecryptResponse } from "../../domain/requests/decrypt.js";
 import { validateDecryptRequest } from "../../domain/requests/decrypt.js";
 import { ciphertextAdditionalData, parseCiphertextBlob } from "../ciphertextBlob.js";
-import type { Kms } from "../kms.js";
+import type { OperationHandler } from "../operationDescriptor.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 import { unlessDryRun } from "../unlessDryRun.js";
 import { useEnabledKey } from "../useEnabledKey.js";
@@ -13,7 +14,7 @@ import { useEnabledKey } from "../useEnabledKey.js";
  * must name that key. Material reimported after expiry is the same material (docs/decisions/0004-material-bound-forever.md), so earlier
  * ciphertexts decrypt again.
  */
-export function decrypt(deps: ServiceDeps): Kms["decrypt"] {
+export function decrypt(deps: ServiceDeps): OperationHandler<DecryptRequest, DecryptResponse> {
   return (input) => {
     const now = deps.clock.now();
     return validateDecryptRequest(input, { scope: deps.scope, now })

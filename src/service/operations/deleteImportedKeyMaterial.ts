@@ -1,11 +1,17 @@
 import { okAsync } from "neverthrow";
+import type {
+  DeleteImportedKeyMaterialRequest,
+  DeleteImportedKeyMaterialResponse,
+} from "../../domain/requests/deleteImportedKeyMaterial.js";
 import { validateDeleteImportedKeyMaterialRequest } from "../../domain/requests/deleteImportedKeyMaterial.js";
 import { commitKeyCommand } from "../commitKeyCommand.js";
-import type { Kms } from "../kms.js";
+import type { OperationHandler } from "../operationDescriptor.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
 /** DeleteImportedKeyMaterial (docs/decisions/0006-losing-material-means-pending-import.md): the key keeps only the ID of its material. */
-export function deleteImportedKeyMaterial(deps: ServiceDeps): Kms["deleteImportedKeyMaterial"] {
+export function deleteImportedKeyMaterial(
+  deps: ServiceDeps,
+): OperationHandler<DeleteImportedKeyMaterialRequest, DeleteImportedKeyMaterialResponse> {
   return (input) => {
     const now = deps.clock.now();
     return validateDeleteImportedKeyMaterialRequest(input, { scope: deps.scope, now }).asyncAndThen(

@@ -1,12 +1,15 @@
 import { okAsync } from "neverthrow";
 import { keyMetadata } from "../../domain/keyMetadata.js";
+import type { DescribeKeyRequest, DescribeKeyResponse } from "../../domain/requests/describeKey.js";
 import { validateDescribeKeyRequest } from "../../domain/requests/describeKey.js";
 import { commitKeyCommand } from "../commitKeyCommand.js";
-import type { Kms } from "../kms.js";
+import type { OperationHandler } from "../operationDescriptor.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
 /** DescribeKey: the key's `KeyMetadata` at the clock's now; an expiry it observes is persisted (docs/decisions/0012-lazy-time-from-a-clock-port.md). */
-export function describeKey(deps: ServiceDeps): Kms["describeKey"] {
+export function describeKey(
+  deps: ServiceDeps,
+): OperationHandler<DescribeKeyRequest, DescribeKeyResponse> {
   return (input) => {
     const now = deps.clock.now();
     return validateDescribeKeyRequest(input, { scope: deps.scope, now }).asyncAndThen((arn) =>

@@ -1,27 +1,25 @@
-import { validateGenerateDataKeyRequest } from "../../domain/requests/generateDataKey.js";
+import {
+  type GenerateDataKeyRequest,
+  type GenerateDataKeyResponse,
+  type GenerateDataKeyWithoutPlaintextRequest,
+  type GenerateDataKeyWithoutPlaintextResponse,
+  validateGenerateDataKeyRequest,
+} from "../../domain/requests/generateDataKey.js";
 import { encryptUnderKey } from "../encryptUnderKey.js";
-import type { Kms } from "../kms.js";
+import type { OperationHandler } from "../operationDescriptor.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 import { unlessDryRun } from "../unlessDryRun.js";
 import { useEnabledKey } from "../useEnabledKey.js";
 
-/**
- * GenerateDataKey and GenerateDataKeyWithoutPlaintext: fresh random bytes, encrypted as Encrypt
- * would encrypt them; only GenerateDataKey returns the bytes themselves.
- */
-export function generateDataKey(
+/** Fresh random bytes, encrypted as Encrypt would encrypt them, and the bytes themselves. */
+function dataKey(
   deps: ServiceDeps,
-): Pick<Kms, "generateDataKey" | "generateDataKeyWithoutPlaintext"> {
-  const run = (
-    input: unknown,
-    operation: "GenerateDataKey" | "GenerateDataKeyWithoutPlaintext",
-  ) => {
-    const now = deps.clock.now();
-    return validateGenerateDataKeyRequest(
-      input,
-      { scope: deps.scope, now },
-      operation,
-    ).asyncAndThen((request) =>
+  input: unknown,
+  operation: "GenerateDataKey" | "GenerateDataKeyWithoutPlaintext",
+) {
+  const now = deps.clock.now();
+  return validateGenerateDataKeyRequest(input, { scope: deps.scope, now }, operation).asyncAndThen(
+    (request) =>
       useEnabledKey(deps, request.arn, now).andThen((key) =>
         deps.crypto.randomBytes(request.numberOfBytes).andThen((Plaintext) =>
           encryptUnderKey(deps.crypto, key, Plaintext, request.encryptionContext).andThen(
@@ -35,14 +33,26 @@ export function generateDataKey(
           ),
         ),
       ),
-    );
-  };
-  return {
-    generateDataKey: (input) => run(input, "GenerateDataKey"),
-    generateDataKeyWithoutPlaintext: (input) =>
-      run(input, "GenerateDataKeyWithoutPlaintext").map(({ Plaintext, ...rest }) => {
-        Plaintext.fill(0); // nobody may see this data key in plaintext, so none is kept
-        return rest;
-      }),
-  };
+  );
+}
+
+/** GenerateDataKey: a fresh data key, in plaintext and encrypted under an `Enabled` key. */
+export function generateDataKey(
+  deps: ServiceDeps,
+): OperationHandler<GenerateDataKeyRequest, GenerateDataKeyResponse> {
+  return (input) => dataKey(deps, input, "GenerateDataKey");
+}
+
+/** GenerateDataKeyWithoutPlaintext: a fresh data key, returned only encrypted. */
+export function generateDataKeyWithoutPlaintext(
+  deps: ServiceDeps,
+): OperationHandler<
+  GenerateDataKeyWithoutPlaintextRequest,
+  GenerateDataKeyWithoutPlaintextResponse
+> {
+  return (input) =>
+    dataKey(deps, input, "GenerateDataKeyWithoutPlaintext").map(({ Plaintext, ...rest }) => {
+      Plaintext.fill(0); // nobody may see this data key in plaintext, so none is kept
+      return rest;
+    });
 }

@@ -5,18 +5,24 @@ import {
   importParametersLifetimeHours,
   requireImportable,
 } from "../../domain/importPreconditions.js";
+import type {
+  GetParametersForImportRequest,
+  GetParametersForImportResponse,
+} from "../../domain/requests/getParametersForImport.js";
 import { validateGetParametersForImportRequest } from "../../domain/requests/getParametersForImport.js";
 import type { WrappingKeyPair } from "../../ports/cryptoProvider.js";
 import { commitKeyCommand } from "../commitKeyCommand.js";
 import { issueImportToken } from "../importToken.js";
-import type { Kms } from "../kms.js";
+import type { OperationHandler } from "../operationDescriptor.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
 /**
  * GetParametersForImport (docs/decisions/0007-single-use-import-tokens.md): checks the key first, then generates one fresh wrapping key pair
  * (kept across write retries) and stores it, sealed, as a new parameter set.
  */
-export function getParametersForImport(deps: ServiceDeps): Kms["getParametersForImport"] {
+export function getParametersForImport(
+  deps: ServiceDeps,
+): OperationHandler<GetParametersForImportRequest, GetParametersForImportResponse> {
   return (input) => {
     const now = deps.clock.now();
     return validateGetParametersForImportRequest(input, { scope: deps.scope, now }).asyncAndThen(

@@ -1,10 +1,14 @@
 import { currentKey } from "../../domain/currentKey.js";
 import { findParameterSet, requireImportable } from "../../domain/importPreconditions.js";
 import { keyIdOf } from "../../domain/keyArn.js";
+import type {
+  ImportKeyMaterialRequest,
+  ImportKeyMaterialResponse,
+} from "../../domain/requests/importKeyMaterial.js";
 import { validateImportKeyMaterialRequest } from "../../domain/requests/importKeyMaterial.js";
 import { commitKeyCommand } from "../commitKeyCommand.js";
 import { readImportToken } from "../importToken.js";
-import type { Kms } from "../kms.js";
+import type { OperationHandler } from "../operationDescriptor.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
 /**
@@ -12,7 +16,9 @@ import type { ServiceDeps } from "../serviceDeps.js";
  * then the token (docs/decisions/0007-single-use-import-tokens.md), before any RSA work; unwraps and seals the material; then lets the
  * domain apply docs/decisions/0002-material-is-exactly-32-bytes.md, docs/decisions/0004-material-bound-forever.md, docs/decisions/0005-reimport-keeps-the-key-state.md and spend the token.
  */
-export function importKeyMaterial(deps: ServiceDeps): Kms["importKeyMaterial"] {
+export function importKeyMaterial(
+  deps: ServiceDeps,
+): OperationHandler<ImportKeyMaterialRequest, ImportKeyMaterialResponse> {
   return (input) => {
     const now = deps.clock.now();
     return validateImportKeyMaterialRequest(input, { scope: deps.scope, now }).asyncAndThen(

@@ -1,4 +1,4 @@
-import type { CancelKeyDeletionResponse } from "../../service/kms.js";
+import type { CancelKeyDeletionResponse } from "../../domain/requests/keyIdRequest.js";
 import { type KeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpKey } from "../model/lookUpKey.js";
 import { differences } from "./differences.js";

@@ -1,4 +1,4 @@
-import type { EmptyResponse } from "../../service/kms.js";
+import type { EmptyResponse } from "../../domain/requests/keyIdRequest.js";
 import { type KeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpKey } from "../model/lookUpKey.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
