@@ -4,6 +4,8 @@ export { randomIds } from "./adapters/randomIds.js";
 export type { RsaCryptoProvider } from "./adapters/rsaCryptoProvider.js";
 export { systemClock } from "./adapters/systemClock.js";
 export { type WrapKeyMaterialInput, wrapKeyMaterial } from "./client/wrapKeyMaterial.js";
+export { isAliasName } from "./domain/aliasName.js";
+export { type AliasArn, type AliasName, type AliasRecord, aliasArn } from "./domain/aliasRecord.js";
 export type { Brand } from "./domain/brand.js";
 export {
   checkImportedMaterial,
@@ -28,16 +30,21 @@ export type { KeyMaterialId } from "./domain/keyMaterialId.js";
 export { isKeyMaterialId, sameKeyMaterialId } from "./domain/keyMaterialId.js";
 export type { KeyMetadata } from "./domain/keyMetadata.js";
 export { keyMetadata } from "./domain/keyMetadata.js";
+export { checkKeyPolicy, defaultKeyPolicy, maxKeyPolicyBytes } from "./domain/keyPolicy.js";
 export type {
   KeyMaterial,
   KeyRecord,
   KeyRecordBase,
+  KeyRotation,
+  KeyTag,
   KeyWithMaterial,
   ParameterSet,
   PendingDeletionKey,
   PendingImportKey,
 } from "./domain/keyRecord.js";
+export { type KeyRotationStatus, keyRotationStatus } from "./domain/keyRotationStatus.js";
 export type { ExpirationModel, KeyState, Origin } from "./domain/keyState.js";
+export { maxTagsPerKey, withoutTags, withTags } from "./domain/keyTags.js";
 export {
   isKmsErrorName,
   type KmsError,
@@ -47,6 +54,13 @@ export {
 } from "./domain/kmsError.js";
 export { type ObservedKey, observeKey, withoutMaterial } from "./domain/observeKey.js";
 export type { OperationName, ReadOperationName } from "./domain/operationName.js";
+export {
+  type AliasTargetInput,
+  type AliasTargetRequest,
+  type CreateAliasRequest,
+  type UpdateAliasRequest,
+  validateAliasTargetRequest,
+} from "./domain/requests/aliasTargetRequest.js";
 export type { CreateKeyRequest, CreateKeyResponse } from "./domain/requests/createKey.js";
 export { type CreateKeyInput, validateCreateKeyRequest } from "./domain/requests/createKey.js";
 export type {
@@ -58,6 +72,10 @@ export type {
 export { encryptionAlgorithmValues } from "./domain/requests/dataPlaneRules.js";
 export type { DecryptRequest, DecryptResponse } from "./domain/requests/decrypt.js";
 export { type DecryptInput, validateDecryptRequest } from "./domain/requests/decrypt.js";
+export {
+  type DeleteAliasRequest,
+  validateDeleteAliasRequest,
+} from "./domain/requests/deleteAlias.js";
 export type {
   DeleteImportedKeyMaterialRequest,
   DeleteImportedKeyMaterialResponse,
@@ -68,6 +86,13 @@ export {
 } from "./domain/requests/deleteImportedKeyMaterial.js";
 export type { DescribeKeyRequest, DescribeKeyResponse } from "./domain/requests/describeKey.js";
 export { validateDescribeKeyRequest } from "./domain/requests/describeKey.js";
+export {
+  defaultRotationPeriodInDays,
+  type EnableKeyRotationInput,
+  type EnableKeyRotationRequest,
+  type GetKeyRotationStatusResponse,
+  validateEnableKeyRotationRequest,
+} from "./domain/requests/enableKeyRotation.js";
 export type { EncryptRequest, EncryptResponse } from "./domain/requests/encrypt.js";
 export { type EncryptInput, validateEncryptRequest } from "./domain/requests/encrypt.js";
 export type {
@@ -81,6 +106,16 @@ export {
   type GenerateDataKeyInput,
   validateGenerateDataKeyRequest,
 } from "./domain/requests/generateDataKey.js";
+export {
+  type GenerateRandomRequest,
+  type GenerateRandomResponse,
+  validateGenerateRandomRequest,
+} from "./domain/requests/generateRandom.js";
+export {
+  type GetKeyPolicyRequest,
+  type GetKeyPolicyResponse,
+  validateGetKeyPolicyRequest,
+} from "./domain/requests/getKeyPolicy.js";
 export type {
   GetParametersForImportRequest,
   GetParametersForImportResponse,
@@ -102,11 +137,28 @@ export type {
   CancelKeyDeletionRequest,
   CancelKeyDeletionResponse,
   DisableKeyRequest,
+  DisableKeyRotationRequest,
   EmptyResponse,
   EnableKeyRequest,
+  GetKeyRotationStatusRequest,
   KeyIdRequest,
 } from "./domain/requests/keyIdRequest.js";
 export { type KeyIdOperation, validateKeyIdRequest } from "./domain/requests/keyIdRequest.js";
+export {
+  type AliasListEntry,
+  defaultListAliasesLimit,
+  type ListAliasesInput,
+  type ListAliasesRequest,
+  type ListAliasesResponse,
+  maxListAliasesPage,
+  validateListAliasesRequest,
+} from "./domain/requests/listAliases.js";
+export {
+  type ListKeyPoliciesInput,
+  type ListKeyPoliciesRequest,
+  type ListKeyPoliciesResponse,
+  validateListKeyPoliciesRequest,
+} from "./domain/requests/listKeyPolicies.js";
 export type {
   KeyListEntry,
   ListKeysRequest,
@@ -117,7 +169,24 @@ export {
   type ListKeysInput,
   validateListKeysRequest,
 } from "./domain/requests/listKeys.js";
+export {
+  type ListResourceTagsInput,
+  type ListResourceTagsRequest,
+  type ListResourceTagsResponse,
+  validateListResourceTagsRequest,
+} from "./domain/requests/listResourceTags.js";
 export type { RequestContext } from "./domain/requests/memberRules.js";
+export {
+  type PutKeyPolicyInput,
+  type PutKeyPolicyRequest,
+  validatePutKeyPolicyRequest,
+} from "./domain/requests/putKeyPolicy.js";
+export {
+  type ReEncryptInput,
+  type ReEncryptRequest,
+  type ReEncryptResponse,
+  validateReEncryptRequest,
+} from "./domain/requests/reEncrypt.js";
 export type {
   ScheduleKeyDeletionRequest,
   ScheduleKeyDeletionResponse,
@@ -127,8 +196,29 @@ export {
   type ScheduleKeyDeletionInput,
   validateScheduleKeyDeletionRequest,
 } from "./domain/requests/scheduleKeyDeletion.js";
+export {
+  type Tag,
+  type TagResourceInput,
+  type TagResourceRequest,
+  validateTagResourceRequest,
+} from "./domain/requests/tagResource.js";
+export {
+  type UntagResourceInput,
+  type UntagResourceRequest,
+  validateUntagResourceRequest,
+} from "./domain/requests/untagResource.js";
+export {
+  type UpdateKeyDescriptionInput,
+  type UpdateKeyDescriptionRequest,
+  validateUpdateKeyDescriptionRequest,
+} from "./domain/requests/updateKeyDescription.js";
 export { type EnabledKey, requireEnabledKey } from "./domain/requireEnabledKey.js";
-export { type AliasPolicy, resolveKeyReference } from "./domain/resolveKeyReference.js";
+export {
+  aliasNotFound,
+  type KeyReference,
+  parseKeyReference,
+  resolveKeyReference,
+} from "./domain/resolveKeyReference.js";
 export { type Transition, transition } from "./domain/transition.js";
 export type {
   SupportedWrappingAlgorithm,
@@ -154,7 +244,16 @@ export type {
   WrappingKeyPair,
 } from "./ports/cryptoProvider.js";
 export type { IdGenerator } from "./ports/idGenerator.js";
-export type { KeyPage, KeyStore, PageRequest, StoredKey, WriteConflict } from "./ports/keyStore.js";
+export type {
+  AliasPage,
+  AliasPageRequest,
+  KeyPage,
+  KeyStore,
+  PageRequest,
+  StoredAlias,
+  StoredKey,
+  WriteConflict,
+} from "./ports/keyStore.js";
 export { createKms } from "./service/createKms.js";
 export type { Kms, KmsMethod, RequestOf, ResponseOf } from "./service/kms.js";
 export { kmsMethodName, kmsOperations } from "./service/kmsOperations.js";

@@ -1,16 +1,29 @@
 import { randomBytes } from "node:crypto";
 import { errAsync, okAsync } from "neverthrow";
-import type { KeyArn } from "../domain/keyArn.js";
+import { type AliasName, type AliasRecord, aliasArn } from "../domain/aliasRecord.js";
+import { type KeyArn, keyArn } from "../domain/keyArn.js";
 import type { KeyRecord } from "../domain/keyRecord.js";
 import { kmsError } from "../domain/kmsError.js";
-import type { KeyStore, StoredKey } from "../ports/keyStore.js";
-import { pageMarkers } from "./pageMarkers.js";
+import type { KeyStore, StoredAlias, StoredKey } from "../ports/keyStore.js";
+import { aliasPagePurpose, pageMarkers } from "./pageMarkers.js";
+
+const invalidMarker = () =>
+  errAsync(
+    kmsError("InvalidMarkerException", "The request was rejected because the marker is not valid."),
+  );
+
+/** Whether `record` is a key due for deletion at `now`: it no longer exists for the service. */
+const isDue = (record: KeyRecord, now: Date) =>
+  record.keyState === "PendingDeletion" && record.deletionDate.getTime() <= now.getTime();
+
+/** The ARN of the key an alias points at. */
+const targetOf = (alias: AliasRecord): KeyArn => keyArn(alias, alias.targetKeyId);
 
 /**
- * A {@link KeyStore} in process memory: compare-and-set writes, pages in ARN order, and deep
- * copies in and out, so no caller can change a stored record by holding on to it. It keeps no
- * audit trail, and everything is gone when the process ends: `kms-byok/sql` keeps keys across
- * restarts.
+ * A {@link KeyStore} in process memory: compare-and-set writes, pages in ARN (or alias name)
+ * order, and deep copies in and out, so no caller can change a stored record or alias by
+ * holding on to it. It keeps no audit trail, and everything is gone when the process ends:
+ * `kms-byok/sql` keeps keys across restarts.
  *
  * @example
  * ```ts
@@ -19,7 +32,15 @@ import { pageMarkers } from "./pageMarkers.js";
  */
 export function memoryKeyStore(): KeyStore {
   const rows = new Map<KeyArn, StoredKey>();
-  const markers = pageMarkers(randomBytes(32));
+  /** Aliases by alias ARN: one per name, account and Region. */
+  const aliases = new Map<string, StoredAlias>();
+  const secret = randomBytes(32);
+  const markers = pageMarkers(secret);
+  const aliasMarkers = pageMarkers<AliasName>(secret, aliasPagePurpose);
+  const copyOf = ({ alias, version }: StoredAlias): StoredAlias => ({
+    alias: structuredClone(alias),
+    version,
+  });
   return {
     get: (arn) => {
       const row = rows.get(arn);
@@ -38,14 +59,7 @@ export function memoryKeyStore(): KeyStore {
     },
     list: (scope, page) => {
       const after = page.marker === undefined ? "" : markers.decode(scope, page.marker);
-      if (after === undefined) {
-        return errAsync(
-          kmsError(
-            "InvalidMarkerException",
-            "The request was rejected because the marker is not valid.",
-          ),
-        );
-      }
+      if (after === undefined) return invalidMarker();
       const inScope: KeyRecord[] = [];
       for (const { record } of rows.values()) {
         if (
@@ -66,17 +80,59 @@ export function memoryKeyStore(): KeyStore {
       );
     },
     removeDeletedKeys: (now) => {
-      let removed = 0;
+      const removed = new Set<KeyArn>();
       for (const [arn, { record }] of rows) {
-        if (
-          record.keyState === "PendingDeletion" &&
-          record.deletionDate.getTime() <= now.getTime()
-        ) {
+        if (isDue(record, now)) {
           rows.delete(arn);
-          removed += 1;
+          removed.add(arn);
         }
       }
-      return okAsync(removed);
+      if (removed.size > 0)
+        for (const [arn, { alias }] of aliases)
+          if (removed.has(targetOf(alias))) aliases.delete(arn);
+      return okAsync(removed.size);
+    },
+    getAlias: (scope, aliasName) => {
+      const row = aliases.get(aliasArn(scope, aliasName));
+      return okAsync(row === undefined ? undefined : copyOf(row));
+    },
+    putAlias: (alias, expectedVersion) => {
+      const arn = aliasArn(alias, alias.aliasName);
+      const version = aliases.get(arn)?.version ?? 0;
+      if (version !== expectedVersion) return errAsync({ name: "WriteConflict", arn } as const);
+      aliases.set(arn, { alias: structuredClone(alias), version: version + 1 });
+      return okAsync(version + 1);
+    },
+    deleteAlias: (scope, aliasName, expectedVersion) => {
+      const arn = aliasArn(scope, aliasName);
+      if (aliases.get(arn)?.version !== expectedVersion)
+        return errAsync({ name: "WriteConflict", arn } as const);
+      aliases.delete(arn);
+      return okAsync(undefined);
+    },
+    listAliases: (scope, page, now) => {
+      const after = page.marker === undefined ? "" : aliasMarkers.decode(scope, page.marker);
+      if (after === undefined) return invalidMarker();
+      const listed: AliasRecord[] = [];
+      for (const { alias } of aliases.values()) {
+        if (
+          alias.accountId === scope.accountId &&
+          alias.region === scope.region &&
+          alias.aliasName > after &&
+          (page.targetKeyId === undefined || alias.targetKeyId === page.targetKeyId)
+        ) {
+          const target = rows.get(targetOf(alias))?.record;
+          if (target === undefined || !isDue(target, now)) listed.push(alias);
+        }
+      }
+      listed.sort((a, b) => (a.aliasName < b.aliasName ? -1 : 1));
+      const shown = listed.slice(0, page.limit).map((alias) => structuredClone(alias));
+      const last = shown.at(-1);
+      return okAsync(
+        listed.length > page.limit && last !== undefined
+          ? { aliases: shown, nextMarker: aliasMarkers.encode(scope, last.aliasName) }
+          : { aliases: shown },
+      );
     },
   };
 }

@@ -24,8 +24,9 @@ const options = {
 } as const;
 
 /**
- * `kms-byok copy`: copies every key and audit event of one durable store into another that
- * holds no key yet (SQLite to PostgreSQL, say), all or nothing, with the root key of the source.
+ * `kms-byok copy`: copies every key, alias and audit event of one durable store into another
+ * that holds no key yet (SQLite to PostgreSQL, say), all or nothing, with the root key of the
+ * source.
  * Returns 0 when copied, 1 when the copy failed (nothing was written), 2 for bad options or a
  * store that cannot be opened.
  */
@@ -99,7 +100,7 @@ export async function copyCommand(args: readonly string[], io: CliIo): Promise<n
       return 1;
     }
     io.stdout(
-      `kms-byok copy: copied ${copied.value.keys} keys and ${copied.value.events} audit events from ${source.value.store.location} to ${target.value.store.location}\n`,
+      `kms-byok copy: copied ${copied.value.keys} keys, ${copied.value.aliases} aliases and ${copied.value.events} audit events from ${source.value.store.location} to ${target.value.store.location}\n`,
     );
     return 0;
   } finally {

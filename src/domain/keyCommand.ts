@@ -1,7 +1,7 @@
 import type { KeyArn } from "./keyArn.js";
 import type { KeyId } from "./keyId.js";
 import type { KeyMaterialId } from "./keyMaterialId.js";
-import type { KeyMaterial, ParameterSet } from "./keyRecord.js";
+import type { KeyMaterial, KeyTag, ParameterSet } from "./keyRecord.js";
 import type { Origin } from "./keyState.js";
 import type { ImportType } from "./requests/importKeyMaterial.js";
 
@@ -28,6 +28,10 @@ export type KeyCommand =
       readonly origin: Origin;
       /** Generated material; present exactly when `origin` is `AWS_KMS`. */
       readonly material?: KeyMaterial;
+      /** Checked tags (docs/decisions/0025-tags.md); none when empty. */
+      readonly tags: readonly KeyTag[];
+      /** A checked policy document; AWS's default policy when absent. */
+      readonly policy?: string;
     }
   /** A read (DescribeKey, the data plane): changes nothing, but persists an observed expiry. */
   | { readonly type: "ReadKey"; readonly arn: KeyArn }
@@ -62,4 +66,11 @@ export type KeyCommand =
       readonly arn: KeyArn;
       readonly pendingWindowInDays: number;
     }
-  | { readonly type: "CancelKeyDeletion"; readonly arn: KeyArn };
+  | { readonly type: "CancelKeyDeletion"; readonly arn: KeyArn }
+  | { readonly type: "TagResource"; readonly arn: KeyArn; readonly tags: readonly KeyTag[] }
+  | { readonly type: "UntagResource"; readonly arn: KeyArn; readonly tagKeys: readonly string[] }
+  | { readonly type: "UpdateKeyDescription"; readonly arn: KeyArn; readonly description: string }
+  /** A checked policy document (docs/decisions/0027-key-policies.md). */
+  | { readonly type: "PutKeyPolicy"; readonly arn: KeyArn; readonly policy: string }
+  | { readonly type: "EnableKeyRotation"; readonly arn: KeyArn; readonly periodInDays: number }
+  | { readonly type: "DisableKeyRotation"; readonly arn: KeyArn };

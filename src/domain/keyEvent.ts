@@ -1,7 +1,7 @@
 import type { KeyArn } from "./keyArn.js";
+import type { KeyCommand } from "./keyCommand.js";
 import type { KeyMaterialId } from "./keyMaterialId.js";
 import type { KeyState } from "./keyState.js";
-import type { OperationName, ReadOperationName } from "./operationName.js";
 
 /**
  * What a committed transition did to a key, as an audit sink receives it (like a CloudTrail
@@ -9,8 +9,11 @@ import type { OperationName, ReadOperationName } from "./operationName.js";
  * material, tokens or private keys.
  */
 export interface KeyEvent {
-  /** The operation, or `DeleteExpiredKeyMaterial` when KMS itself removed expired material. */
-  readonly eventName: Exclude<OperationName, ReadOperationName> | "DeleteExpiredKeyMaterial";
+  /**
+   * The operation that changed the key, or `DeleteExpiredKeyMaterial` when KMS itself removed
+   * expired material. Alias operations change no key and are not key events.
+   */
+  readonly eventName: Exclude<KeyCommand["type"], "ReadKey"> | "DeleteExpiredKeyMaterial";
   readonly keyArn: KeyArn;
   /** When it happened: the request time, or the material's `ValidTo` for an expiry. */
   readonly eventTime: Date;

@@ -27,6 +27,20 @@ export interface ParameterSet {
   readonly validTo: Date;
 }
 
+/** One tag of a key: a key unique within the key's tags (case-sensitive), and a value. */
+export interface KeyTag {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** Automatic rotation of an `AWS_KMS` key, while enabled. */
+export interface KeyRotation {
+  /** When rotation was last enabled; rotation dates count from here. */
+  readonly enabledAt: Date;
+  /** 90–2560 days between rotations. */
+  readonly periodInDays: number;
+}
+
 /** What every key record holds, whatever its state. */
 export interface KeyRecordBase {
   readonly arn: KeyArn;
@@ -40,6 +54,12 @@ export interface KeyRecordBase {
   readonly boundMaterialId?: KeyMaterialId;
   /** Live import parameter sets, oldest first; at most ten (docs/decisions/0007-single-use-import-tokens.md). */
   readonly parameterSets: readonly ParameterSet[];
+  /** The key's tags in the order they were first set; absent when it has none. */
+  readonly tags?: readonly KeyTag[];
+  /** The key policy document as last set; absent while the key has AWS's default policy. */
+  readonly policy?: string;
+  /** Automatic rotation, present while enabled (`AWS_KMS` keys only). */
+  readonly rotation?: KeyRotation;
 }
 
 /** A key that has no material: waiting for the first import, or for reimport after expiry or deletion. */

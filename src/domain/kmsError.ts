@@ -3,20 +3,26 @@
  */
 export type KmsErrorName =
   | "AccessDeniedException"
+  | "AlreadyExistsException"
   | "DependencyTimeoutException"
   | "DisabledException"
   | "DryRunOperationException"
   | "ExpiredImportTokenException"
   | "IncorrectKeyException"
   | "IncorrectKeyMaterialException"
+  | "InvalidAliasNameException"
+  | "InvalidArnException"
   | "InvalidCiphertextException"
   | "InvalidImportTokenException"
   | "InvalidKeyUsageException"
   | "InvalidMarkerException"
   | "KMSInternalException"
   | "KMSInvalidStateException"
+  | "LimitExceededException"
+  | "MalformedPolicyDocumentException"
   | "NotFoundException"
   | "SerializationException"
+  | "TagException"
   | "UnsupportedOperationException"
   | "ValidationException";
 
@@ -52,20 +58,26 @@ export function kmsError<N extends KmsErrorName>(
 
 const names: Readonly<Record<KmsErrorName, true>> = {
   AccessDeniedException: true,
+  AlreadyExistsException: true,
   DependencyTimeoutException: true,
   DisabledException: true,
   DryRunOperationException: true,
   ExpiredImportTokenException: true,
   IncorrectKeyException: true,
   IncorrectKeyMaterialException: true,
+  InvalidAliasNameException: true,
+  InvalidArnException: true,
   InvalidCiphertextException: true,
   InvalidImportTokenException: true,
   InvalidKeyUsageException: true,
   InvalidMarkerException: true,
   KMSInternalException: true,
   KMSInvalidStateException: true,
+  LimitExceededException: true,
+  MalformedPolicyDocumentException: true,
   NotFoundException: true,
   SerializationException: true,
+  TagException: true,
   UnsupportedOperationException: true,
   ValidationException: true,
 };

@@ -1,25 +1,48 @@
 /** The KMS operations kms-byok implements, named as AWS names them. */
 export type OperationName =
   | "CancelKeyDeletion"
+  | "CreateAlias"
   | "CreateKey"
   | "Decrypt"
+  | "DeleteAlias"
   | "DeleteImportedKeyMaterial"
   | "DescribeKey"
   | "DisableKey"
+  | "DisableKeyRotation"
   | "EnableKey"
+  | "EnableKeyRotation"
   | "Encrypt"
   | "GenerateDataKey"
   | "GenerateDataKeyWithoutPlaintext"
+  | "GenerateRandom"
+  | "GetKeyPolicy"
+  | "GetKeyRotationStatus"
   | "GetParametersForImport"
   | "ImportKeyMaterial"
+  | "ListAliases"
+  | "ListKeyPolicies"
   | "ListKeys"
-  | "ScheduleKeyDeletion";
+  | "ListResourceTags"
+  | "PutKeyPolicy"
+  | "ReEncrypt"
+  | "ScheduleKeyDeletion"
+  | "TagResource"
+  | "UntagResource"
+  | "UpdateAlias"
+  | "UpdateKeyDescription";
 
-/** The operations that never change a key themselves (a key they read may still expire, docs/decisions/0012-lazy-time-from-a-clock-port.md). */
+/** The operations that change nothing themselves (a key they read may still expire, docs/decisions/0012-lazy-time-from-a-clock-port.md). */
 export type ReadOperationName =
   | "Decrypt"
   | "DescribeKey"
   | "Encrypt"
   | "GenerateDataKey"
   | "GenerateDataKeyWithoutPlaintext"
-  | "ListKeys";
+  | "GenerateRandom"
+  | "GetKeyPolicy"
+  | "GetKeyRotationStatus"
+  | "ListAliases"
+  | "ListKeyPolicies"
+  | "ListKeys"
+  | "ListResourceTags"
+  | "ReEncrypt";

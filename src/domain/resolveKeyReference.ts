@@ -1,37 +1,47 @@
 import { err, ok, type Result } from "neverthrow";
+import { type AliasArn, aliasArn } from "./aliasRecord.js";
 import { type KeyArn, type KeyScope, keyArn, partitionOf } from "./keyArn.js";
 import { isKeyId, multiRegionKeyIdPattern } from "./keyId.js";
 import { type KmsError, kmsError } from "./kmsError.js";
 import type { OperationName } from "./operationName.js";
 
-/** How an operation treats aliases: the import and lifecycle operations take none (docs/decisions/0009-key-id-or-key-arn-only.md). */
-export type AliasPolicy = "refuse" | "resolve";
+/**
+ * What a `KeyId` member names once it has been checked: a key by ARN, or an alias the service
+ * still has to look up.
+ */
+export type KeyReference =
+  | { readonly kind: "key"; readonly arn: KeyArn }
+  | {
+      readonly kind: "alias";
+      /** The alias name as given; one that breaks the name rules names no alias. */
+      readonly aliasName: string;
+      readonly aliasArn: AliasArn;
+    };
 
 const arnPattern = /^arn:([a-z-]+):kms:([^:]*):([^:]*):(key|alias)\/(.+)$/;
 
 /**
- * Turns a `KeyId` request member (key ID, key ARN, alias name or alias ARN) into the ARN of a
- * key in `scope`, following docs/decisions/0009-key-id-or-key-arn-only.md.
+ * Checks a `KeyId` member of an operation that takes aliases (DescribeKey and the data plane):
+ * a key ID or key ARN of `scope`, or an alias name or alias ARN of `scope`
+ * (docs/decisions/0009-key-id-or-key-arn-only.md, docs/decisions/0023-aliases.md).
  *
- * Errors: `NotFoundException` ("Invalid keyId '…'" for a malformed ID or, where aliases are
- * refused, an alias; "Invalid arn …" for an ARN of another Region or partition; "Alias … is not
- * found." where aliases resolve, since kms-byok has none); `AccessDeniedException` for an ARN of
- * another account; `UnsupportedOperationException` for a multi-Region (`mrk-`) key ID.
+ * Errors: `NotFoundException` ("Invalid keyId '…'" for a malformed ID; "Invalid arn …" for an
+ * ARN of another Region or partition); `AccessDeniedException` for an ARN of another account; `UnsupportedOperationException`
+ * for a multi-Region (`mrk-`) key ID.
  *
  * @example
  * ```ts
- * resolveKeyReference("1234abcd-12ab-34cd-56ef-1234567890ab", scope, "ImportKeyMaterial", "refuse");
- * // ok("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+ * parseKeyReference("alias/dev-key", scope, "Encrypt");
+ * // ok({ kind: "alias", aliasName: "alias/dev-key", aliasArn: "arn:aws:kms:…:alias/dev-key" })
  * ```
  */
-export function resolveKeyReference(
+export function parseKeyReference(
   reference: string,
   scope: KeyScope,
   operation: OperationName,
-  aliases: AliasPolicy,
-): Result<KeyArn, KmsError> {
-  if (reference.startsWith("alias/")) return aliasNotUsable(reference, reference, scope, aliases);
-  if (!reference.startsWith("arn:")) return bareKeyId(reference, scope);
+): Result<KeyReference, KmsError> {
+  if (reference.startsWith("alias/")) return alias(reference, scope);
+  if (!reference.startsWith("arn:")) return bareKeyId(reference, scope).map(key);
 
   const match = arnPattern.exec(reference);
   if (match === null) return err(kmsError("NotFoundException", `Invalid arn ${reference}`));
@@ -48,12 +58,50 @@ export function resolveKeyReference(
     return err(kmsError("NotFoundException", `Invalid arn ${reference}`));
   }
   if (account !== scope.accountId) return accessDenied(reference, scope, operation);
-  if (resourceType === "alias") {
-    return aliasNotUsable(reference, `alias/${resource}`, scope, aliases);
-  }
+  if (resourceType === "alias") return alias(`alias/${resource}`, scope);
   if (multiRegionKeyIdPattern.test(resource)) return multiRegionUnsupported(resource);
   if (!isKeyId(resource)) return err(kmsError("NotFoundException", `Invalid arn ${reference}`));
-  return ok(keyArn(scope, resource));
+  return ok(key(keyArn(scope, resource)));
+}
+
+/**
+ * Checks a `KeyId` member of an operation that takes a key ID or key ARN only and returns the
+ * key's ARN in `scope` (docs/decisions/0009-key-id-or-key-arn-only.md, docs/decisions/0024-key-id-only-operations-refuse-aliases.md).
+ *
+ * Errors: those of {@link parseKeyReference}, and `InvalidArnException` "Key Aliases are not
+ * supported for this operation." for an alias name or alias ARN.
+ *
+ * @example
+ * ```ts
+ * resolveKeyReference("1234abcd-12ab-34cd-56ef-1234567890ab", scope, "ImportKeyMaterial");
+ * // ok("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+ * ```
+ */
+export function resolveKeyReference(
+  reference: string,
+  scope: KeyScope,
+  operation: OperationName,
+): Result<KeyArn, KmsError> {
+  const refused = kmsError(
+    "InvalidArnException",
+    "Key Aliases are not supported for this operation.",
+  );
+  return parseKeyReference(reference, scope, operation).andThen((parsed) =>
+    parsed.kind === "key" ? ok(parsed.arn) : err(refused),
+  );
+}
+
+/** "Alias … is not found.": the answer for an alias that does not exist. */
+export function aliasNotFound(arn: string): KmsError {
+  return kmsError("NotFoundException", `Alias ${arn} is not found.`);
+}
+
+function key(arn: KeyArn): KeyReference {
+  return { kind: "key", arn };
+}
+
+function alias(aliasName: string, scope: KeyScope): Result<KeyReference, KmsError> {
+  return ok({ kind: "alias", aliasName, aliasArn: aliasArn(scope, aliasName) });
 }
 
 function bareKeyId(reference: string, scope: KeyScope): Result<KeyArn, KmsError> {
@@ -62,19 +110,6 @@ function bareKeyId(reference: string, scope: KeyScope): Result<KeyArn, KmsError>
     return err(kmsError("NotFoundException", `Invalid keyId '${reference}'`));
   }
   return ok(keyArn(scope, reference));
-}
-
-function aliasNotUsable(
-  reference: string,
-  aliasName: string,
-  scope: KeyScope,
-  aliases: AliasPolicy,
-): Result<never, KmsError> {
-  if (aliases === "refuse") {
-    return err(kmsError("NotFoundException", `Invalid keyId '${reference}'`));
-  }
-  const aliasArn = `arn:${partitionOf(scope.region)}:kms:${scope.region}:${scope.accountId}:${aliasName}`;
-  return err(kmsError("NotFoundException", `Alias ${aliasArn} is not found.`));
 }
 
 function accessDenied(

@@ -12,6 +12,8 @@ import type { KeyCommand } from "./keyCommand.js";
 import type { KeyEvent } from "./keyEvent.js";
 import { type KeyMaterialId, sameKeyMaterialId } from "./keyMaterialId.js";
 import type { KeyMaterial, KeyRecord } from "./keyRecord.js";
+import { requireRotatable } from "./keyRotationPreconditions.js";
+import { withoutTags, withTags } from "./keyTags.js";
 import { type KmsError, kmsError } from "./kmsError.js";
 import { observeKey, withoutMaterial } from "./observeKey.js";
 import { pendingDeletion, pendingImport } from "./requireEnabledKey.js";
@@ -68,6 +70,8 @@ function createKey(command: Extract<KeyCommand, { type: "CreateKey" }>, now: Dat
     description: command.description,
     origin: command.origin,
     parameterSets: [],
+    ...(command.tags.length === 0 ? {} : { tags: command.tags }),
+    ...(command.policy === undefined ? {} : { policy: command.policy }),
   } as const;
   const key: KeyRecord =
     command.material === undefined
@@ -162,7 +166,43 @@ function apply(
           : { ...rest, keyState: "Disabled", material };
       return ok(committed("CancelKeyDeletion", restored, now));
     }
+    case "TagResource":
+      return notPendingDeletion(key).andThen((k) =>
+        withTags(k.tags ?? [], command.tags).map((tags) =>
+          committed("TagResource", { ...k, tags }, now),
+        ),
+      );
+    case "UntagResource":
+      return notPendingDeletion(key).map((k) => {
+        const { tags: existing = [], ...rest } = k;
+        const tags = withoutTags(existing, command.tagKeys);
+        return committed("UntagResource", tags.length === 0 ? rest : { ...rest, tags }, now);
+      });
+    case "UpdateKeyDescription":
+      return notPendingDeletion(key).map((k) =>
+        committed("UpdateKeyDescription", { ...k, description: command.description }, now),
+      );
+    case "PutKeyPolicy":
+      return ok(committed("PutKeyPolicy", { ...key, policy: command.policy }, now));
+    case "EnableKeyRotation":
+      return requireRotatable(key, true).map((k) => {
+        const rotation = {
+          enabledAt: k.rotation?.enabledAt ?? now,
+          periodInDays: command.periodInDays,
+        };
+        return committed("EnableKeyRotation", { ...k, rotation }, now);
+      });
+    case "DisableKeyRotation":
+      return requireRotatable(key, true).map((k) => {
+        const { rotation: _rotation, ...rest } = k;
+        return committed("DisableKeyRotation", rest, now);
+      });
   }
+}
+
+/** Precondition of the tag and description changes: not a key pending deletion. */
+function notPendingDeletion(key: KeyRecord): Result<KeyRecord, KmsError> {
+  return key.keyState === "PendingDeletion" ? err(pendingDeletion(key)) : ok(key);
 }
 
 /** Precondition: Enable/Disable need material; docs/decisions/0014-key-state-errors.md names the refusals. */

@@ -1,6 +1,8 @@
 import type { ResultAsync } from "neverthrow";
+import type { AliasArn, AliasName, AliasRecord } from "../domain/aliasRecord.js";
 import type { KeyArn, KeyScope } from "../domain/keyArn.js";
 import type { KeyEvent } from "../domain/keyEvent.js";
+import type { KeyId } from "../domain/keyId.js";
 import type { KeyRecord } from "../domain/keyRecord.js";
 import type { KmsError } from "../domain/kmsError.js";
 
@@ -10,10 +12,17 @@ export interface StoredKey {
   readonly version: number;
 }
 
+/** A stored alias and the version it was stored at; every write names the version it read. */
+export interface StoredAlias {
+  readonly alias: AliasRecord;
+  readonly version: number;
+}
+
 /** A compare-and-set write lost: the stored version was not the one the writer read. */
 export interface WriteConflict {
   readonly name: "WriteConflict";
-  readonly arn: KeyArn;
+  /** The key, or the alias, whose write lost. */
+  readonly arn: KeyArn | AliasArn;
 }
 
 /** One page of keys in ARN order, and the marker of the next page while more follow. */
@@ -32,6 +41,18 @@ export interface KeyPage {
 export interface PageRequest {
   readonly limit: number;
   readonly marker?: string;
+}
+
+/** Which page {@link KeyStore.listAliases} should return. */
+export interface AliasPageRequest extends PageRequest {
+  /** Only the aliases of this key; every alias of the scope when absent. */
+  readonly targetKeyId?: KeyId;
+}
+
+/** One page of aliases in name order, and the marker of the next page while more follow. */
+export interface AliasPage {
+  readonly aliases: readonly AliasRecord[];
+  readonly nextMarker?: string;
 }
 
 /**
@@ -66,9 +87,34 @@ export interface KeyStore {
   list(scope: KeyScope, page: PageRequest): ResultAsync<KeyPage, KmsError>;
   /**
    * Removes for good every key, of any account and Region, that is `PendingDeletion` with a
-   * deletion date at or before `now`, and returns how many it removed. Such a key no longer
-   * exists for the service (docs/decisions/0013-deletion-window.md), so removing it changes no answer; markers handed out before
+   * deletion date at or before `now`, with the aliases that point at it, and returns how many
+   * keys it removed. Such a key no longer exists for the service (docs/decisions/0013-deletion-window.md), so removing it changes no answer; markers handed out before
    * stay valid.
    */
   removeDeletedKeys(now: Date): ResultAsync<number, KmsError>;
+  /** The alias `aliasName` of `scope`, or `undefined`. */
+  getAlias(scope: KeyScope, aliasName: AliasName): ResultAsync<StoredAlias | undefined, KmsError>;
+  /**
+   * Stores `alias` if the stored version of its name is `expectedVersion` (`0`: no alias of
+   * that name yet) and returns the new version; otherwise `WriteConflict` and nothing changes.
+   * Two writers that both read "no alias" cannot both create it.
+   */
+  putAlias(
+    alias: AliasRecord,
+    expectedVersion: number,
+  ): ResultAsync<number, WriteConflict | KmsError>;
+  /** Removes the alias if its stored version is `expectedVersion`; otherwise `WriteConflict`. */
+  deleteAlias(
+    scope: KeyScope,
+    aliasName: AliasName,
+    expectedVersion: number,
+  ): ResultAsync<void, WriteConflict | KmsError>;
+  /**
+   * A page of the aliases of one account and Region, in alias name order, leaving out those
+   * whose key is `PendingDeletion` with a deletion date at or before `now` (the key and its
+   * aliases no longer exist for the service, docs/decisions/0013-deletion-window.md).
+   *
+   * Errors: `InvalidMarkerException` for a marker this store did not hand out.
+   */
+  listAliases(scope: KeyScope, page: AliasPageRequest, now: Date): ResultAsync<AliasPage, KmsError>;
 }

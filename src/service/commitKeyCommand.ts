@@ -1,11 +1,12 @@
-import { err, type Result, ResultAsync } from "neverthrow";
+import { err, type ResultAsync } from "neverthrow";
 import type { KeyArn } from "../domain/keyArn.js";
 import type { KeyCommand } from "../domain/keyCommand.js";
 import type { KeyRecord } from "../domain/keyRecord.js";
-import { type KmsError, kmsError } from "../domain/kmsError.js";
+import type { KmsError } from "../domain/kmsError.js";
 import { type Transition, transition } from "../domain/transition.js";
 import type { AuditSink } from "../ports/auditSink.js";
 import type { KeyStore } from "../ports/keyStore.js";
+import { retryWriteConflicts } from "./retryWriteConflicts.js";
 
 /** The ports a commit needs. */
 export interface CommitPorts {
@@ -31,7 +32,7 @@ export function commitKeyCommand(
   now: Date,
   prepare: (stored: KeyRecord | undefined) => ResultAsync<KeyCommand, KmsError>,
 ): ResultAsync<Transition, KmsError> {
-  const attempt = async (attemptNumber: number): Promise<Result<Transition, KmsError>> => {
+  return retryWriteConflicts(ports.maxWriteAttempts, arn, async () => {
     const stored = await ports.store.get(arn);
     if (stored.isErr()) return err(stored.error);
     const command = await prepare(stored.value?.record);
@@ -44,18 +45,8 @@ export function commitKeyCommand(
       stored.value?.version ?? 0,
       next.value.events,
     );
-    if (written.isOk()) {
-      for (const event of next.value.events) ports.audit.record(event);
-      return next;
-    }
-    if (written.error.name !== "WriteConflict") return err(written.error);
-    if (attemptNumber < ports.maxWriteAttempts) return attempt(attemptNumber + 1);
-    return err(
-      kmsError(
-        "KMSInternalException",
-        `${arn} was changed concurrently ${ports.maxWriteAttempts} times in a row; retry the request.`,
-      ),
-    );
-  };
-  return new ResultAsync(attempt(1));
+    if (written.isErr()) return err(written.error);
+    for (const event of next.value.events) ports.audit.record(event);
+    return next;
+  });
 }

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { err, errAsync, ok, ResultAsync } from "neverthrow";
 import type { KeyArn } from "../domain/keyArn.js";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
+import { decodeAliasRow } from "./aliasRowCodec.js";
 import { decodeKeyRecord } from "./keyRecordCodec.js";
 import type { KmsDatabase } from "./kmsDatabase.js";
 import { databaseOf, type SqlKeyStore } from "./sqlKeyStore.js";
@@ -10,10 +11,11 @@ import { causeOf } from "./sqlStoreOpenError.js";
 /** How much {@link copyKeys} copied. */
 export interface CopiedKeys {
   readonly keys: number;
+  readonly aliases: number;
   readonly events: number;
 }
 
-/** The store to copy into already holds keys. */
+/** The store to copy into already holds keys (or aliases). */
 export interface TargetNotEmpty {
   readonly name: "TargetNotEmpty";
   readonly message: string;
@@ -22,10 +24,11 @@ export interface TargetNotEmpty {
 const batch = 500;
 
 /**
- * Copies every key (record and version) and every audit event of `from` into `to`, in one
- * transaction of `to`: all of it or, on any error, nothing. `to` must hold no key yet, and
- * both must use the same root key (check each with `checkRootKey` first), since records are
- * copied sealed. Every record is decoded on the way, so a corrupt one stops the copy.
+ * Copies every key (record and version), every alias (and its version) and every audit event
+ * of `from` into `to`, in one transaction of `to`: all of it or, on any error, nothing. `to`
+ * must hold no key and no alias yet, and both must use the same root key (check each with
+ * `checkRootKey` first), since records are copied sealed. Every record and alias is decoded on
+ * the way, so a corrupt one stops the copy.
  *
  * Errors: `TargetNotEmpty`; `KMSInternalException` for a record that does not decode or a
  * store `openSqliteKeyStore`/`openPostgresKeyStore` did not make; `DependencyTimeoutException`
@@ -80,6 +83,12 @@ async function copyInto(
       name: "TargetNotEmpty",
       message: `${location} already holds keys; copy into a store that holds none.`,
     });
+  const named = await into.selectFrom("kms_aliases").select("alias_name").limit(1).execute();
+  if (named.length > 0)
+    throw new CopyRefused({
+      name: "TargetNotEmpty",
+      message: `${location} already holds aliases; copy into a store that holds none.`,
+    });
   let keys = 0;
   for (let after = ""; ; ) {
     const rows = await source
@@ -104,6 +113,35 @@ async function copyInto(
     keys += rows.length;
     after = rows.at(-1)?.arn ?? after;
   }
+  let aliases = 0;
+  for (let last: readonly [string, string, string] = ["", "", ""]; ; ) {
+    const rows = await source
+      .selectFrom("kms_aliases")
+      .selectAll()
+      .where(({ eb, refTuple, tuple }) =>
+        eb(refTuple("account_id", "region", "alias_name"), ">", tuple(...last)),
+      )
+      .orderBy("account_id")
+      .orderBy("region")
+      .orderBy("alias_name")
+      .limit(batch)
+      .execute();
+    const end = rows.at(-1);
+    if (end === undefined) break;
+    for (const row of rows) {
+      const decoded = decodeAliasRow({ accountId: row.account_id, region: row.region }, row);
+      if (decoded.isErr())
+        throw new CopyRefused(
+          kmsError(
+            "KMSInternalException",
+            `The stored alias '${row.alias_name}' of ${row.account_id} in ${row.region} is unreadable: ${decoded.error}; nothing was copied.`,
+          ),
+        );
+    }
+    await into.insertInto("kms_aliases").values(rows).execute();
+    aliases += rows.length;
+    last = [end.account_id, end.region, end.alias_name];
+  }
   let events = 0;
   for (let last: readonly [string, number, number] = ["", 0, 0]; ; ) {
     const rows = await source
@@ -123,5 +161,5 @@ async function copyInto(
     events += rows.length;
     last = [end.key_arn, end.key_version, end.ordinal];
   }
-  return { keys, events };
+  return { keys, aliases, events };
 }

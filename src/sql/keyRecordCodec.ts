@@ -2,7 +2,14 @@ import { err, ok, type Result } from "neverthrow";
 import { type KeyArn, keyArn } from "../domain/keyArn.js";
 import { isKeyId } from "../domain/keyId.js";
 import { isKeyMaterialId } from "../domain/keyMaterialId.js";
-import type { KeyMaterial, KeyRecord, KeyRecordBase, ParameterSet } from "../domain/keyRecord.js";
+import type {
+  KeyMaterial,
+  KeyRecord,
+  KeyRecordBase,
+  KeyRotation,
+  KeyTag,
+  ParameterSet,
+} from "../domain/keyRecord.js";
 import { wrappingKeyBits, wrappingSchemes } from "../domain/wrappingTable.js";
 import {
   bytesMember,
@@ -18,7 +25,9 @@ const layout = 1;
 
 /**
  * A key record as the JSON text of one row: Dates as ISO-8601 strings, bytes as base64. The
- * layout number goes first, so a later layout can be told apart.
+ * layout number goes first, so a later layout can be told apart. The optional members (tags,
+ * policy, rotation) are written only when present, so a record without them reads the same as
+ * one written before they existed.
  */
 export function encodeKeyRecord(record: KeyRecord): string {
   return JSON.stringify({
@@ -38,6 +47,15 @@ export function encodeKeyRecord(record: KeyRecord): string {
       sealedPrivateKey: base64(set.sealedPrivateKey),
       validTo: set.validTo.toISOString(),
     })),
+    tags: record.tags?.map(({ key, value }) => ({ key, value })),
+    policy: record.policy,
+    rotation:
+      record.rotation === undefined
+        ? undefined
+        : {
+            enabledAt: record.rotation.enabledAt.toISOString(),
+            periodInDays: record.rotation.periodInDays,
+          },
     keyState: record.keyState,
     material:
       record.keyState === "PendingImport" || record.material === undefined
@@ -95,6 +113,12 @@ export function decodeKeyRecord(text: string, arn: KeyArn): Result<KeyRecord, st
     if (set === undefined) return err("parameterSets holds something that is not a parameter set");
     parameterSets.push(set);
   }
+  const tags = row["tags"] === undefined ? undefined : decodeTags(row["tags"]);
+  if (tags === null) return err("tags is not a list of tags with keys used once");
+  const policy = row["policy"];
+  if (policy !== undefined && typeof policy !== "string") return err("policy is not a string");
+  const rotation = row["rotation"] === undefined ? undefined : decodeRotation(row["rotation"]);
+  if (rotation === null) return err("rotation is not a rotation setting");
   const base: KeyRecordBase = {
     arn,
     keyId,
@@ -105,6 +129,9 @@ export function decodeKeyRecord(text: string, arn: KeyArn): Result<KeyRecord, st
     origin,
     ...(boundMaterialId === undefined ? {} : { boundMaterialId }),
     parameterSets,
+    ...(tags === undefined ? {} : { tags }),
+    ...(policy === undefined ? {} : { policy }),
+    ...(rotation === undefined ? {} : { rotation }),
   };
   const material = row["material"] === undefined ? undefined : decodeMaterial(row["material"]);
   if (material === null) return err("material is not key material");
@@ -185,6 +212,33 @@ function decodeMaterial(value: unknown): KeyMaterial | null {
   )
     return null;
   return validTo === null ? { id, sealed } : { id, sealed, validTo };
+}
+
+/** The tags in `value`, or `null` when it is not a list of `{ key, value }` with distinct keys. */
+function decodeTags(value: unknown): KeyTag[] | null {
+  if (!Array.isArray(value)) return null;
+  const tags: KeyTag[] = [];
+  const keys = new Set<string>();
+  for (const item of value) {
+    const tag = jsonObject(item);
+    const key = tag === undefined ? undefined : stringMember(tag, "key");
+    const text = tag === undefined ? undefined : stringMember(tag, "value");
+    if (key === undefined || text === undefined || keys.has(key)) return null;
+    keys.add(key);
+    tags.push({ key, value: text });
+  }
+  return tags;
+}
+
+/** The rotation setting in `value`, or `null` when it is not one. */
+function decodeRotation(value: unknown): KeyRotation | null {
+  const rotation = jsonObject(value);
+  if (rotation === undefined) return null;
+  const enabledAt = dateMember(rotation, "enabledAt");
+  const periodInDays = numberMember(rotation, "periodInDays");
+  if (enabledAt === undefined || periodInDays === undefined || !Number.isInteger(periodInDays))
+    return null;
+  return { enabledAt, periodInDays };
 }
 
 function base64(bytes: Uint8Array): string {

@@ -24,6 +24,25 @@ export interface EventsTable {
   readonly event: string;
 }
 
+/**
+ * One row of `kms_aliases` (migration 0002): an alias, by account, Region and name, and its
+ * compare-and-set version.
+ */
+export interface AliasesTable {
+  /** With `region` and `alias_name`, the primary key; ordered by code point ("C" collation). */
+  readonly account_id: string;
+  readonly region: string;
+  /** `alias/…`; pages of aliases are in this order. */
+  readonly alias_name: string;
+  /** The ARN of the key the alias points at, to find the aliases of a key. */
+  target_key_arn: string;
+  version: number;
+  /** ISO-8601. */
+  creation_date: string;
+  /** ISO-8601. */
+  last_updated_date: string;
+}
+
 /** One row of `kms_meta`: a setting of the database itself, such as the page marker secret. */
 export interface MetaTable {
   readonly name: string;
@@ -34,5 +53,6 @@ export interface MetaTable {
 export interface KmsDatabase {
   kms_keys: KeysTable;
   kms_events: EventsTable;
+  kms_aliases: AliasesTable;
   kms_meta: MetaTable;
 }

@@ -58,5 +58,25 @@ export function kmsMigrations(engine: SqlEngine): Readonly<Record<string, Migrat
           .execute();
       },
     },
+    "0002_aliases": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("kms_aliases")
+          .addColumn("account_id", text, (c) => c.notNull())
+          .addColumn("region", text, (c) => c.notNull())
+          .addColumn("alias_name", text, (c) => c.notNull())
+          .addColumn("target_key_arn", text, (c) => c.notNull())
+          .addColumn("version", "integer", (c) => c.notNull())
+          .addColumn("creation_date", "text", (c) => c.notNull())
+          .addColumn("last_updated_date", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("kms_aliases_name", ["account_id", "region", "alias_name"])
+          .execute();
+        await db.schema
+          .createIndex("kms_aliases_by_target")
+          .on("kms_aliases")
+          .columns(["account_id", "region", "target_key_arn"])
+          .execute();
+      },
+    },
   };
 }

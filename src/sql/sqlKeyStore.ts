@@ -1,15 +1,17 @@
 import type { Kysely } from "kysely";
 import { err, ok, type Result, ResultAsync } from "neverthrow";
-import { pageMarkers } from "../adapters/pageMarkers.js";
-import type { KeyArn } from "../domain/keyArn.js";
+import { aliasPagePurpose, pageMarkers } from "../adapters/pageMarkers.js";
+import { type AliasName, type AliasRecord, aliasArn } from "../domain/aliasRecord.js";
+import { type KeyArn, type KeyScope, keyArn } from "../domain/keyArn.js";
 import type { KeyEvent } from "../domain/keyEvent.js";
 import type { KeyRecord } from "../domain/keyRecord.js";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
 import type { KeyStore, WriteConflict } from "../ports/keyStore.js";
+import { decodeAliasRow, targetKeyArnOf } from "./aliasRowCodec.js";
 import { decodeKeyEvent, encodeKeyEvent } from "./keyEventCodec.js";
 import { decodeKeyRecord, deletionDateOf, encodeKeyRecord } from "./keyRecordCodec.js";
 import type { KmsDatabase } from "./kmsDatabase.js";
-import { kmsStatements } from "./kmsStatements.js";
+import { type AliasRow, kmsStatements } from "./kmsStatements.js";
 import type { SqlEngine } from "./sqlEngine.js";
 import { causeOf } from "./sqlStoreOpenError.js";
 
@@ -21,7 +23,9 @@ export interface EventQuery {
 
 /**
  * A {@link KeyStore} in a SQL database (SQLite or PostgreSQL) that also keeps the audit trail:
- * each write's events are written in the same transaction as the key.
+ * each write's events are written in the same transaction as the key. Aliases live in a table
+ * of their own (`kms_aliases`), and removing a due key removes its aliases in the same
+ * transaction.
  */
 export interface SqlKeyStore extends KeyStore {
   /** "SQLite" or "PostgreSQL". */
@@ -55,6 +59,7 @@ export function sqlKeyStore(
   markerSecret: Uint8Array,
 ): SqlKeyStore {
   const markers = pageMarkers(markerSecret);
+  const aliasMarkers = pageMarkers<AliasName>(markerSecret, aliasPagePurpose);
   const statements = kmsStatements(db);
   const failed = (what: string, error: unknown): KmsError =>
     engine.kindOf(error) === "internal"
@@ -70,6 +75,20 @@ export function sqlKeyStore(
     new ResultAsync<T, E | KmsError>(body().catch((error: unknown) => err(failed(what, error))));
   const unreadable = (arn: string, why: string) =>
     kmsError("KMSInternalException", `The stored record of key '${arn}' is unreadable: ${why}.`);
+  const invalidMarker = () =>
+    err(
+      kmsError(
+        "InvalidMarkerException",
+        "The request was rejected because the marker is not valid.",
+      ),
+    );
+  const readAlias = (scope: KeyScope, row: AliasRow) =>
+    decodeAliasRow(scope, row).mapErr((why) =>
+      kmsError(
+        "KMSInternalException",
+        `The stored alias '${aliasArn(scope, row.alias_name as AliasName)}' is unreadable: ${why}.`,
+      ),
+    );
 
   const store: SqlKeyStore = {
     engine: engine.name,
@@ -129,13 +148,7 @@ export function sqlKeyStore(
     list: (scope, page) =>
       run("list keys", async () => {
         const after = page.marker === undefined ? "" : markers.decode(scope, page.marker);
-        if (after === undefined)
-          return err(
-            kmsError(
-              "InvalidMarkerException",
-              "The request was rejected because the marker is not valid.",
-            ),
-          );
+        if (after === undefined) return invalidMarker();
         const { rows } = await statements.selectPage(
           db,
           scope.accountId,
@@ -162,8 +175,103 @@ export function sqlKeyStore(
       }),
     removeDeletedKeys: (now) =>
       run("remove deleted keys", async () => {
-        const removed = await statements.deleteDueKeys(db, now.toISOString());
+        const instant = now.toISOString();
+        const removed = await db.transaction().execute(async (q) => {
+          await statements.deleteAliasesOfDueKeys(q, instant);
+          return statements.deleteDueKeys(q, instant);
+        });
         return ok(Number(removed.numAffectedRows ?? 0n));
+      }),
+    getAlias: (scope, aliasName) =>
+      run(`read ${aliasArn(scope, aliasName)}`, async () => {
+        const [row] = (await statements.selectAlias(db, scope.accountId, scope.region, aliasName))
+          .rows;
+        if (row === undefined) return ok(undefined);
+        return readAlias(scope, row).map((alias) => ({ alias, version: row.version }));
+      }),
+    putAlias: (alias, expectedVersion) => {
+      const arn = aliasArn(alias, alias.aliasName);
+      return run<number, WriteConflict>(`write ${arn}`, async () => {
+        const version = expectedVersion + 1;
+        const target = targetKeyArnOf(alias);
+        const created = alias.creationDate.toISOString();
+        const updated = alias.lastUpdatedDate.toISOString();
+        const { numAffectedRows: changed = 0n } =
+          expectedVersion === 0
+            ? await statements.insertAlias(
+                db,
+                alias.accountId,
+                alias.region,
+                alias.aliasName,
+                target,
+                version,
+                created,
+                updated,
+              )
+            : await statements.updateAlias(
+                db,
+                target,
+                version,
+                created,
+                updated,
+                alias.accountId,
+                alias.region,
+                alias.aliasName,
+                expectedVersion,
+              );
+        return changed === 0n ? err({ name: "WriteConflict", arn }) : ok(version);
+      });
+    },
+    deleteAlias: (scope, aliasName, expectedVersion) => {
+      const arn = aliasArn(scope, aliasName);
+      return run<void, WriteConflict>(`delete ${arn}`, async () => {
+        const { numAffectedRows: changed = 0n } = await statements.deleteAlias(
+          db,
+          scope.accountId,
+          scope.region,
+          aliasName,
+          expectedVersion,
+        );
+        return changed === 0n ? err({ name: "WriteConflict", arn }) : ok(undefined);
+      });
+    },
+    listAliases: (scope, page, now) =>
+      run("list aliases", async () => {
+        const after = page.marker === undefined ? "" : aliasMarkers.decode(scope, page.marker);
+        if (after === undefined) return invalidMarker();
+        const { accountId, region } = scope;
+        const instant = now.toISOString();
+        const { rows } =
+          page.targetKeyId === undefined
+            ? await statements.selectAliasPage(
+                db,
+                accountId,
+                region,
+                after,
+                instant,
+                page.limit + 1,
+              )
+            : await statements.selectAliasPageOfKey(
+                db,
+                accountId,
+                region,
+                after,
+                keyArn(scope, page.targetKeyId),
+                instant,
+                page.limit + 1,
+              );
+        const aliases: AliasRecord[] = [];
+        for (const row of rows.slice(0, page.limit)) {
+          const alias = readAlias(scope, row);
+          if (alias.isErr()) return err(alias.error);
+          aliases.push(alias.value);
+        }
+        const last = aliases.at(-1);
+        return ok(
+          rows.length > page.limit && last !== undefined
+            ? { aliases, nextMarker: aliasMarkers.encode(scope, last.aliasName) }
+            : { aliases },
+        );
       }),
     events: (query = {}) =>
       run("read the audit trail", async () => {

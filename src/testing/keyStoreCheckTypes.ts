@@ -13,6 +13,7 @@ export type KeyStoreRule =
   | "errors are values"
   | "removal"
   | "large pages"
+  | "aliases"
   | "durability"
   | "two instances";
 

@@ -1,4 +1,5 @@
 import type { KeyStore } from "../ports/keyStore.js";
+import { aliasChecks } from "./_internals/keyStoreAliasChecks.js";
 import { aliasingChecks } from "./_internals/keyStoreAliasingChecks.js";
 import type { KeyStoreSettings } from "./_internals/keyStoreCheck.js";
 import { compareAndSetChecks } from "./_internals/keyStoreCompareAndSetChecks.js";
@@ -50,19 +51,28 @@ const defaultPageLimits = [1, 2, 3, 4, 5, 6, 7, 1000];
  * `removal` (`removeDeletedKeys(now)` removes exactly the `PendingDeletion` keys due at or
  * before `now`, in every account and Region, and returns how many; every other key stays as
  * stored, at its version; a second call removes 0; a page walk survives the removal of the key
- * its marker names; a removed ARN comes back only by a put at version 0), and `large pages`
+ * its marker names; a removed ARN comes back only by a put at version 0), `large pages`
  * (a walk with limit 1000 over 1,200 records at their largest: 8,192-character descriptions,
- * ten RSA_4096-sized parameter sets, sealed material, all returned exactly).
+ * ten RSA_4096-sized parameter sets, sealed material, 50 tags of 128 and 256 characters and
+ * a 32,768-character key policy, all returned exactly), and `aliases` (`getAlias`,
+ * `putAlias`, `deleteAlias` and `listAliases`: what putAlias stored comes back, Dates as
+ * Dates; a stale version gets `WriteConflict` with the alias ARN and changes nothing, and of
+ * racing creators of one name exactly one wins; accounts and Regions never mix; following
+ * `nextMarker` yields every alias once in name order by code point, also when the alias a
+ * marker names is deleted, and a forged marker gets `InvalidMarkerException`; `targetKeyId`
+ * lists one key's aliases; an alias whose key is `PendingDeletion` and due at `now` is left
+ * out, and listed before; `removeDeletedKeys` removes the aliases of the keys it removes and
+ * no other; changing what was put or returned changes nothing stored).
  *
  * With `openAgain`, two more: `durability` (an instance opened anew over the same storage
- * reads back every key the first wrote, exactly and at the same version, and not one it
- * removed; compare-and-set holds across instances) and `two instances` (the races of
+ * reads back every key and alias the first wrote, exactly and at the same version, and not
+ * one it removed; compare-and-set holds across instances) and `two instances` (the races of
  * `concurrent writers` with the writers split between two instances over one storage).
  * Without `openAgain` these checks are not in the list.
  *
  * Each check calls `makeStore()` once and must get an empty store. Versions need not start
- * at 1 or count by one, only go up. Against `memoryKeyStore()` all checks together take under
- * 2 s, most of it the `large pages` check (about 40 MB of records).
+ * at 1 or count by one, only go up. Against `memoryKeyStore()` all checks together take about
+ * 2 s, most of it the `large pages` check (about 130 MB of records).
  *
  * Throws `RangeError` for options out of range (fewer than 2 writers, a page limit that is not
  * a positive integer); the checks themselves report broken rules only by rejecting.
@@ -105,6 +115,7 @@ export function keyStoreContract(
       errorsAsValuesChecks,
       removalChecks,
       largePageChecks,
+      aliasChecks,
       durabilityChecks,
       twoInstanceChecks,
     ].flatMap((group) => group(makeStore, settings)),

@@ -4,6 +4,7 @@ import { type KeyScope, keyArn } from "../../src/domain/keyArn.js";
 import type { KeyId } from "../../src/domain/keyId.js";
 import type { KeyMaterialId } from "../../src/domain/keyMaterialId.js";
 import type { KeyRecord } from "../../src/domain/keyRecord.js";
+import { sampleAliasRecord } from "../../src/testing/_internals/sampleAliasRecord.js";
 import { expectError } from "../support/kmsHarness.js";
 
 const scope: KeyScope = { accountId: "111122223333", region: "us-east-1" };
@@ -175,5 +176,45 @@ describe("memoryKeyStore", () => {
     await store.put(record(1), 0);
 
     expectError(await store.list(scope, { limit: 10, marker }), "InvalidMarkerException");
+  });
+
+  it("stores an alias at version 1, and returns WriteConflict with the alias ARN for a second creator", async () => {
+    const store = memoryKeyStore();
+    const alias = sampleAliasRecord(1, { scope });
+
+    expect(await store.putAlias(alias, 0)).toBeOk(1);
+    const second = await store.putAlias({ ...alias, targetKeyId: record(2).keyId }, 0);
+
+    expect(second._unsafeUnwrapErr()).toEqual({
+      name: "WriteConflict",
+      arn: `arn:aws:kms:us-east-1:111122223333:${alias.aliasName}`,
+    });
+    expect(await store.getAlias(scope, alias.aliasName)).toBeOk({ alias, version: 1 });
+  });
+
+  it("leaves out of listAliases the aliases of a key due for deletion, and removes them with the key", async () => {
+    const store = memoryKeyStore();
+    const due: KeyRecord = {
+      ...record(1),
+      keyState: "PendingDeletion",
+      deletionDate: new Date("2026-04-01T00:00:00.000Z"),
+      pendingWindowInDays: 7,
+    };
+    await store.put(due, 0);
+    await store.put(record(2), 0);
+    const ofDue = sampleAliasRecord(1, { scope, name: "alias/due" });
+    const kept = sampleAliasRecord(2, { scope, name: "alias/kept" });
+    await store.putAlias({ ...ofDue, targetKeyId: due.keyId }, 0);
+    await store.putAlias({ ...kept, targetKeyId: record(2).keyId }, 0);
+    const namesAt = async (now: string) =>
+      (await store.listAliases(scope, { limit: 10 }, new Date(now)))
+        ._unsafeUnwrap()
+        .aliases.map((a) => a.aliasName);
+
+    expect(await namesAt("2026-03-31T23:59:59.999Z")).toEqual(["alias/due", "alias/kept"]);
+    expect(await namesAt("2026-04-01T00:00:00.000Z")).toEqual(["alias/kept"]);
+    expect(await store.removeDeletedKeys(new Date("2026-04-01T00:00:00.000Z"))).toBeOk(1);
+    expect(await store.getAlias(scope, ofDue.aliasName)).toBeOk(undefined);
+    expect(await namesAt("2026-03-01T00:00:00.000Z")).toEqual(["alias/kept"]);
   });
 });

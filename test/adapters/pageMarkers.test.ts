@@ -33,4 +33,17 @@ describe("pageMarkers", () => {
     ])
       expect(markers.decode(scope, forged)).toBeUndefined();
   });
+
+  it("keeps the markers of one purpose apart from those of another and from the key pages", () => {
+    const aliases = pageMarkers<string>(new Uint8Array(32).fill(7), "alias pages");
+    const name = "alias/dev-key";
+    const marker = aliases.encode(scope, name);
+
+    expect(aliases.decode(scope, marker)).toBe(name);
+    expect(markers.decode(scope, marker)).toBeUndefined();
+    expect(
+      pageMarkers(new Uint8Array(32).fill(7), "other pages").decode(scope, marker),
+    ).toBeUndefined();
+    expect(aliases.decode(scope, markers.encode(scope, arn))).toBeUndefined();
+  });
 });

@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import type { DurableChoice } from "../../src/cli/serveStore.js";
+import { type DurableChoice, openDurableStore } from "../../src/cli/serveStore.js";
+import type { AliasName, AliasRecord } from "../../src/domain/aliasRecord.js";
+import type { KeyId } from "../../src/domain/keyId.js";
+import type { SqlKeyStore } from "../../src/sql/index.js";
 import { keyWithMaterial } from "../support/importMaterial.js";
 import { type FreshDatabase, freshDatabase } from "../support/postgres/freshDatabase.js";
 import { describeWithPostgres } from "../support/postgres/postgresUrl.js";
@@ -15,7 +18,29 @@ const freshDir = () => mkdtempSync(join(tmpdir(), "kms-byok-copy-"));
 
 const kmsByok = (...args: string[]) => runInProcess(args);
 
-/** A data directory with two keys, one with imported material; a ciphertext under it. */
+/** The alias the source store holds, pointing at the key with material. */
+function aliasOf(KeyId: string): AliasRecord {
+  return {
+    aliasName: "alias/copied" as AliasName,
+    accountId: "111122223333",
+    region: "us-east-1",
+    targetKeyId: KeyId as KeyId,
+    creationDate: new Date("2026-03-01T12:00:00.123Z"),
+    lastUpdatedDate: new Date("2026-03-02T12:00:00.456Z"),
+  };
+}
+
+/** Runs `use` on the key store `choice` names, opened as serve opens it, and closes it. */
+async function withStore<T>(choice: DurableChoice, use: (store: SqlKeyStore) => Promise<T>) {
+  const opened = (await openDurableStore(choice))._unsafeUnwrap();
+  try {
+    return await use(opened.store);
+  } finally {
+    await opened.close();
+  }
+}
+
+/** A data directory with two keys, one with imported material and an alias; a ciphertext under it. */
 async function populatedDataDir() {
   const dir = freshDir();
   const choice: DurableChoice = {
@@ -30,6 +55,9 @@ async function populatedDataDir() {
     const { CiphertextBlob } = (await kms.encrypt({ KeyId, Plaintext }))._unsafeUnwrap();
     return { KeyId, CiphertextBlob };
   });
+  await withStore(choice, async (store) =>
+    expect(await store.putAlias(aliasOf(made.KeyId), 0)).toBeOk(1),
+  );
   return { dir, Plaintext, ...made };
 }
 
@@ -47,6 +75,10 @@ async function expectCopied(
     )._unsafeUnwrap();
     expect(Buffer.from(decrypted.Plaintext).equals(source.Plaintext)).toBe(true);
   });
+  await withStore(choice, async (store) => {
+    const alias = aliasOf(source.KeyId);
+    expect(await store.getAlias(alias, alias.aliasName)).toBeOk({ alias, version: 1 });
+  });
 }
 
 describe("kms-byok copy", () => {
@@ -55,7 +87,7 @@ describe("kms-byok copy", () => {
     const target = join(freshDir(), "copy");
     const run = await kmsByok("copy", "--from-data", source.dir, "--to-data", target);
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(run.stdout).toMatch(/^kms-byok copy: copied 2 keys and 4 audit events from /);
+    expect(run.stdout).toMatch(/^kms-byok copy: copied 2 keys, 1 aliases and 4 audit events from /);
     expect(
       readFileSync(join(target, "root.key")).equals(readFileSync(join(source.dir, "root.key"))),
     ).toBe(true);
@@ -140,7 +172,7 @@ describeWithPostgres("kms-byok copy into PostgreSQL", (serverUrl) => {
       rootKeyFile,
     );
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(run.stdout).toContain("copied 2 keys and 4 audit events");
+    expect(run.stdout).toContain("copied 2 keys, 1 aliases and 4 audit events");
     await expectCopied({ kind: "postgres", url: database.url, rootKeyFile }, source);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveKeyReference } from "../../src/domain/resolveKeyReference.js";
+import { parseKeyReference, resolveKeyReference } from "../../src/domain/resolveKeyReference.js";
 import { expectError } from "../support/kmsHarness.js";
 import { arn, keyId, scope } from "./keyRecords.js";
 
@@ -7,43 +7,45 @@ const mrk = `mrk-${"0123456789abcdef".repeat(2)}`;
 
 describe("resolveKeyReference", () => {
   it("resolves a bare key ID to the key ARN in the scope", () => {
-    expect(resolveKeyReference(keyId, scope, "EnableKey", "refuse")._unsafeUnwrap()).toBe(arn);
+    expect(resolveKeyReference(keyId, scope, "EnableKey")._unsafeUnwrap()).toBe(arn);
   });
 
   it("resolves a key ARN of the scope to itself", () => {
-    expect(resolveKeyReference(arn, scope, "ImportKeyMaterial", "refuse")._unsafeUnwrap()).toBe(
-      arn,
-    );
+    expect(resolveKeyReference(arn, scope, "ImportKeyMaterial")._unsafeUnwrap()).toBe(arn);
   });
 
   it("builds an aws-cn ARN for a China Region", () => {
     const cn = { accountId: scope.accountId, region: "cn-north-1" };
-    expect(resolveKeyReference(keyId, cn, "DescribeKey", "resolve")._unsafeUnwrap()).toBe(
+    expect(resolveKeyReference(keyId, cn, "DescribeKey")._unsafeUnwrap()).toBe(
       `arn:aws-cn:kms:cn-north-1:111122223333:key/${keyId}`,
     );
   });
 
-  it.each(["alias/x", "arn:aws:kms:us-east-1:111122223333:alias/x"])(
-    'returns NotFoundException "Invalid keyId" for %s where aliases are refused',
+  it.each(["alias/x", "arn:aws:kms:us-east-1:111122223333:alias/x", "alias/not valid"])(
+    'refuses the alias %s with InvalidArnException "Key Aliases are not supported for this operation."',
     (reference) => {
       const error = expectError(
-        resolveKeyReference(reference, scope, "GetParametersForImport", "refuse"),
-        "NotFoundException",
+        resolveKeyReference(reference, scope, "GetParametersForImport"),
+        "InvalidArnException",
       );
-      expect(error.message).toBe(`Invalid keyId '${reference}'`);
+      expect(error.message).toBe("Key Aliases are not supported for this operation.");
     },
   );
 
   it.each(["alias/x", "arn:aws:kms:us-east-1:111122223333:alias/x"])(
-    'returns NotFoundException "Alias … is not found." for %s where aliases resolve',
+    "reads %s as the alias alias/x where aliases are taken",
     (reference) => {
-      const error = expectError(
-        resolveKeyReference(reference, scope, "DescribeKey", "resolve"),
-        "NotFoundException",
-      );
-      expect(error.message).toBe("Alias arn:aws:kms:us-east-1:111122223333:alias/x is not found.");
+      expect(parseKeyReference(reference, scope, "DescribeKey")).toBeOk({
+        kind: "alias",
+        aliasName: "alias/x",
+        aliasArn: "arn:aws:kms:us-east-1:111122223333:alias/x",
+      });
     },
   );
+
+  it("reads a key ID as a key where aliases are taken", () => {
+    expect(parseKeyReference(keyId, scope, "Encrypt")).toBeOk({ kind: "key", arn });
+  });
 
   it.each([
     "not-a-key",
@@ -52,7 +54,7 @@ describe("resolveKeyReference", () => {
     " 1234abcd-12ab-34cd-56ef-1234567890ab",
   ])("returns NotFoundException \"Invalid keyId\" for the malformed ID '%s'", (reference) => {
     const error = expectError(
-      resolveKeyReference(reference, scope, "EnableKey", "refuse"),
+      resolveKeyReference(reference, scope, "EnableKey"),
       "NotFoundException",
     );
     expect(error.message).toBe(`Invalid keyId '${reference}'`);
@@ -60,12 +62,7 @@ describe("resolveKeyReference", () => {
 
   it('returns NotFoundException "Invalid arn <region>" for a key ARN of another Region', () => {
     const error = expectError(
-      resolveKeyReference(
-        `arn:aws:kms:eu-west-1:111122223333:key/${keyId}`,
-        scope,
-        "EnableKey",
-        "refuse",
-      ),
+      resolveKeyReference(`arn:aws:kms:eu-west-1:111122223333:key/${keyId}`, scope, "EnableKey"),
       "NotFoundException",
     );
     expect(error.message).toBe("Invalid arn eu-west-1");
@@ -74,7 +71,7 @@ describe("resolveKeyReference", () => {
   it('returns NotFoundException "Invalid arn …" for a key ARN of another partition', () => {
     const reference = `arn:aws-cn:kms:us-east-1:111122223333:key/${keyId}`;
     const error = expectError(
-      resolveKeyReference(reference, scope, "EnableKey", "refuse"),
+      resolveKeyReference(reference, scope, "EnableKey"),
       "NotFoundException",
     );
     expect(error.message).toBe(`Invalid arn ${reference}`);
@@ -83,7 +80,7 @@ describe("resolveKeyReference", () => {
   it('returns NotFoundException "Invalid arn …" for a key ARN with a malformed key ID', () => {
     const reference = "arn:aws:kms:us-east-1:111122223333:key/nope";
     const error = expectError(
-      resolveKeyReference(reference, scope, "DisableKey", "refuse"),
+      resolveKeyReference(reference, scope, "DisableKey"),
       "NotFoundException",
     );
     expect(error.message).toBe(`Invalid arn ${reference}`);
@@ -92,7 +89,7 @@ describe("resolveKeyReference", () => {
   it("returns AccessDeniedException for a key ARN of another account", () => {
     const reference = `arn:aws:kms:us-east-1:444455556666:key/${keyId}`;
     const error = expectError(
-      resolveKeyReference(reference, scope, "ScheduleKeyDeletion", "refuse"),
+      resolveKeyReference(reference, scope, "ScheduleKeyDeletion"),
       "AccessDeniedException",
     );
     expect(error.message).toBe(
@@ -103,7 +100,7 @@ describe("resolveKeyReference", () => {
 
   it("returns UnsupportedOperationException for a multi-Region key ID", () => {
     const error = expectError(
-      resolveKeyReference(mrk, scope, "DescribeKey", "resolve"),
+      resolveKeyReference(mrk, scope, "DescribeKey"),
       "UnsupportedOperationException",
     );
     expect(error.message).toContain(mrk);
@@ -111,12 +108,7 @@ describe("resolveKeyReference", () => {
 
   it("returns UnsupportedOperationException for a multi-Region key ARN", () => {
     expectError(
-      resolveKeyReference(
-        `arn:aws:kms:us-east-1:111122223333:key/${mrk}`,
-        scope,
-        "EnableKey",
-        "refuse",
-      ),
+      resolveKeyReference(`arn:aws:kms:us-east-1:111122223333:key/${mrk}`, scope, "EnableKey"),
       "UnsupportedOperationException",
     );
   });

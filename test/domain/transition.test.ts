@@ -16,7 +16,7 @@ import {
   scope,
 } from "./keyRecords.js";
 
-const create = { type: "CreateKey", arn, keyId, ...scope, description: "d" } as const;
+const create = { type: "CreateKey", tags: [], arn, keyId, ...scope, description: "d" } as const;
 const later = addDays(now, 1);
 
 describe("transition", () => {

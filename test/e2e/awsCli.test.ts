@@ -1,170 +1,19 @@
-import { constants } from "node:fs";
-import { access, mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type KmsEndpoint, startKmsEndpoint } from "../support/kmsEndpoint.js";
-import { awsClientEnvironment } from "./support/awsClientEnvironment.js";
-import { type ProcessOutcome, runProcess } from "./support/runProcess.js";
+import { describe, expect, it } from "vitest";
+import {
+  asCliPrintsIt,
+  aws,
+  noOutput,
+  serviceError,
+  shellSession,
+  useAwsCliEndpoint,
+  validToIn30Days,
+} from "./support/awsCliSession.js";
 
-// The seed's EXAMPLES section run with the real AWS CLI v2 against the endpoint, through bash
-// scripts that read like what a user types: `aws` is /usr/bin/aws (a symlink first on PATH), the
-// customer side is openssl as AWS documents it, and each test works in its own directory.
+// The seed's EXAMPLES section run with the real AWS CLI v2 against the endpoint.
 
-const awsCli = "/usr/bin/aws";
 const otherAccount = "444455556666";
 
-let endpoint: KmsEndpoint | undefined;
-let root = "";
-let env: NodeJS.ProcessEnv = {};
-
-beforeAll(async () => {
-  try {
-    await access(awsCli, constants.X_OK);
-  } catch {
-    throw new Error(
-      `${awsCli} (AWS CLI v2) is missing; install it with: apt-get install -y awscli`,
-    );
-  }
-  root = await mkdtemp(join(tmpdir(), "kms-byok-aws-cli-"));
-  const bin = join(root, "bin");
-  await mkdir(bin);
-  await symlink(awsCli, join(bin, "aws"));
-  env = await awsClientEnvironment(root, [bin]);
-  endpoint = await startKmsEndpoint();
-});
-
-afterAll(async () => {
-  await endpoint?.close();
-  if (root !== "") await rm(root, { recursive: true, force: true });
-});
-
-/** The start of every `aws` command line: the CLI aimed at the endpoint. */
-function aws(): string {
-  if (endpoint === undefined) throw new Error("the endpoint did not start");
-  return `aws --endpoint-url ${endpoint.url}`;
-}
-
-interface KeyMetadata {
-  readonly KeyId: string;
-  readonly Arn: string;
-  readonly AWSAccountId: string;
-  readonly KeyState: string;
-  readonly Enabled: boolean;
-  readonly Origin: string;
-  readonly ExpirationModel?: string;
-  readonly ValidTo?: string;
-}
-
-/** A fresh working directory in which bash scripts run like a user's shell session. */
-async function shellSession() {
-  const dir = await mkdtemp(join(root, "session-"));
-
-  /** Runs `script` with `bash -c` (with `set -euo pipefail`) in the session's directory. */
-  const run = (script: string): Promise<ProcessOutcome> =>
-    runProcess("/bin/bash", ["-c", `set -euo pipefail\n${script}`], { cwd: dir, env });
-
-  /** Runs `script` and returns its stdout; fails the test (showing stderr) unless it exits 0. */
-  const succeed = async (script: string): Promise<string> => {
-    const outcome = await run(script);
-    expect({ exitCode: outcome.exitCode, stderr: outcome.stderr }).toEqual({
-      exitCode: 0,
-      stderr: "",
-    });
-    return outcome.stdout;
-  };
-
-  const file = (name: string): Promise<Buffer> => readFile(join(dir, name));
-
-  /** `aws kms create-key --origin EXTERNAL`, as the seed's key "created with no key material". */
-  const createExternalKey = async (): Promise<KeyMetadata> => {
-    const output = await succeed(`${aws()} kms create-key --origin EXTERNAL`);
-    return (JSON.parse(output) as { KeyMetadata: KeyMetadata }).KeyMetadata;
-  };
-
-  /** One get-parameters-for-import, its base64 PublicKey and ImportToken decoded into .bin files. */
-  const downloadImportParameters = (
-    keyId: string,
-    wrappingAlgorithm = "RSAES_OAEP_SHA_256",
-  ): Promise<string> =>
-    succeed(String.raw`${aws()} kms get-parameters-for-import \
-    --key-id ${keyId} \
-    --wrapping-algorithm ${wrappingAlgorithm} \
-    --wrapping-key-spec RSA_2048 \
-    --query '[PublicKey,ImportToken]' --output text > ImportParameters.txt
-cut -f1 ImportParameters.txt | base64 --decode > PublicKey.bin
-cut -f2 ImportParameters.txt | base64 --decode > ImportToken.bin`);
-
-  /** Wraps PlaintextKeyMaterial.bin with RSAES_OAEP_SHA_256, as AWS documents it. */
-  const wrapWithOaepSha256 = (): Promise<string> =>
-    succeed(String.raw`openssl pkeyutl -encrypt -in PlaintextKeyMaterial.bin \
-    -out EncryptedKeyMaterial.bin \
-    -inkey PublicKey.bin -keyform DER -pubin \
-    -pkeyopt rsa_padding_mode:oaep -pkeyopt rsa_oaep_md:sha256 -pkeyopt rsa_mgf1_md:sha256`);
-
-  /** Generates 32 random bytes of key material into PlaintextKeyMaterial.bin and wraps them. */
-  const wrapNewMaterial = async (): Promise<void> => {
-    await succeed("openssl rand -out PlaintextKeyMaterial.bin 32");
-    await wrapWithOaepSha256();
-  };
-
-  /** The seed's import-key-material command, with `keyId` and `validTo` filled in. */
-  const importKeyMaterial = (keyId: string, validTo: string): Promise<ProcessOutcome> =>
-    run(String.raw`${aws()} kms import-key-material \
-    --key-id ${keyId} \
-    --encrypted-key-material fileb://EncryptedKeyMaterial.bin \
-    --import-token fileb://ImportToken.bin \
-    --expiration-model KEY_MATERIAL_EXPIRES \
-    --valid-to ${validTo}`);
-
-  const describeKey = async (keyId: string): Promise<KeyMetadata> => {
-    const output = await succeed(`${aws()} kms describe-key --key-id ${keyId}`);
-    return (JSON.parse(output) as { KeyMetadata: KeyMetadata }).KeyMetadata;
-  };
-
-  /** An EXTERNAL key with imported material that expires in 30 days. */
-  const enabledKey = async (): Promise<KeyMetadata> => {
-    const key = await createExternalKey();
-    await downloadImportParameters(key.KeyId);
-    await wrapNewMaterial();
-    expect(await importKeyMaterial(key.KeyId, validToIn30Days())).toEqual(noOutput);
-    return key;
-  };
-
-  return {
-    run,
-    succeed,
-    file,
-    createExternalKey,
-    downloadImportParameters,
-    wrapWithOaepSha256,
-    wrapNewMaterial,
-    importKeyMaterial,
-    describeKey,
-    enabledKey,
-  };
-}
-
-/** "This command produces no output." */
-const noOutput: ProcessOutcome = { exitCode: 0, stdout: "", stderr: "" };
-
-/** An ISO time 30 days ahead, to the second, ending in Z (the seed's --valid-to format). */
-function validToIn30Days(): string {
-  const seconds = Math.floor(Date.now() / 1000) + 30 * 24 * 3600;
-  return new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
-}
-
-/** How the CLI prints a timestamp in describe-key output. */
-function asCliPrintsIt(isoTime: string): string {
-  return isoTime.replace(/Z$/, "+00:00");
-}
-
-/** The CLI's message for a service error (exit code 254). */
-function serviceError(name: string, operation: string): RegExp {
-  return new RegExp(
-    `^\\s*An error occurred \\(${name}\\) when calling the ${operation} operation: .+`,
-  );
-}
+useAwsCliEndpoint();
 
 // The tests run concurrently (each CLI call is a separate process), so each one lasts about as long
 // as the whole file; the timeout leaves room for a busy CI machine.

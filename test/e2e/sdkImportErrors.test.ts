@@ -120,15 +120,23 @@ describe.each(operationNames)("%s", (operation) => {
     );
   });
 
-  it.each([
-    ["a malformed key ID", "not-a-key-id"],
-    ["an alias name", "alias/my-key"],
-    ["an alias ARN", "arn:aws:kms:us-east-1:111122223333:alias/my-key"],
-  ])("returns NotFoundException 'Invalid keyId' for %s", async (_, reference) => {
-    const error = await rejection(send(reference));
+  it("returns NotFoundException 'Invalid keyId' for a malformed key ID", async () => {
+    const error = await rejection(send("not-a-key-id"));
     expect(failure(error)).toEqual({
       name: "NotFoundException",
-      message: `Invalid keyId '${reference}'`,
+      message: "Invalid keyId 'not-a-key-id'",
+      status: 400,
+    });
+  });
+
+  it.each([
+    ["an alias name", "alias/my-key"],
+    ["an alias ARN", "arn:aws:kms:us-east-1:111122223333:alias/my-key"],
+  ])("returns InvalidArnException for %s", async (_, reference) => {
+    const error = await rejection(send(reference));
+    expect(failure(error)).toEqual({
+      name: "InvalidArnException",
+      message: "Key Aliases are not supported for this operation.",
       status: 400,
     });
   });
@@ -591,6 +599,11 @@ describe("KMSInternalException", () => {
       get: (arn) => inner.get(arn),
       list: (scope, page) => inner.list(scope, page),
       removeDeletedKeys: (now) => inner.removeDeletedKeys(now),
+      getAlias: (scope, aliasName) => inner.getAlias(scope, aliasName),
+      putAlias: (alias, expectedVersion) => inner.putAlias(alias, expectedVersion),
+      deleteAlias: (scope, aliasName, expectedVersion) =>
+        inner.deleteAlias(scope, aliasName, expectedVersion),
+      listAliases: (scope, page, now) => inner.listAliases(scope, page, now),
       put: (record, expectedVersion) =>
         (contest.busy
           ? inner

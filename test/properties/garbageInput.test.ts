@@ -124,11 +124,20 @@ const plausible: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
   Policy: fc.string(),
   BypassPolicyLockoutSafetyCheck: fc.boolean(),
   Tags: fc.array(fc.record({ TagKey: fc.string(), TagValue: fc.string() }), { maxLength: 3 }),
+  AliasName: fc.oneof(fc.string(), fc.constantFrom("alias/aws/x", "alias/", "alias/a b")),
+  TargetKeyId: fc.string(),
 };
 
 /** A valid value for each member, so some requests get all the way through. */
 const wellFormed: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
   KeyId: live("externalKeyId", "externalKeyArn", "awsKmsKeyId"),
+  AliasName: fc.constantFrom("alias/garbage-a", "alias/garbage-b"),
+  TargetKeyId: live("externalKeyId", "externalKeyArn", "awsKmsKeyId"),
+  DestinationKeyId: live("externalKeyId", "externalKeyArn", "awsKmsKeyId"),
+  SourceKeyId: live("externalKeyId", "externalKeyArn", "awsKmsKeyId"),
+  TagKeys: fc.array(fc.constantFrom("team", "env"), { maxLength: 2 }),
+  PolicyName: fc.constant("default"),
+  RotationPeriodInDays: fc.integer({ min: 90, max: 2560 }),
   GrantTokens: fc.array(fc.string({ minLength: 1, maxLength: 20 }), { maxLength: 3 }),
   Limit: fc.integer({ min: 1, max: 1000 }),
   Marker: live("listMarker"),
@@ -184,6 +193,22 @@ const requiredMembers: Readonly<Record<Method, readonly string[]>> = {
   decrypt: ["CiphertextBlob"],
   generateDataKey: ["KeyId"],
   generateDataKeyWithoutPlaintext: ["KeyId"],
+  createAlias: ["AliasName", "TargetKeyId"],
+  updateAlias: ["AliasName", "TargetKeyId"],
+  deleteAlias: ["AliasName"],
+  listAliases: [],
+  tagResource: ["KeyId", "Tags"],
+  untagResource: ["KeyId", "TagKeys"],
+  listResourceTags: ["KeyId"],
+  getKeyPolicy: ["KeyId"],
+  putKeyPolicy: ["KeyId", "Policy"],
+  listKeyPolicies: ["KeyId"],
+  updateKeyDescription: ["KeyId", "Description"],
+  enableKeyRotation: ["KeyId"],
+  disableKeyRotation: ["KeyId"],
+  getKeyRotationStatus: ["KeyId"],
+  generateRandom: ["NumberOfBytes"],
+  reEncrypt: ["CiphertextBlob", "DestinationKeyId"],
 };
 
 /**

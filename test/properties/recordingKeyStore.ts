@@ -31,6 +31,11 @@ export function recordingKeyStore(inner: KeyStore): RecordingKeyStore {
     get: (arn) => inner.get(arn),
     list: (scope, page) => inner.list(scope, page),
     removeDeletedKeys: (now) => inner.removeDeletedKeys(now),
+    getAlias: (scope, aliasName) => inner.getAlias(scope, aliasName),
+    putAlias: (alias, expectedVersion) => inner.putAlias(alias, expectedVersion),
+    deleteAlias: (scope, aliasName, expectedVersion) =>
+      inner.deleteAlias(scope, aliasName, expectedVersion),
+    listAliases: (scope, page, now) => inner.listAliases(scope, page, now),
     put: (record, expectedVersion) => {
       arns.add(record.arn);
       return inner

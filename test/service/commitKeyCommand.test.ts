@@ -21,6 +21,11 @@ function contestedStore() {
     get: (arn) => inner.get(arn),
     list: (scope, page) => inner.list(scope, page),
     removeDeletedKeys: (now) => inner.removeDeletedKeys(now),
+    getAlias: (scope, aliasName) => inner.getAlias(scope, aliasName),
+    putAlias: (alias, expectedVersion) => inner.putAlias(alias, expectedVersion),
+    deleteAlias: (scope, aliasName, expectedVersion) =>
+      inner.deleteAlias(scope, aliasName, expectedVersion),
+    listAliases: (scope, page, now) => inner.listAliases(scope, page, now),
     put: (record, expectedVersion) => {
       puts++;
       if (beforeLosing !== undefined) {
@@ -166,6 +171,7 @@ describe("commitKeyCommand", () => {
     const ports = { store, audit: { record: () => {} }, maxWriteAttempts: 5 };
     const command: KeyCommand = {
       type: "CreateKey",
+      tags: [],
       arn,
       keyId,
       accountId: "111122223333",

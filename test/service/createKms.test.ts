@@ -32,12 +32,17 @@ const keyIdOnly: [string, Call][] = [
 ];
 
 const references: [string, string, KmsErrorName, string | undefined][] = [
-  ["an alias", "alias/x", "NotFoundException", "Invalid keyId 'alias/x'"],
+  [
+    "an alias",
+    "alias/x",
+    "InvalidArnException",
+    "Key Aliases are not supported for this operation.",
+  ],
   [
     "an alias ARN",
     "arn:aws:kms:us-east-1:111122223333:alias/x",
-    "NotFoundException",
-    "Invalid keyId 'arn:aws:kms:us-east-1:111122223333:alias/x'",
+    "InvalidArnException",
+    "Key Aliases are not supported for this operation.",
   ],
   ["a malformed key ID", "1234", "NotFoundException", "Invalid keyId '1234'"],
   [

@@ -124,13 +124,13 @@ describe("deleteImportedKeyMaterial", () => {
     expect(await h.stateOf(KeyId)).toBe("Enabled");
   });
 
-  it('returns NotFoundException "Invalid keyId" for an alias ARN', async () => {
+  it("returns InvalidArnException for an alias ARN", async () => {
     const h = kmsHarness();
     const KeyId = "arn:aws:kms:us-east-1:111122223333:alias/x";
     const error = expectError(
       await h.kms.deleteImportedKeyMaterial({ KeyId }),
-      "NotFoundException",
+      "InvalidArnException",
     );
-    expect(error.message).toBe(`Invalid keyId '${KeyId}'`);
+    expect(error.message).toBe("Key Aliases are not supported for this operation.");
   });
 });

@@ -125,12 +125,12 @@ describe("getParametersForImport", () => {
     expect(error.message).toBe(`Key '${arnOf(KeyId)}' does not exist`);
   });
 
-  it('returns NotFoundException "Invalid keyId" for an alias', async () => {
+  it("returns InvalidArnException for an alias", async () => {
     const h = kmsHarness();
     const error = expectError(
       await h.kms.getParametersForImport({ KeyId: "alias/x", ...oaep256 }),
-      "NotFoundException",
+      "InvalidArnException",
     );
-    expect(error.message).toBe("Invalid keyId 'alias/x'");
+    expect(error.message).toBe("Key Aliases are not supported for this operation.");
   });
 });

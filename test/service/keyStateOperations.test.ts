@@ -84,16 +84,13 @@ describe("keyStateOperations", () => {
     },
   );
 
-  it.each(operations)(
-    'returns NotFoundException "Invalid keyId" for %s with an alias',
-    async (op) => {
-      const error = expectError(
-        await kmsHarness().kms[op]({ KeyId: "alias/x" }),
-        "NotFoundException",
-      );
-      expect(error.message).toBe("Invalid keyId 'alias/x'");
-    },
-  );
+  it.each(operations)("returns InvalidArnException for %s with an alias", async (op) => {
+    const error = expectError(
+      await kmsHarness().kms[op]({ KeyId: "alias/x" }),
+      "InvalidArnException",
+    );
+    expect(error.message).toBe("Key Aliases are not supported for this operation.");
+  });
 
   it.each(operations)(
     "returns NotFoundException for %s on a key that does not exist",

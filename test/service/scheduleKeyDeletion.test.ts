@@ -123,11 +123,11 @@ describe("scheduleKeyDeletion", () => {
     }
   });
 
-  it('returns NotFoundException "Invalid keyId" for an alias', async () => {
+  it("returns InvalidArnException for an alias", async () => {
     const error = expectError(
       await kmsHarness().kms.scheduleKeyDeletion({ KeyId: "alias/x" }),
-      "NotFoundException",
+      "InvalidArnException",
     );
-    expect(error.message).toBe("Invalid keyId 'alias/x'");
+    expect(error.message).toBe("Key Aliases are not supported for this operation.");
   });
 });

@@ -258,6 +258,11 @@ async function runLifecycle() {
     get: (arn) => inner.get(arn),
     list: (scope, page) => inner.list(scope, page),
     removeDeletedKeys: (now) => inner.removeDeletedKeys(now),
+    getAlias: (scope, aliasName) => inner.getAlias(scope, aliasName),
+    putAlias: (alias, expectedVersion) => inner.putAlias(alias, expectedVersion),
+    deleteAlias: (scope, aliasName, expectedVersion) =>
+      inner.deleteAlias(scope, aliasName, expectedVersion),
+    listAliases: (scope, page, now) => inner.listAliases(scope, page, now),
     put: (record, expectedVersion, events) => {
       writes.push(serialize(`write #${writes.length} (${record.keyState})`, record));
       records.push(structuredClone(record));

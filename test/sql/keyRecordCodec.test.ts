@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { KeyArn } from "../../src/domain/keyArn.js";
-import type { KeyRecord, ParameterSet } from "../../src/domain/keyRecord.js";
+import type { KeyRecord, KeyRotation, KeyTag, ParameterSet } from "../../src/domain/keyRecord.js";
 import { decodeKeyRecord, encodeKeyRecord } from "../../src/sql/keyRecordCodec.js";
 import { instant, keyRecord } from "../properties/keyRecordArbitrary.js";
 
@@ -18,14 +18,48 @@ const parameterSet: fc.Arbitrary<ParameterSet> = fc.record({
   validTo: instant,
 });
 
-/** Any key record, with any description and up to ten parameter sets. */
+/** Up to 50 tags with distinct keys, in any order. */
+const tags: fc.Arbitrary<KeyTag[]> = fc.uniqueArray(
+  fc.record({
+    key: fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }),
+    value: fc.string({ unit: "grapheme", maxLength: 20 }),
+  }),
+  { maxLength: 50, selector: (tag) => tag.key },
+);
+
+const rotation: fc.Arbitrary<KeyRotation> = fc.record({
+  enabledAt: instant,
+  periodInDays: fc.integer({ min: 90, max: 2560 }),
+});
+
+/**
+ * Any key record, with any description, up to ten parameter sets, and tags, a policy and
+ * rotation or not.
+ */
 const anyRecord: fc.Arbitrary<KeyRecord> = fc
   .tuple(
     keyRecord,
     fc.string({ unit: "grapheme", maxLength: 40 }),
     fc.array(parameterSet, { maxLength: 10 }),
+    fc.record(
+      { tags, policy: fc.string({ unit: "grapheme", maxLength: 200 }), rotation },
+      { requiredKeys: [] },
+    ),
   )
-  .map(([record, description, parameterSets]) => ({ ...record, description, parameterSets }));
+  .map(([record, description, parameterSets, optional]) => ({
+    ...record,
+    description,
+    parameterSets,
+    ...optional,
+  }));
+
+/** The same Enabled key record on every call, without tags, policy or rotation. */
+function sampleRecord(): KeyRecord {
+  return fc.sample(
+    keyRecord.filter((record) => record.keyState === "Enabled"),
+    { numRuns: 1, seed: 1 },
+  )[0] as KeyRecord;
+}
 
 describe("the stored form of a key record", () => {
   it("law: decoding what encoding wrote gives the record back, Dates as Dates and bytes as bytes", () => {
@@ -34,14 +68,35 @@ describe("the stored form of a key record", () => {
         const decoded = decodeKeyRecord(encodeKeyRecord(record), record.arn)._unsafeUnwrap();
         expect(decoded).toEqual(record);
         for (const set of decoded.parameterSets) expect(set.validTo).toBeInstanceOf(Date);
+        if (record.rotation !== undefined) expect(decoded.rotation?.enabledAt).toBeInstanceOf(Date);
       }),
     );
   });
 
-  const sample = fc.sample(
-    keyRecord.filter((record) => record.keyState === "Enabled"),
-    { numRuns: 1, seed: 1 },
-  )[0] as KeyRecord;
+  it("keeps tags in the order they were given", () => {
+    const record: KeyRecord = {
+      ...sampleRecord(),
+      tags: [
+        { key: "zeta", value: "1" },
+        { key: "Alpha", value: "" },
+        { key: "alpha", value: "3" },
+      ],
+    };
+
+    expect(decodeKeyRecord(encodeKeyRecord(record), record.arn)).toBeOk(record);
+  });
+
+  it("reads a record written before tags, policy and rotation existed as a record without them", () => {
+    const written = JSON.parse(encodeKeyRecord(sampleRecord())) as Record<string, unknown>;
+    for (const member of ["tags", "policy", "rotation"]) expect(written).not.toHaveProperty(member);
+
+    const decoded = decodeKeyRecord(JSON.stringify(written), sampleRecord().arn)._unsafeUnwrap();
+
+    expect(decoded).toEqual(sampleRecord());
+    for (const member of ["tags", "policy", "rotation"]) expect(decoded).not.toHaveProperty(member);
+  });
+
+  const sample = sampleRecord();
   const stored = JSON.parse(encodeKeyRecord(sample)) as Record<string, unknown>;
   const changed = (change: Record<string, unknown>) => JSON.stringify({ ...stored, ...change });
   const material = stored["material"] as Record<string, unknown>;
@@ -105,6 +160,37 @@ describe("the stored form of a key record", () => {
         pendingWindowInDays: 7.5,
       }),
       "pendingWindowInDays is not a whole number",
+    ],
+    ["tags that are not a list", changed({ tags: { team: "a" } }), "tags is not a list of tags"],
+    [
+      "a tag whose value is not a string",
+      changed({ tags: [{ key: "team", value: 7 }] }),
+      "tags is not a list of tags",
+    ],
+    [
+      "a tag key used twice",
+      changed({
+        tags: [
+          { key: "team", value: "a" },
+          { key: "team", value: "b" },
+        ],
+      }),
+      "tags is not a list of tags with keys used once",
+    ],
+    [
+      "a policy that is not a string",
+      changed({ policy: { Version: "2012-10-17" } }),
+      "policy is not a string",
+    ],
+    [
+      "rotation enabled at a date that is not ISO-8601",
+      changed({ rotation: { enabledAt: "yesterday", periodInDays: 365 } }),
+      "rotation is not a rotation setting",
+    ],
+    [
+      "rotation with a fractional period",
+      changed({ rotation: { enabledAt: "2026-01-01T00:00:00.000Z", periodInDays: 90.5 } }),
+      "rotation is not a rotation setting",
     ],
   ])("refuses %s, naming what is wrong", (_case, text, reason) => {
     expect(decodeKeyRecord(text, sample.arn as KeyArn)._unsafeUnwrapErr()).toContain(reason);

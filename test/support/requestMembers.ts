@@ -4,6 +4,7 @@ import type { Kms } from "../../src/service/kms.js";
 /** The request members of each operation in the AWS model, written out independently of src. */
 export const requestMembers: Readonly<Record<OperationName, readonly string[]>> = {
   CancelKeyDeletion: ["KeyId"],
+  CreateAlias: ["AliasName", "TargetKeyId"],
   CreateKey: [
     "BypassPolicyLockoutSafetyCheck",
     "CustomKeyStoreId",
@@ -26,10 +27,13 @@ export const requestMembers: Readonly<Record<OperationName, readonly string[]>> 
     "KeyId",
     "Recipient",
   ],
+  DeleteAlias: ["AliasName"],
   DeleteImportedKeyMaterial: ["KeyId", "KeyMaterialId"],
   DescribeKey: ["GrantTokens", "KeyId"],
   DisableKey: ["KeyId"],
+  DisableKeyRotation: ["KeyId"],
   EnableKey: ["KeyId"],
+  EnableKeyRotation: ["KeyId", "RotationPeriodInDays"],
   Encrypt: [
     "DryRun",
     "EncryptionAlgorithm",
@@ -55,6 +59,9 @@ export const requestMembers: Readonly<Record<OperationName, readonly string[]>> 
     "KeySpec",
     "NumberOfBytes",
   ],
+  GenerateRandom: ["CustomKeyStoreId", "NumberOfBytes", "Recipient"],
+  GetKeyPolicy: ["KeyId", "PolicyName"],
+  GetKeyRotationStatus: ["KeyId"],
   GetParametersForImport: ["KeyId", "WrappingAlgorithm", "WrappingKeySpec"],
   ImportKeyMaterial: [
     "EncryptedKeyMaterial",
@@ -66,8 +73,27 @@ export const requestMembers: Readonly<Record<OperationName, readonly string[]>> 
     "KeyMaterialId",
     "ValidTo",
   ],
+  ListAliases: ["KeyId", "Limit", "Marker"],
+  ListKeyPolicies: ["KeyId", "Limit", "Marker"],
   ListKeys: ["Limit", "Marker"],
+  ListResourceTags: ["KeyId", "Limit", "Marker"],
+  PutKeyPolicy: ["BypassPolicyLockoutSafetyCheck", "KeyId", "Policy", "PolicyName"],
+  ReEncrypt: [
+    "CiphertextBlob",
+    "DestinationEncryptionAlgorithm",
+    "DestinationEncryptionContext",
+    "DestinationKeyId",
+    "DryRun",
+    "GrantTokens",
+    "SourceEncryptionAlgorithm",
+    "SourceEncryptionContext",
+    "SourceKeyId",
+  ],
   ScheduleKeyDeletion: ["KeyId", "PendingWindowInDays"],
+  TagResource: ["KeyId", "Tags"],
+  UntagResource: ["KeyId", "TagKeys"],
+  UpdateAlias: ["AliasName", "TargetKeyId"],
+  UpdateKeyDescription: ["Description", "KeyId"],
 };
 
 /** The AWS operation a `Kms` method performs: `importKeyMaterial` → `ImportKeyMaterial`. */

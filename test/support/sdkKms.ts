@@ -1,21 +1,5 @@
-import {
-  CancelKeyDeletionCommand,
-  CreateKeyCommand,
-  DecryptCommand,
-  DeleteImportedKeyMaterialCommand,
-  DescribeKeyCommand,
-  DisableKeyCommand,
-  EnableKeyCommand,
-  EncryptCommand,
-  GenerateDataKeyCommand,
-  GenerateDataKeyWithoutPlaintextCommand,
-  GetParametersForImportCommand,
-  ImportKeyMaterialCommand,
-  type KMSClient,
-  KMSServiceException,
-  ListKeysCommand,
-  ScheduleKeyDeletionCommand,
-} from "@aws-sdk/client-kms";
+import * as sdk from "@aws-sdk/client-kms";
+import { type KMSClient, KMSServiceException, type ListKeysCommand } from "@aws-sdk/client-kms";
 import { err, ok, ResultAsync } from "neverthrow";
 import {
   isKmsErrorName,
@@ -25,7 +9,7 @@ import {
 } from "../../src/domain/kmsError.js";
 import type { OperationName } from "../../src/domain/operationName.js";
 import type { Kms } from "../../src/service/kms.js";
-import { kmsMethodName } from "../../src/service/kmsOperations.js";
+import { kmsMethodName, kmsOperations } from "../../src/service/kmsOperations.js";
 
 /**
  * A {@link Kms} that sends every call through `@aws-sdk/client-kms`: the request goes as the
@@ -40,32 +24,23 @@ import { kmsMethodName } from "../../src/service/kmsOperations.js";
  * fails loudly.
  */
 export function sdkKms(client: KMSClient): Kms {
-  const methods = (Object.keys(sdkCommands) as OperationName[]).map((name) => {
+  const methods = (Object.keys(kmsOperations) as OperationName[]).map((name) => {
     // Each command takes its own input type; the request goes as it is (see above).
-    const Command = sdkCommands[name] as new (input: object) => ListKeysCommand;
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: a test helper, never bundled; one command per operation by name.
+    const Command = sdk[sdkCommandName(name)] as new (input: object) => ListKeysCommand;
     const method = (request: object = {}) => answer(client.send(new Command(request)));
     return [kmsMethodName(name), method] as const;
   });
   return Object.fromEntries(methods) as unknown as Kms;
 }
 
-/** The SDK command of each operation. */
-const sdkCommands = {
-  CancelKeyDeletion: CancelKeyDeletionCommand,
-  CreateKey: CreateKeyCommand,
-  Decrypt: DecryptCommand,
-  DeleteImportedKeyMaterial: DeleteImportedKeyMaterialCommand,
-  DescribeKey: DescribeKeyCommand,
-  DisableKey: DisableKeyCommand,
-  EnableKey: EnableKeyCommand,
-  Encrypt: EncryptCommand,
-  GenerateDataKey: GenerateDataKeyCommand,
-  GenerateDataKeyWithoutPlaintext: GenerateDataKeyWithoutPlaintextCommand,
-  GetParametersForImport: GetParametersForImportCommand,
-  ImportKeyMaterial: ImportKeyMaterialCommand,
-  ListKeys: ListKeysCommand,
-  ScheduleKeyDeletion: ScheduleKeyDeletionCommand,
-} satisfies { readonly [N in OperationName]: unknown };
+/**
+ * The name of the SDK's command for an operation, such as `EncryptCommand`; an operation the SDK
+ * has no command of that name for does not compile.
+ */
+function sdkCommandName(name: OperationName): keyof typeof sdk {
+  return `${name}Command`;
+}
 
 /** The SDK's answer as a Kms answer: see {@link sdkKms}. */
 function answer<Response>(sent: Promise<object>): ResultAsync<Response, KmsError> {

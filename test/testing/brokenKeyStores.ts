@@ -1,11 +1,12 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
-import type { KeyArn, KeyScope } from "../../src/domain/keyArn.js";
+import { type AliasRecord, aliasArn } from "../../src/domain/aliasRecord.js";
+import { type KeyArn, type KeyScope, keyArn } from "../../src/domain/keyArn.js";
 import type { KeyRecord } from "../../src/domain/keyRecord.js";
 import { kmsError } from "../../src/domain/kmsError.js";
-import type { KeyStore, StoredKey } from "../../src/ports/keyStore.js";
+import type { KeyStore, StoredAlias, StoredKey } from "../../src/ports/keyStore.js";
 import { deletedKeyRemover, type RemovalFlaw } from "./flawedRemoval.js";
-import type { Rows } from "./rows.js";
+import { type AliasRows, aliasRowsOf, type Rows } from "./rows.js";
 
 // Deliberately broken KeyStores, each with one bug the contract must catch.
 
@@ -31,7 +32,27 @@ export type Flaw =
   | "list hands out a marker after the last key"
   | "list ignores the limit"
   | "list reverses each page"
+  | AliasFlaw
   | RemovalFlaw;
+
+/** A bug of the aliases of {@link flawedKeyStore}. */
+export type AliasFlaw =
+  | "putAlias ignores expectedVersion"
+  | "putAlias keeps the caller's object"
+  | "deleteAlias ignores expectedVersion"
+  | "getAlias returns the stored object"
+  | "listAliases returns the stored objects"
+  | "listAliases ignores the account"
+  | "listAliases accepts markers from any scope"
+  | "listAliases accepts the markers of list"
+  | "listAliases starts over on a marker it never handed out"
+  | "listAliases refuses the marker of a deleted alias"
+  | "listAliases drops the last alias of each page"
+  | "listAliases sorts names ignoring case"
+  | "listAliases ignores targetKeyId"
+  | "listAliases ignores now"
+  | "listAliases looks up the key by key ID in any account"
+  | "removeDeletedKeys keeps aliases";
 
 const invalidMarker = () =>
   errAsync(
@@ -43,11 +64,19 @@ export function flawedKeyStore(...flaws: Flaw[]): KeyStore {
   return keyStoreOver(new Map(), flaws);
 }
 
-/** A {@link flawedKeyStore} over `rows`: every instance over the same rows sees the others' writes. */
-export function keyStoreOver(rows: Rows, flaws: readonly Flaw[] = []): KeyStore {
+/**
+ * A {@link flawedKeyStore} over `rows` and `aliasRows` (by default the aliases kept with
+ * `rows`): every instance over the same rows sees the others' writes.
+ */
+export function keyStoreOver(
+  rows: Rows,
+  flaws: readonly Flaw[] = [],
+  aliasRows: AliasRows = aliasRowsOf(rows),
+): KeyStore {
   const has = (flaw: Flaw) => flaws.includes(flaw);
   const hidden = new Set<string>(); // keys removeDeletedKeys only hid
   const handedOut = new Map<string, KeyScope>(); // markers, and the scope of each
+  const removeKeys = deletedKeyRemover(rows, hidden, has);
   const copy = <T>(value: T, keep: Flaw): T => (has(keep) ? value : structuredClone(value));
   const key = (arn: string) => (has("get ignores case") ? arn.toLowerCase() : arn);
   const inScope = (where: KeyScope, scope: KeyScope) =>
@@ -123,7 +152,119 @@ export function keyStoreOver(rows: Rows, flaws: readonly Flaw[] = []): KeyStore 
         more && last !== undefined ? { records, nextMarker: markerOf(last, scope) } : { records },
       );
     },
-    removeDeletedKeys: deletedKeyRemover(rows, hidden, has),
+    removeDeletedKeys: (now) => {
+      const before = [...rows.keys()].filter((arn) => !hidden.has(arn));
+      return removeKeys(now).map((removed) => {
+        const gone = new Set(before.filter((arn) => !rows.has(arn) || hidden.has(arn)));
+        if (!has("removeDeletedKeys keeps aliases"))
+          for (const [arn, { alias }] of aliasRows)
+            if (gone.has(keyArn(alias, alias.targetKeyId))) aliasRows.delete(arn);
+        return removed;
+      });
+    },
+    ...aliasesOver(rows, hidden, aliasRows, handedOut, has),
+  };
+}
+
+/** The alias methods of {@link keyStoreOver}. */
+function aliasesOver(
+  rows: Rows,
+  hidden: ReadonlySet<string>,
+  aliasRows: AliasRows,
+  handedOut: Map<string, KeyScope>,
+  has: (flaw: Flaw) => boolean,
+): Pick<KeyStore, "getAlias" | "putAlias" | "deleteAlias" | "listAliases"> {
+  const copy = <T>(value: T, keep: Flaw): T => (has(keep) ? value : structuredClone(value));
+  const inScope = (alias: AliasRecord, scope: KeyScope) =>
+    (has("listAliases ignores the account") || alias.accountId === scope.accountId) &&
+    alias.region === scope.region;
+  // A marker is "a:" and the name of the last alias listed.
+  const isValid = (marker: string, scope: KeyScope) => {
+    const issued = handedOut.get(marker);
+    return (
+      issued !== undefined &&
+      (marker.startsWith("a:") || has("listAliases accepts the markers of list")) &&
+      (has("listAliases accepts markers from any scope") ||
+        (issued.accountId === scope.accountId && issued.region === scope.region)) &&
+      (!has("listAliases refuses the marker of a deleted alias") ||
+        aliasRows.has(aliasArn(scope, marker.slice(2) as AliasRecord["aliasName"])))
+    );
+  };
+  const compare = (a: string, b: string) =>
+    has("listAliases sorts names ignoring case") && a.toLowerCase() !== b.toLowerCase()
+      ? a.toLowerCase() < b.toLowerCase()
+        ? -1
+        : 1
+      : a < b
+        ? -1
+        : a > b
+          ? 1
+          : 0;
+  const isDue = (record: KeyRecord | undefined, now: Date) =>
+    record?.keyState === "PendingDeletion" && record.deletionDate.getTime() <= now.getTime();
+  const keyIsGone = (alias: AliasRecord, now: Date) => {
+    if (has("listAliases ignores now")) return false;
+    if (has("listAliases looks up the key by key ID in any account"))
+      return [...rows.values()].some(
+        ({ record }) => record.keyId === alias.targetKeyId && isDue(record, now),
+      );
+    const arn = keyArn(alias, alias.targetKeyId);
+    return !hidden.has(arn) && isDue(rows.get(arn)?.record, now);
+  };
+  return {
+    getAlias: (scope, aliasName) =>
+      okAsync(
+        copy(aliasRows.get(aliasArn(scope, aliasName)), "getAlias returns the stored object"),
+      ),
+    putAlias: (alias, expectedVersion) => {
+      const arn = aliasArn(alias, alias.aliasName);
+      const version = aliasRows.get(arn)?.version ?? 0;
+      if (version !== expectedVersion && !has("putAlias ignores expectedVersion"))
+        return errAsync({ name: "WriteConflict", arn } as const);
+      const stored: StoredAlias = {
+        alias: copy(alias, "putAlias keeps the caller's object"),
+        version: version + 1,
+      };
+      aliasRows.set(arn, stored);
+      return okAsync(version + 1);
+    },
+    deleteAlias: (scope, aliasName, expectedVersion) => {
+      const arn = aliasArn(scope, aliasName);
+      if (
+        aliasRows.get(arn)?.version !== expectedVersion &&
+        !has("deleteAlias ignores expectedVersion")
+      )
+        return errAsync({ name: "WriteConflict", arn } as const);
+      aliasRows.delete(arn);
+      return okAsync(undefined);
+    },
+    listAliases: (scope, { limit, marker, targetKeyId }, now) => {
+      const valid = marker === undefined || isValid(marker, scope);
+      if (!valid && !has("listAliases starts over on a marker it never handed out"))
+        return invalidMarker();
+      const from = valid && marker !== undefined ? marker.slice(2) : "";
+      const following = [...aliasRows.values()]
+        .map(({ alias }) => alias)
+        .filter((alias) => inScope(alias, scope) && compare(alias.aliasName, from) > 0)
+        .filter(
+          (alias) =>
+            targetKeyId === undefined ||
+            has("listAliases ignores targetKeyId") ||
+            alias.targetKeyId === targetKeyId,
+        )
+        .filter((alias) => !keyIsGone(alias, now))
+        .sort((a, b) => compare(a.aliasName, b.aliasName));
+      const aliases = following
+        .slice(0, limit)
+        .map((alias) => copy(alias, "listAliases returns the stored objects"));
+      const last = aliases.at(-1);
+      const more = following.length > limit;
+      if (more && has("listAliases drops the last alias of each page")) aliases.pop();
+      if (!more || last === undefined) return okAsync({ aliases });
+      const nextMarker = `a:${last.aliasName}`;
+      handedOut.set(nextMarker, scope);
+      return okAsync({ aliases, nextMarker });
+    },
   };
 }
 
@@ -142,13 +283,26 @@ export function checkThenActKeyStore(): KeyStore {
                 () => inner.get(record.arn).andThen((now) => inner.put(record, now?.version ?? 0)),
               ),
         ),
+    putAlias: (alias, expectedVersion) =>
+      inner
+        .getAlias(alias, alias.aliasName)
+        .andThen((stored) =>
+          (stored?.version ?? 0) !== expectedVersion
+            ? errAsync({ name: "WriteConflict", arn: aliasArn(alias, alias.aliasName) } as const)
+            : ResultAsync.fromSafePromise(new Promise((resolve) => setTimeout(resolve, 1))).andThen(
+                () =>
+                  inner
+                    .getAlias(alias, alias.aliasName)
+                    .andThen((now) => inner.putAlias(alias, now?.version ?? 0)),
+              ),
+        ),
   };
 }
 
-/** Keeps records as JSON: Dates come back as strings and bytes as plain objects. */
+/** Keeps records and aliases as JSON: Dates come back as strings and bytes as plain objects. */
 export function jsonKeyStore(): KeyStore {
   const inner = memoryKeyStore();
-  const viaJson = (record: KeyRecord): KeyRecord => JSON.parse(JSON.stringify(record));
+  const viaJson = <T>(value: T): T => JSON.parse(JSON.stringify(value));
   return {
     get: (arn) =>
       inner.get(arn).map((stored) => stored && { ...stored, record: viaJson(stored.record) }),
@@ -156,6 +310,15 @@ export function jsonKeyStore(): KeyStore {
     list: (scope, page) =>
       inner.list(scope, page).map((p) => ({ ...p, records: p.records.map(viaJson) })),
     removeDeletedKeys: (now) => inner.removeDeletedKeys(now),
+    getAlias: (scope, aliasName) =>
+      inner
+        .getAlias(scope, aliasName)
+        .map((stored) => stored && { ...stored, alias: viaJson(stored.alias) }),
+    putAlias: (alias, expectedVersion) => inner.putAlias(viaJson(alias), expectedVersion),
+    deleteAlias: (scope, aliasName, expectedVersion) =>
+      inner.deleteAlias(scope, aliasName, expectedVersion),
+    listAliases: (scope, page, now) =>
+      inner.listAliases(scope, page, now).map((p) => ({ ...p, aliases: p.aliases.map(viaJson) })),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type KeyStoreRule,
   keyStoreContract,
 } from "../../src/testing/keyStoreContract.js";
+import { aliasRuleCases } from "./aliasRuleCases.js";
 import {
   checkThenActKeyStore,
   flawedKeyStore,
@@ -28,6 +29,7 @@ const rules: KeyStoreRule[] = [
   "errors are values",
   "removal",
   "large pages",
+  "aliases",
   ...reopeningRules,
 ];
 
@@ -161,7 +163,7 @@ const cases: BrokenCase[] = [
   flawed(
     "put merges into the stored record",
     "put replaces the whole stored record, so a member the new record lacks is gone",
-    "record.material should be undefined",
+    "record.tags should be undefined",
   ),
   {
     store: "that keeps records as JSON",
@@ -272,6 +274,7 @@ const cases: BrokenCase[] = [
     says: "did not return a neverthrow ResultAsync (no map, mapErr, andThen, match)",
   },
   ...storageRuleCases,
+  ...aliasRuleCases,
 ];
 
 describe("keyStoreContract catches a broken store", () => {

@@ -79,7 +79,7 @@ export const storageRuleCases: BrokenCase[] = [
   ),
   flawed(
     "put cuts descriptions at 4000 characters",
-    "a full page walk with limit 1000 over 1200 keys at their largest (descriptions of 8192 characters, ten RSA_4096-sized parameter sets, sealed material) returns every record exactly",
+    "a full page walk with limit 1000 over 1200 keys at their largest (descriptions of 8192 characters, ten RSA_4096-sized parameter sets, sealed material, 50 tags of 128 and 256 characters, a policy of 32768 characters) returns every record exactly",
     "record.description should be",
   ),
   reopened(

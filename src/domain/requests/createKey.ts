@@ -1,8 +1,13 @@
 import { err, ok, type Result } from "neverthrow";
 import type { KeyMetadata } from "../keyMetadata.js";
+import { checkKeyPolicy } from "../keyPolicy.js";
+import type { KeyTag } from "../keyRecord.js";
 import type { Origin } from "../keyState.js";
+import { withTags } from "../keyTags.js";
 import { type KmsError, kmsError } from "../kmsError.js";
+import { policyRule } from "./keyPolicyRequests.js";
 import { RequestReader } from "./requestReader.js";
+import { type Tag, tagRule } from "./tagResource.js";
 
 // The deprecated CustomerMasterKeySpec keeps the key specs it had when KeySpec replaced it.
 const customerMasterKeySpecValues = [
@@ -50,13 +55,12 @@ export interface CreateKeyRequest {
   readonly CustomKeyStoreId?: string | undefined;
   readonly MultiRegion?: boolean | undefined;
   readonly XksKeyId?: string | undefined;
-  /** Validated, not evaluated: kms-byok does not model key policies. */
+  /** The key policy: JSON, stored and not enforced (docs/decisions/0027-key-policies.md); AWS's default when absent. */
   readonly Policy?: string | undefined;
+  /** Read and ignored: kms-byok does not enforce policies, so none can lock anyone out. */
   readonly BypassPolicyLockoutSafetyCheck?: boolean | undefined;
-  /** Validated, not stored: kms-byok does not model tags. */
-  readonly Tags?:
-    | readonly { readonly TagKey: string | undefined; readonly TagValue: string | undefined }[]
-    | undefined;
+  /** The key's first tags (docs/decisions/0025-tags.md). */
+  readonly Tags?: readonly Tag[] | undefined;
 }
 
 /** The CreateKey response. */
@@ -68,17 +72,23 @@ export interface CreateKeyResponse {
 export interface CreateKeyInput {
   readonly description: string;
   readonly origin: Origin;
+  /** The tags, checked by the tag rules; none when empty. */
+  readonly tags: readonly KeyTag[];
+  /** The policy document, checked; AWS's default policy when absent. */
+  readonly policy?: string;
 }
 
 /**
  * Validates a CreateKey request and applies docs/decisions/0001-symmetric-keys-only.md: symmetric encryption keys only, with origin
  * `EXTERNAL` or `AWS_KMS` (the default), single-Region, outside custom key stores.
  *
- * Errors: `SerializationException`, `ValidationException`, `UnsupportedOperationException`.
+ * Errors: `SerializationException`, `ValidationException`, `UnsupportedOperationException`;
+ * `TagException` for tags that break the tag rules; `MalformedPolicyDocumentException` and
+ * `LimitExceededException` for a policy `checkKeyPolicy` refuses.
  *
  * @example
  * ```ts
- * validateCreateKeyRequest({ Origin: "EXTERNAL" }); // ok({ description: "", origin: "EXTERNAL" })
+ * validateCreateKeyRequest({ Origin: "EXTERNAL" }); // ok({ description: "", origin: "EXTERNAL", tags: [] })
  * ```
  */
 export function validateCreateKeyRequest(input: unknown): Result<CreateKeyInput, KmsError> {
@@ -97,15 +107,10 @@ export function validateCreateKeyRequest(input: unknown): Result<CreateKeyInput,
         multiRegion: reader.boolean("MultiRegion"),
         xksKeyId: reader.string("XksKeyId", { min: 1, max: 128, pattern: /^[a-zA-Z0-9-_.]+$/ }),
       };
-      reader.string("Policy", {
-        min: 1,
-        max: 131072,
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: the AWS model allows tab, LF and CR in policies.
-        pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/,
-      });
+      const policy = reader.string("Policy", policyRule);
       reader.boolean("BypassPolicyLockoutSafetyCheck");
-      reader.tags("Tags", { key: { min: 1, max: 128 }, value: { min: 0, max: 256 } });
-      return reader.finish(() => request);
+      const tags = reader.tags("Tags", tagRule) ?? [];
+      return reader.finish(() => ({ ...request, policy, tags }));
     })
     .andThen((request) => {
       if (request.keySpec !== undefined && request.customerMasterKeySpec !== undefined) {
@@ -128,7 +133,12 @@ export function validateCreateKeyRequest(input: unknown): Result<CreateKeyInput,
       if (request.xksKeyId !== undefined)
         return unsupported("an external key store key (XksKeyId)");
       if (request.multiRegion === true) return unsupported("a multi-Region key (MultiRegion=true)");
-      return ok({ description: request.description, origin: request.origin });
+      const { description, origin, policy } = request;
+      return withTags([], request.tags).andThen((tags) =>
+        policy === undefined
+          ? ok({ description, origin, tags })
+          : checkKeyPolicy(policy).map(() => ({ description, origin, tags, policy })),
+      );
     });
 }
 

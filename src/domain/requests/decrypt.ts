@@ -1,7 +1,6 @@
 import { ok, type Result } from "neverthrow";
-import type { KeyArn } from "../keyArn.js";
 import type { KmsError } from "../kmsError.js";
-import { resolveKeyReference } from "../resolveKeyReference.js";
+import { type KeyReference, parseKeyReference } from "../resolveKeyReference.js";
 import {
   checkDataPlaneMembers,
   type DataPlaneMembers,
@@ -39,7 +38,7 @@ export interface DecryptResponse {
 export interface DecryptInput extends DataPlaneMembers {
   readonly ciphertextBlob: Uint8Array;
   /** The key the caller expects, when the request names one. */
-  readonly arn: KeyArn | undefined;
+  readonly key: KeyReference | undefined;
 }
 
 /**
@@ -67,11 +66,8 @@ export function validateDecryptRequest(
     })
     .andThen(({ keyId, ...request }) =>
       keyId === undefined
-        ? ok({ ...request, arn: undefined })
-        : resolveKeyReference(keyId, context.scope, "Decrypt", "resolve").map((arn) => ({
-            ...request,
-            arn,
-          })),
+        ? ok({ ...request, key: undefined })
+        : parseKeyReference(keyId, context.scope, "Decrypt").map((key) => ({ ...request, key })),
     )
     .andThen((request) => checkDataPlaneMembers(request, "Decrypt"));
 }

@@ -32,7 +32,7 @@ export function validateDeleteImportedKeyMaterialRequest(
   input: unknown,
   context: RequestContext,
 ): Result<DeleteImportedKeyMaterialInput, KmsError> {
-  return readKeyRequest(input, context, "DeleteImportedKeyMaterial", "refuse", (reader) => {
+  return readKeyRequest(input, context, "DeleteImportedKeyMaterial", (reader) => {
     const keyMaterialId = reader.string("KeyMaterialId", keyMaterialIdRule);
     return () => ({ keyMaterialId: keyMaterialId as KeyMaterialId | undefined });
   });

@@ -1,8 +1,8 @@
 import type { Result } from "neverthrow";
-import type { KeyArn } from "../keyArn.js";
 import type { KeyMetadata } from "../keyMetadata.js";
 import type { KmsError } from "../kmsError.js";
-import { type RequestContext, readGrantTokens, readKeyRequest } from "./memberRules.js";
+import type { KeyReference } from "../resolveKeyReference.js";
+import { type RequestContext, readAliasableKeyRequest, readGrantTokens } from "./memberRules.js";
 
 /** The DescribeKey request, as in the AWS model. */
 export interface DescribeKeyRequest {
@@ -16,8 +16,7 @@ export interface DescribeKeyResponse {
 }
 
 /**
- * Validates a DescribeKey request. Aliases are accepted in form but kms-byok has none, so they
- * are not found.
+ * Validates a DescribeKey request; `KeyId` may be an alias name or alias ARN.
  *
  * Errors: `SerializationException`, `ValidationException`, `NotFoundException`,
  * `AccessDeniedException`, `UnsupportedOperationException`.
@@ -25,9 +24,9 @@ export interface DescribeKeyResponse {
 export function validateDescribeKeyRequest(
   input: unknown,
   context: RequestContext,
-): Result<KeyArn, KmsError> {
-  return readKeyRequest(input, context, "DescribeKey", "resolve", (reader) => {
+): Result<KeyReference, KmsError> {
+  return readAliasableKeyRequest(input, context, "DescribeKey", (reader) => {
     readGrantTokens(reader);
     return () => ({});
-  }).map(({ arn }) => arn);
+  }).map(({ key }) => key);
 }

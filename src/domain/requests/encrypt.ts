@@ -1,6 +1,6 @@
 import type { Result } from "neverthrow";
-import type { KeyArn } from "../keyArn.js";
 import type { KmsError } from "../kmsError.js";
+import type { KeyReference } from "../resolveKeyReference.js";
 import {
   checkDataPlaneMembers,
   type DataPlaneMembers,
@@ -8,7 +8,7 @@ import {
   type EncryptionContext,
   readDataPlaneMembers,
 } from "./dataPlaneRules.js";
-import { type RequestContext, readKeyRequest } from "./memberRules.js";
+import { type RequestContext, readAliasableKeyRequest } from "./memberRules.js";
 import { present } from "./present.js";
 
 /** The Encrypt request, as in the AWS model. */
@@ -35,7 +35,7 @@ export interface EncryptResponse {
 
 /** A validated Encrypt request. */
 export interface EncryptInput extends DataPlaneMembers {
-  readonly arn: KeyArn;
+  readonly key: KeyReference;
   readonly plaintext: Uint8Array;
 }
 
@@ -50,7 +50,7 @@ export function validateEncryptRequest(
   input: unknown,
   context: RequestContext,
 ): Result<EncryptInput, KmsError> {
-  return readKeyRequest(input, context, "Encrypt", "resolve", (reader) => {
+  return readAliasableKeyRequest(input, context, "Encrypt", (reader) => {
     const plaintext = reader.blob("Plaintext", { required: true, min: 1, max: 4096 });
     const members = readDataPlaneMembers(reader, "Encrypt");
     return () => ({ ...members(), plaintext: present(plaintext) });

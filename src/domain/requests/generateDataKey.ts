@@ -1,13 +1,13 @@
 import { err, ok, type Result } from "neverthrow";
-import type { KeyArn } from "../keyArn.js";
 import { type KmsError, kmsError } from "../kmsError.js";
+import type { KeyReference } from "../resolveKeyReference.js";
 import {
   checkDataPlaneMembers,
   type DataPlaneMembers,
   type EncryptionContext,
   readDataPlaneMembers,
 } from "./dataPlaneRules.js";
-import { type RequestContext, readKeyRequest } from "./memberRules.js";
+import { type RequestContext, readAliasableKeyRequest } from "./memberRules.js";
 
 /** `DataKeySpec`: a 32-byte (`AES_256`) or 16-byte (`AES_128`) data key. */
 export type DataKeySpec = "AES_256" | "AES_128";
@@ -47,7 +47,7 @@ export interface GenerateDataKeyResponse extends GenerateDataKeyWithoutPlaintext
 
 /** A validated GenerateDataKey or GenerateDataKeyWithoutPlaintext request. */
 export interface GenerateDataKeyInput extends DataPlaneMembers {
-  readonly arn: KeyArn;
+  readonly key: KeyReference;
   /** How many random bytes the data key has. */
   readonly numberOfBytes: number;
 }
@@ -64,7 +64,7 @@ export function validateGenerateDataKeyRequest(
   context: RequestContext,
   operation: "GenerateDataKey" | "GenerateDataKeyWithoutPlaintext",
 ): Result<GenerateDataKeyInput, KmsError> {
-  return readKeyRequest(input, context, operation, "resolve", (reader) => {
+  return readAliasableKeyRequest(input, context, operation, (reader) => {
     const keySpec = reader.enumValue("KeySpec", dataKeySpecValues);
     const numberOfBytes = reader.integer("NumberOfBytes", { min: 1, max: 1024 });
     const members = readDataPlaneMembers(reader, operation);

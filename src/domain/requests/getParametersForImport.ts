@@ -45,7 +45,7 @@ export function validateGetParametersForImportRequest(
   input: unknown,
   context: RequestContext,
 ): Result<GetParametersForImportInput, KmsError> {
-  return readKeyRequest(input, context, "GetParametersForImport", "refuse", (reader) => {
+  return readKeyRequest(input, context, "GetParametersForImport", (reader) => {
     const algorithm = reader.enumValue("WrappingAlgorithm", wrappingAlgorithmValues, true);
     const spec = reader.enumValue("WrappingKeySpec", wrappingKeySpecValues, true);
     return () => ({ algorithm: present(algorithm), spec: present(spec) });

@@ -58,7 +58,7 @@ export function validateImportKeyMaterialRequest(
   input: unknown,
   context: RequestContext,
 ): Result<ImportKeyMaterialInput, KmsError> {
-  return readKeyRequest(input, context, "ImportKeyMaterial", "refuse", (reader) => {
+  return readKeyRequest(input, context, "ImportKeyMaterial", (reader) => {
     const importToken = reader.blob("ImportToken", { required: true, min: 1, max: 6144 });
     const encryptedKeyMaterial = reader.blob("EncryptedKeyMaterial", {
       required: true,

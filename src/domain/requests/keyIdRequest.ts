@@ -3,7 +3,7 @@ import type { KeyArn } from "../keyArn.js";
 import type { KmsError } from "../kmsError.js";
 import { type RequestContext, readKeyRequest } from "./memberRules.js";
 
-/** The request of EnableKey, DisableKey and CancelKeyDeletion: a key ID or key ARN (no alias, docs/decisions/0009-key-id-or-key-arn-only.md). */
+/** The request of the operations that take only a key ID or key ARN (no alias, docs/decisions/0024-key-id-only-operations-refuse-aliases.md). */
 export interface KeyIdRequest {
   readonly KeyId: string | undefined;
 }
@@ -21,8 +21,18 @@ export interface CancelKeyDeletionResponse {
   readonly KeyId: string;
 }
 
+/** The DisableKeyRotation request. */
+export type DisableKeyRotationRequest = KeyIdRequest;
+/** The GetKeyRotationStatus request. */
+export type GetKeyRotationStatusRequest = KeyIdRequest;
+
 /** The operations whose request is only a `KeyId`. */
-export type KeyIdOperation = "EnableKey" | "DisableKey" | "CancelKeyDeletion";
+export type KeyIdOperation =
+  | "EnableKey"
+  | "DisableKey"
+  | "CancelKeyDeletion"
+  | "DisableKeyRotation"
+  | "GetKeyRotationStatus";
 
 /**
  * Validates a request that names one key by key ID or key ARN.
@@ -35,7 +45,5 @@ export function validateKeyIdRequest(
   context: RequestContext,
   operation: KeyIdOperation,
 ): Result<KeyArn, KmsError> {
-  return readKeyRequest(input, context, operation, "refuse", () => () => ({})).map(
-    ({ arn }) => arn,
-  );
+  return readKeyRequest(input, context, operation, () => () => ({})).map(({ arn }) => arn);
 }

@@ -2,7 +2,11 @@ import type { Result } from "neverthrow";
 import type { KeyArn, KeyScope } from "../keyArn.js";
 import type { KmsError } from "../kmsError.js";
 import type { OperationName } from "../operationName.js";
-import { type AliasPolicy, resolveKeyReference } from "../resolveKeyReference.js";
+import {
+  type KeyReference,
+  parseKeyReference,
+  resolveKeyReference,
+} from "../resolveKeyReference.js";
 import { present } from "./present.js";
 import { RequestReader } from "./requestReader.js";
 
@@ -21,8 +25,9 @@ export function readGrantTokens(reader: RequestReader): void {
 }
 
 /**
- * Validates a request that names one key: reads the required `KeyId` (1–2048 characters) and
- * whatever `readMembers` reads, then resolves the key reference (docs/decisions/0009-key-id-or-key-arn-only.md).
+ * Validates a request that names one key by key ID or key ARN: reads the required `KeyId`
+ * (1–2048 characters) and whatever `readMembers` reads, then resolves the key reference
+ * (docs/decisions/0009-key-id-or-key-arn-only.md; aliases are refused, docs/decisions/0024-key-id-only-operations-refuse-aliases.md).
  *
  * `readMembers` reads the other members and returns the builder of its part of the result,
  * which runs only when every member passed.
@@ -34,19 +39,35 @@ export function readKeyRequest<T extends object>(
   input: unknown,
   context: RequestContext,
   operation: OperationName,
-  aliases: AliasPolicy,
   readMembers: (reader: RequestReader) => () => T,
 ): Result<T & { readonly arn: KeyArn }, KmsError> {
-  return RequestReader.of(input)
-    .andThen((reader) => {
-      const keyId = reader.string("KeyId", { required: true, min: 1, max: 2048 });
-      const build = readMembers(reader);
-      return reader.finish(() => ({ keyId: present(keyId), members: build() }));
-    })
-    .andThen(({ keyId, members }) =>
-      resolveKeyReference(keyId, context.scope, operation, aliases).map((arn) => ({
-        ...members,
-        arn,
-      })),
-    );
+  return readKeyIdMember(input, readMembers).andThen(({ keyId, members }) =>
+    resolveKeyReference(keyId, context.scope, operation).map((arn) => ({ ...members, arn })),
+  );
+}
+
+/**
+ * As {@link readKeyRequest}, for an operation that also takes an alias name or alias ARN: the
+ * result names the key or the alias the service still has to look up.
+ *
+ * Errors: `SerializationException`, `ValidationException`, and the key reference errors of
+ * {@link parseKeyReference}.
+ */
+export function readAliasableKeyRequest<T extends object>(
+  input: unknown,
+  context: RequestContext,
+  operation: OperationName,
+  readMembers: (reader: RequestReader) => () => T,
+): Result<T & { readonly key: KeyReference }, KmsError> {
+  return readKeyIdMember(input, readMembers).andThen(({ keyId, members }) =>
+    parseKeyReference(keyId, context.scope, operation).map((key) => ({ ...members, key })),
+  );
+}
+
+function readKeyIdMember<T>(input: unknown, readMembers: (reader: RequestReader) => () => T) {
+  return RequestReader.of(input).andThen((reader) => {
+    const keyId = reader.string("KeyId", { required: true, min: 1, max: 2048 });
+    const build = readMembers(reader);
+    return reader.finish(() => ({ keyId: present(keyId), members: build() }));
+  });
 }

@@ -149,11 +149,11 @@ export class RequestReader {
   /** Reads a list of strings, such as `GrantTokens`. */
   stringList(
     member: string,
-    rule: { readonly maxItems: number; readonly item: LengthRule },
+    rule: { readonly maxItems: number; readonly item: LengthRule; readonly required?: boolean },
   ): string[] | undefined {
     const value = this.#present(
       member,
-      false,
+      rule.required ?? false,
       "an array of strings",
       (v) => Array.isArray(v) && v.every((item) => typeof item === "string"),
     );
@@ -196,11 +196,14 @@ export class RequestReader {
   }
 
   /** Reads a list of `{ TagKey, TagValue }` objects; both members are required strings. */
-  tags(member: string, rule: { readonly key: LengthRule; readonly value: LengthRule }): void {
+  tags(
+    member: string,
+    rule: { readonly key: LengthRule; readonly value: LengthRule; readonly required?: boolean },
+  ): { readonly key: string; readonly value: string }[] | undefined {
     const isTagMember = (v: unknown) => v === undefined || v === null || typeof v === "string";
     const value = this.#present(
       member,
-      false,
+      rule.required ?? false,
       "an array of { TagKey, TagValue } objects of strings",
       (v) =>
         Array.isArray(v) &&
@@ -210,8 +213,9 @@ export class RequestReader {
           return isTagMember(TagKey) && isTagMember(TagValue);
         }),
     );
-    if (value === undefined) return;
-    (value as { TagKey?: string | null; TagValue?: string | null }[]).forEach((tag, i) => {
+    if (value === undefined) return undefined;
+    const tags = value as { TagKey?: string | null; TagValue?: string | null }[];
+    tags.forEach((tag, i) => {
       const path = `${member}.${i + 1}.member`;
       for (const [name, text, lengths] of [
         ["TagKey", tag.TagKey, rule.key],
@@ -222,6 +226,7 @@ export class RequestReader {
         else this.#length(`${path}.${name}`, quoted(text), text.length, lengths);
       }
     });
+    return tags.map((tag) => ({ key: tag.TagKey ?? "", value: tag.TagValue ?? "" }));
   }
 
   /**

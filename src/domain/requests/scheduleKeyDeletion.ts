@@ -36,7 +36,7 @@ export function validateScheduleKeyDeletionRequest(
   input: unknown,
   context: RequestContext,
 ): Result<ScheduleKeyDeletionInput, KmsError> {
-  return readKeyRequest(input, context, "ScheduleKeyDeletion", "refuse", (reader) => {
+  return readKeyRequest(input, context, "ScheduleKeyDeletion", (reader) => {
     const days =
       reader.integer("PendingWindowInDays", { min: 7, max: 30 }) ?? defaultPendingWindowInDays;
     return () => ({ pendingWindowInDays: days });

@@ -7,13 +7,16 @@ import { commitKeyCommand } from "../commitKeyCommand.js";
 import type { OperationHandler } from "../operationDescriptor.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
-/** CreateKey: an `EXTERNAL` key starts in `PendingImport`; an `AWS_KMS` key gets generated material. */
+/**
+ * CreateKey: an `EXTERNAL` key starts in `PendingImport`; an `AWS_KMS` key gets generated
+ * material. Its tags and policy are stored with it.
+ */
 export function createKey(
   deps: ServiceDeps,
 ): OperationHandler<CreateKeyRequest, CreateKeyResponse> {
   return (input) => {
     const now = deps.clock.now();
-    return validateCreateKeyRequest(input).asyncAndThen(({ description, origin }) => {
+    return validateCreateKeyRequest(input).asyncAndThen(({ origin, ...members }) => {
       const keyId = deps.nextId();
       const arn = keyArn(deps.scope, keyId);
       const command = {
@@ -21,7 +24,7 @@ export function createKey(
         arn,
         keyId,
         ...deps.scope,
-        description,
+        ...members,
         origin,
       } as const;
       return commitKeyCommand(deps, arn, now, () =>

@@ -4,6 +4,7 @@ import type { DescribeKeyRequest, DescribeKeyResponse } from "../../domain/reque
 import { validateDescribeKeyRequest } from "../../domain/requests/describeKey.js";
 import { commitKeyCommand } from "../commitKeyCommand.js";
 import type { OperationHandler } from "../operationDescriptor.js";
+import { resolveKey } from "../resolveKey.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
 /** DescribeKey: the key's `KeyMetadata` at the clock's now; an expiry it observes is persisted (docs/decisions/0012-lazy-time-from-a-clock-port.md). */
@@ -12,10 +13,9 @@ export function describeKey(
 ): OperationHandler<DescribeKeyRequest, DescribeKeyResponse> {
   return (input) => {
     const now = deps.clock.now();
-    return validateDescribeKeyRequest(input, { scope: deps.scope, now }).asyncAndThen((arn) =>
-      commitKeyCommand(deps, arn, now, () => okAsync({ type: "ReadKey", arn })).map(({ key }) => ({
-        KeyMetadata: keyMetadata(key),
-      })),
-    );
+    return validateDescribeKeyRequest(input, { scope: deps.scope, now })
+      .asyncAndThen((reference) => resolveKey(deps, reference, now))
+      .andThen((arn) => commitKeyCommand(deps, arn, now, () => okAsync({ type: "ReadKey", arn })))
+      .map(({ key }) => ({ KeyMetadata: keyMetadata(key) }));
   };
 }

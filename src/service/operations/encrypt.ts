@@ -2,6 +2,7 @@ import type { EncryptRequest, EncryptResponse } from "../../domain/requests/encr
 import { validateEncryptRequest } from "../../domain/requests/encrypt.js";
 import { encryptUnderKey } from "../encryptUnderKey.js";
 import type { OperationHandler } from "../operationDescriptor.js";
+import { resolveKey } from "../resolveKey.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 import { unlessDryRun } from "../unlessDryRun.js";
 import { useEnabledKey } from "../useEnabledKey.js";
@@ -11,16 +12,18 @@ export function encrypt(deps: ServiceDeps): OperationHandler<EncryptRequest, Enc
   return (input) => {
     const now = deps.clock.now();
     return validateEncryptRequest(input, { scope: deps.scope, now }).asyncAndThen((request) =>
-      useEnabledKey(deps, request.arn, now).andThen((key) =>
-        encryptUnderKey(deps.crypto, key, request.plaintext, request.encryptionContext).andThen(
-          (CiphertextBlob) =>
-            unlessDryRun(request.dryRun, {
-              CiphertextBlob,
-              KeyId: key.arn,
-              EncryptionAlgorithm: "SYMMETRIC_DEFAULT" as const,
-            }),
+      resolveKey(deps, request.key, now)
+        .andThen((arn) => useEnabledKey(deps, arn, now))
+        .andThen((key) =>
+          encryptUnderKey(deps.crypto, key, request.plaintext, request.encryptionContext).andThen(
+            (CiphertextBlob) =>
+              unlessDryRun(request.dryRun, {
+                CiphertextBlob,
+                KeyId: key.arn,
+                EncryptionAlgorithm: "SYMMETRIC_DEFAULT" as const,
+              }),
+          ),
         ),
-      ),
     );
   };
 }

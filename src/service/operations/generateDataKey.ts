@@ -7,6 +7,7 @@ import {
 } from "../../domain/requests/generateDataKey.js";
 import { encryptUnderKey } from "../encryptUnderKey.js";
 import type { OperationHandler } from "../operationDescriptor.js";
+import { resolveKey } from "../resolveKey.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 import { unlessDryRun } from "../unlessDryRun.js";
 import { useEnabledKey } from "../useEnabledKey.js";
@@ -20,19 +21,21 @@ function dataKey(
   const now = deps.clock.now();
   return validateGenerateDataKeyRequest(input, { scope: deps.scope, now }, operation).asyncAndThen(
     (request) =>
-      useEnabledKey(deps, request.arn, now).andThen((key) =>
-        deps.crypto.randomBytes(request.numberOfBytes).andThen((Plaintext) =>
-          encryptUnderKey(deps.crypto, key, Plaintext, request.encryptionContext).andThen(
-            (CiphertextBlob) =>
-              unlessDryRun(request.dryRun, {
-                CiphertextBlob,
-                Plaintext,
-                KeyId: key.arn,
-                KeyMaterialId: key.material.id,
-              }),
+      resolveKey(deps, request.key, now)
+        .andThen((arn) => useEnabledKey(deps, arn, now))
+        .andThen((key) =>
+          deps.crypto.randomBytes(request.numberOfBytes).andThen((Plaintext) =>
+            encryptUnderKey(deps.crypto, key, Plaintext, request.encryptionContext).andThen(
+              (CiphertextBlob) =>
+                unlessDryRun(request.dryRun, {
+                  CiphertextBlob,
+                  Plaintext,
+                  KeyId: key.arn,
+                  KeyMaterialId: key.material.id,
+                }),
+            ),
           ),
         ),
-      ),
   );
 }
 

@@ -5,7 +5,6 @@ import {
   type DisableKeyRequest,
   type EmptyResponse,
   type EnableKeyRequest,
-  type KeyIdOperation,
   validateKeyIdRequest,
 } from "../../domain/requests/keyIdRequest.js";
 import {
@@ -21,7 +20,11 @@ import type { ServiceDeps } from "../serviceDeps.js";
 // (docs/decisions/0013-deletion-window.md, docs/decisions/0014-key-state-errors.md).
 
 /** Validates a key-ID-only request and commits its command on the key. */
-function commitKeyIdOperation(deps: ServiceDeps, operation: KeyIdOperation, input: unknown) {
+function commitKeyIdOperation(
+  deps: ServiceDeps,
+  operation: "EnableKey" | "DisableKey" | "CancelKeyDeletion",
+  input: unknown,
+) {
   const now = deps.clock.now();
   return validateKeyIdRequest(input, { scope: deps.scope, now }, operation).asyncAndThen((arn) =>
     commitKeyCommand(deps, arn, now, () => okAsync({ type: operation, arn })),

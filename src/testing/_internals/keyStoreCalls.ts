@@ -1,11 +1,15 @@
 import type { Result } from "neverthrow";
+import type { AliasName, AliasRecord } from "../../domain/aliasRecord.js";
 import type { KeyArn, KeyScope } from "../../domain/keyArn.js";
 import type { KeyRecord } from "../../domain/keyRecord.js";
 import type { KmsError } from "../../domain/kmsError.js";
 import type {
+  AliasPage,
+  AliasPageRequest,
   KeyPage,
   KeyStore,
   PageRequest,
+  StoredAlias,
   StoredKey,
   WriteConflict,
 } from "../../ports/keyStore.js";
@@ -29,6 +33,24 @@ export interface CheckedStore {
   ): Promise<Outcome<number, WriteConflict | KmsError>>;
   list(scope: KeyScope, page: PageRequest): Promise<Outcome<KeyPage, KmsError>>;
   removeDeletedKeys(now: Date): Promise<Outcome<number, KmsError>>;
+  getAlias(
+    scope: KeyScope,
+    aliasName: AliasName,
+  ): Promise<Outcome<StoredAlias | undefined, KmsError>>;
+  putAlias(
+    alias: AliasRecord,
+    expectedVersion: number,
+  ): Promise<Outcome<number, WriteConflict | KmsError>>;
+  deleteAlias(
+    scope: KeyScope,
+    aliasName: AliasName,
+    expectedVersion: number,
+  ): Promise<Outcome<void, WriteConflict | KmsError>>;
+  listAliases(
+    scope: KeyScope,
+    page: AliasPageRequest,
+    now: Date,
+  ): Promise<Outcome<AliasPage, KmsError>>;
 }
 
 /** A Result as error messages show it: `{ ok: value }` or `{ err: error }`. */
@@ -48,6 +70,23 @@ export function checkedStore(store: KeyStore): CheckedStore {
       settle(`list(${show(scope)}, ${show(page)})`, () => store.list(scope, page)),
     removeDeletedKeys: (now) =>
       settle(`removeDeletedKeys(${show(now)})`, () => store.removeDeletedKeys(now)),
+    getAlias: (scope, aliasName) =>
+      settle(`getAlias(${show(scope)}, ${show(aliasName)})`, () =>
+        store.getAlias(scope, aliasName),
+      ),
+    putAlias: (alias, expectedVersion) =>
+      settle(
+        `putAlias(<${alias.aliasName} of ${alias.accountId}/${alias.region}>, ${expectedVersion})`,
+        () => store.putAlias(alias, expectedVersion),
+      ),
+    deleteAlias: (scope, aliasName, expectedVersion) =>
+      settle(`deleteAlias(${show(scope)}, ${show(aliasName)}, ${expectedVersion})`, () =>
+        store.deleteAlias(scope, aliasName, expectedVersion),
+      ),
+    listAliases: (scope, page, now) =>
+      settle(`listAliases(${show(scope)}, ${show(page)}, ${show(now)})`, () =>
+        store.listAliases(scope, page, now),
+      ),
   };
 }
 

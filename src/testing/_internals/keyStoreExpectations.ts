@@ -1,3 +1,4 @@
+import type { AliasArn } from "../../domain/aliasRecord.js";
 import type { KeyArn } from "../../domain/keyArn.js";
 import type { KeyRecord } from "../../domain/keyRecord.js";
 import type { StoredKey } from "../../ports/keyStore.js";
@@ -18,7 +19,7 @@ export function okOf<T>(rule: KeyStoreRule, { call, result }: Outcome<T, unknown
 export function expectErr(
   rule: KeyStoreRule,
   { call, result }: Outcome<unknown, unknown>,
-  expected: { readonly name: string; readonly arn?: KeyArn },
+  expected: { readonly name: string; readonly arn?: KeyArn | AliasArn },
   why: string,
 ): void {
   const error: unknown = result.isErr() ? result.error : undefined;

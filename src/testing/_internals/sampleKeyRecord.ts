@@ -5,6 +5,8 @@ import type {
   KeyMaterial,
   KeyRecord,
   KeyRecordBase,
+  KeyRotation,
+  KeyTag,
   ParameterSet,
 } from "../../domain/keyRecord.js";
 
@@ -20,7 +22,12 @@ export const otherRegionScope: KeyScope = { accountId: "111122223333", region: "
 /** Same account as {@link homeScope}, a Region in another partition (`aws-cn`). */
 export const otherPartitionScope: KeyScope = { accountId: "111122223333", region: "cn-north-1" };
 
-/** The shapes a stored key record can take, one per state and material variant. */
+/**
+ * The shapes a stored key record can take, one per state and material variant. Some also carry
+ * the optional members: tags ("Enabled with expiring material", "Disabled"), a key policy
+ * ("Disabled", "PendingDeletion with material") and rotation ("Enabled with material that does
+ * not expire", the `AWS_KMS` key).
+ */
 export const sampleShapes = [
   "PendingImport",
   "PendingImport after expiry",
@@ -82,16 +89,58 @@ export function sampleKeyRecord(n: number, options: SampleKeyRecordOptions = {})
         keyState: "Enabled",
         material: material(n, new Date("2026-09-01T00:00:00.001Z")),
         parameterSets: [parameterSet(n, 1), parameterSet(n, 2)],
+        tags: tags(n),
       };
     case "Enabled with material that does not expire":
-      return { ...bound, origin: "AWS_KMS", keyState: "Enabled", material: material(n) };
+      return {
+        ...bound,
+        origin: "AWS_KMS",
+        keyState: "Enabled",
+        material: material(n),
+        rotation: rotation(n),
+      };
     case "Disabled":
-      return { ...bound, keyState: "Disabled", material: material(n, new Date("2027-01-01")) };
+      return {
+        ...bound,
+        keyState: "Disabled",
+        material: material(n, new Date("2027-01-01")),
+        tags: tags(n).slice(1),
+        policy: policy(n),
+      };
     case "PendingDeletion with material":
-      return { ...bound, ...pendingDeletion, material: material(n) };
+      return { ...bound, ...pendingDeletion, material: material(n), policy: policy(n) };
     case "PendingDeletion without material":
       return { ...bound, ...pendingDeletion };
   }
+}
+
+/**
+ * Tags in an order that is not sorted, with keys that differ only in case, an empty value and
+ * characters outside ASCII: a store that sorts, merges or trims them shows.
+ */
+function tags(n: number): KeyTag[] {
+  return [
+    { key: "team", value: `payments ${n}` },
+    { key: "Team", value: "" },
+    { key: "cost-center", value: "clé 🔑 ключ 鍵" },
+    { key: "aws:cloudformation:stack-name", value: `stack/${n}` },
+  ];
+}
+
+/** A key policy document, as the text the caller set (not reformatted JSON). */
+function policy(n: number): string {
+  return [
+    "{",
+    '  "Version": "2012-10-17",',
+    `  "Id": "sample-policy-${n}",`,
+    '  "Statement": [{"Sid": "Enable IAM policies · 🔑", "Effect": "Allow",',
+    '    "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]',
+    "}",
+  ].join("\n");
+}
+
+function rotation(n: number): KeyRotation {
+  return { enabledAt: new Date(Date.UTC(2026, 2, 3, 12, 0, 0, n % 1000)), periodInDays: 90 + n };
 }
 
 function materialId(n: number): KeyMaterialId {

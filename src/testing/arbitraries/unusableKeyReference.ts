@@ -23,12 +23,22 @@ export interface UnusableKeyReferenceConstraints {
   readonly region?: string;
   /** Which kinds to generate. @defaultValue every kind */
   readonly kinds?: readonly UnusableKeyReferenceKind[];
+  /**
+   * Whether the operation the references are for takes aliases (DescribeKey and the data plane)
+   * or refuses them (every other operation, docs/decisions/0024-key-id-only-operations-refuse-aliases.md): it decides the error of the
+   * `alias` and `aliasArn` kinds. @defaultValue `"resolve"`
+   */
+  readonly aliases?: "resolve" | "refuse";
 }
 
 /** A `KeyId` value and the error every operation that takes a `KeyId` answers for it. */
 export interface UnusableKeyReference {
   readonly KeyId: string;
-  readonly error: "NotFoundException" | "AccessDeniedException" | "UnsupportedOperationException";
+  readonly error:
+    | "NotFoundException"
+    | "AccessDeniedException"
+    | "InvalidArnException"
+    | "UnsupportedOperationException";
   /** Why, in a short sentence, such as "KeyId is an ARN of another account". */
   readonly reason: string;
 }
@@ -47,16 +57,20 @@ const hex32 = fc.stringMatching(/^[0-9a-f]{32}$/);
 
 /**
  * `KeyId` values that are well-formed as request members (1–2048 characters) but name no key
- * kms-byok can use, each with the error it gets from every operation (docs/decisions/0009-key-id-or-key-arn-only.md): alias names and alias
- * ARNs, malformed IDs and ARNs, and ARNs of another Region or partition → `NotFoundException`;
- * ARNs of another account (key or alias) → `AccessDeniedException`; multi-Region (`mrk-`) key
- * IDs and ARNs → `UnsupportedOperationException` (docs/decisions/0001-symmetric-keys-only.md).
+ * kms-byok can use, each with the error it gets (docs/decisions/0009-key-id-or-key-arn-only.md):
+ * malformed IDs and ARNs, and ARNs of another Region or partition → `NotFoundException`; ARNs
+ * of another account (key or alias) → `AccessDeniedException`; multi-Region (`mrk-`) key IDs and
+ * ARNs → `UnsupportedOperationException` (docs/decisions/0001-symmetric-keys-only.md); alias
+ * names and alias ARNs → `NotFoundException` from an operation that takes aliases (for a KMS
+ * where no alias of that name exists), `InvalidArnException` from one that refuses them
+ * (`aliases: "refuse"`, docs/decisions/0024-key-id-only-operations-refuse-aliases.md).
  *
  * Throws `TypeError` for an `accountId` that is not 12 digits, a malformed `region`, or no kinds.
  *
  * @example
  * ```ts
- * fc.assert(fc.asyncProperty(arbitraries.unusableKeyReference(), async ({ KeyId, error }) =>
+ * const references = arbitraries.unusableKeyReference({ aliases: "refuse" });
+ * fc.assert(fc.asyncProperty(references, async ({ KeyId, error }) =>
  *   (await kms.getParametersForImport({ KeyId, WrappingAlgorithm: "RSAES_OAEP_SHA_256",
  *     WrappingKeySpec: "RSA_2048" }))._unsafeUnwrapErr().name === error));
  * ```
@@ -71,10 +85,18 @@ export function unusableKeyReference(
   }
   const notFound = (keyIds: fc.Arbitrary<string>, reason: string) =>
     keyIds.map((KeyId) => ({ KeyId, error: "NotFoundException" as const, reason }));
+  const alias = (keyIds: fc.Arbitrary<string>, reason: string) =>
+    constraints.aliases === "refuse"
+      ? keyIds.map((KeyId) => ({
+          KeyId,
+          error: "InvalidArnException" as const,
+          reason: `${reason}, which the operation does not take`,
+        }))
+      : notFound(keyIds, `${reason} that no alias has`);
   const byKind: Record<UnusableKeyReferenceKind, () => fc.Arbitrary<UnusableKeyReference>> = {
-    alias: () => notFound(aliasName(), "KeyId is an alias name"),
+    alias: () => alias(aliasName(), "KeyId is an alias name"),
     aliasArn: () =>
-      notFound(
+      alias(
         aliasName().map((name) => kmsArn(scope, name)),
         "KeyId is an alias ARN",
       ),

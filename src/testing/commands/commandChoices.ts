@@ -1,12 +1,18 @@
 import fc from "fast-check";
 import type { SupportedWrappingKeySpec } from "../../domain/wrappingTable.js";
-import type { KeyRef } from "../model/keyRef.js";
+import { aliasPoolSize, type KeyRef } from "../model/keyRef.js";
 import type { ExpiryChoice, TokenChoice } from "./importChoices.js";
 
 /** How many distinct materials a run imports from. */
 export const materialPoolSize = 3;
 
-/** Mostly keys 0–2 (two EXTERNAL keys and an AWS_KMS one at the start), sometimes later or no keys. */
+/** A position among the run's alias names. */
+export const aliasChoice: fc.Arbitrary<number> = fc.nat(aliasPoolSize - 1);
+
+/**
+ * Mostly keys 0–2 (two EXTERNAL keys and an AWS_KMS one at the start), sometimes an alias,
+ * later keys or no keys.
+ */
 export const keyRef: fc.Arbitrary<KeyRef> = fc.oneof(
   {
     weight: 12,
@@ -21,10 +27,17 @@ export const keyRef: fc.Arbitrary<KeyRef> = fc.oneof(
     }),
   },
   {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("alias" as const),
+      name: aliasChoice,
+      form: fc.constantFrom("name" as const, "arn" as const),
+    }),
+  },
+  {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constantFrom(
-        "alias" as const,
         "malformed" as const,
         "foreignAccount" as const,
         "foreignRegion" as const,

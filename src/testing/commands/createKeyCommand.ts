@@ -1,9 +1,10 @@
 import type { CreateKeyResponse } from "../../domain/requests/createKey.js";
-import type { ModelKey } from "../model/modelState.js";
+import type { ModelKey, ModelTag } from "../model/modelState.js";
 import { differences } from "./differences.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
+import { showTags, tagRefusal } from "./tagChoices.js";
 
 /** The origins a CreateKey command asks for; only EXTERNAL and AWS_KMS are supported (docs/decisions/0001-symmetric-keys-only.md). */
 export type CreateKeyOrigin = "EXTERNAL" | "AWS_KMS" | "AWS_CLOUDHSM" | "EXTERNAL_KEY_STORE";
@@ -14,6 +15,8 @@ export class CreateKeyCommand extends StepCommand {
     readonly origin: CreateKeyOrigin,
     /** Sent as `Description` when given; the key's description is then this, else "". */
     readonly description?: string,
+    /** Sent as `Tags` when given. */
+    readonly tags?: readonly ModelTag[],
   ) {
     super();
   }
@@ -25,10 +28,12 @@ export class CreateKeyCommand extends StepCommand {
         if (this.origin !== "EXTERNAL" && this.origin !== "AWS_KMS") {
           return { error: "UnsupportedOperationException" };
         }
+        if (this.tags !== undefined && tagRefusal([], this.tags)) return { error: "TagException" };
         const index = state.keys.length;
         const made = {
           description: this.description ?? "",
           creationDate: new Date(state.now.getTime()),
+          tags: [...(this.tags ?? [])],
           liveTokens: [],
           expiries: [],
         };
@@ -71,6 +76,9 @@ export class CreateKeyCommand extends StepCommand {
           system.kms.createKey({
             Origin: this.origin,
             ...(this.description === undefined ? {} : { Description: this.description }),
+            ...(this.tags === undefined
+              ? {}
+              : { Tags: this.tags.map((tag) => ({ TagKey: tag.key, TagValue: tag.value })) }),
           }),
         );
         if (outcome.ok) {
@@ -85,6 +93,7 @@ export class CreateKeyCommand extends StepCommand {
   toString(): string {
     const description =
       this.description === undefined ? "" : `, ${JSON.stringify(this.description)}`;
-    return `CreateKey(${this.origin}${description})`;
+    const tags = this.tags === undefined ? "" : `, ${showTags(this.tags)}`;
+    return `CreateKey(${this.origin}${description}${tags})`;
   }
 }

@@ -30,7 +30,7 @@ export function describeKeyStep(
   return {
     label,
     predict: (state) => {
-      const found = lookUpKey(state, ref);
+      const found = lookUpKey(state, ref, "resolve");
       if (typeof found === "string") return { error: found };
       const { index, key } = found;
       const external = key.origin === "EXTERNAL" && key.material !== undefined;

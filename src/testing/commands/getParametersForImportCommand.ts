@@ -56,7 +56,7 @@ export function getParametersStep(
     label: `GetParametersForImport(${showKeyRef(ref)}, ${wrappingAlgorithm}, ${wrappingKeySpec})`,
     predict: (state) => {
       // The key reference is read with the request, and the wrapping choice right after it.
-      const reference = resolveKeyRef(ref);
+      const reference = resolveKeyRef(state, ref, "refuse");
       if (typeof reference === "string") return { error: reference };
       if (wrappingAlgorithm === "RSAES_PKCS1_V1_5" || wrappingKeySpec === "SM2") {
         return { error: "UnsupportedOperationException" };

@@ -149,7 +149,7 @@ function refusal(
   position: number | undefined,
   sendsKeyMaterialId: boolean,
 ) {
-  const reference = resolveKeyRef(choices.key);
+  const reference = resolveKeyRef(state, choices.key, "refuse");
   if (typeof reference === "string") return reference;
   if (sendsKeyMaterialId && choices.importType === "NEW_KEY_MATERIAL") return "ValidationException";
   if (!isValidExpiry(choices.expiry)) return "ValidationException";

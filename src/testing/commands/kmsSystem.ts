@@ -2,7 +2,7 @@ import type { KeyEvent } from "../../domain/keyEvent.js";
 import type { SupportedWrappingAlgorithm } from "../../domain/wrappingTable.js";
 import type { Kms } from "../../service/kms.js";
 import type { ManualClock } from "../manualClock.js";
-import type { KeyRef } from "../model/keyRef.js";
+import { type KeyRef, modelAliasName } from "../model/keyRef.js";
 import type { ModelMaterial } from "../model/modelState.js";
 
 /** A key ID that no run creates: what a reference past the created keys sends. */
@@ -61,7 +61,7 @@ export class KmsSystem {
         return key?.arn ?? this.arnOf(unknownKeyId);
       }
       case "alias":
-        return "alias/kms-byok-model";
+        return ref.form === "name" ? modelAliasName(ref.name) : this.aliasArnOf(ref.name);
       case "malformed":
         return "not-a-key-id";
       case "multiRegion":
@@ -87,6 +87,16 @@ export class KmsSystem {
   /** The ARN the target must give the key with ID `keyId`. */
   arnOf(keyId: string): string {
     return `arn:${partitionOf(this.region)}:kms:${this.region}:${this.accountId}:key/${keyId}`;
+  }
+
+  /** The AWS partition of the run's Region. */
+  get partition(): string {
+    return partitionOf(this.region);
+  }
+
+  /** The ARN the target must give the alias at position `name`. */
+  aliasArnOf(name: number): string {
+    return `arn:${this.partition}:kms:${this.region}:${this.accountId}:${modelAliasName(name)}`;
   }
 
   /** The KeyMaterialId the target gave `material` in `key`, when a response has told it. */

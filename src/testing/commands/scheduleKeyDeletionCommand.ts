@@ -24,7 +24,7 @@ export class ScheduleKeyDeletionCommand extends StepCommand {
       predict: (state) => {
         // Members are checked before the key reference is read.
         if (days !== undefined && (days < 7 || days > 30)) return { error: "ValidationException" };
-        const reference = resolveKeyRef(this.key);
+        const reference = resolveKeyRef(state, this.key, "refuse");
         if (typeof reference === "string") return { error: reference };
         const found = lookUpKey(state, this.key);
         if (typeof found === "string") return { error: found };

@@ -1,14 +1,17 @@
 import type { KmsErrorName } from "../../domain/kmsError.js";
-import { type KeyRef, resolveKeyRef } from "./keyRef.js";
+import { type AliasUse, type KeyRef, resolveKeyRef } from "./keyRef.js";
 import { liveKey } from "./liveKey.js";
 import type { ModelKey, ModelState } from "./modelState.js";
 
 /** A key the model found, or the error the target must answer instead. */
 export type LookedUp = { readonly index: number; readonly key: ModelKey } | KmsErrorName;
 
-/** The live key a reference names, or `NotFoundException`/`AccessDeniedException` (docs/decisions/0009-key-id-or-key-arn-only.md, docs/decisions/0013-deletion-window.md). */
-export function lookUpKey(state: ModelState, ref: KeyRef): LookedUp {
-  const index = resolveKeyRef(ref);
+/**
+ * The live key a reference names, or the error for the reference (docs/decisions/0009-key-id-or-key-arn-only.md,
+ * docs/decisions/0013-deletion-window.md); aliases are refused unless `aliases` is `"resolve"`.
+ */
+export function lookUpKey(state: ModelState, ref: KeyRef, aliases: AliasUse = "refuse"): LookedUp {
+  const index = resolveKeyRef(state, ref, aliases);
   if (typeof index === "string") return index;
   const key = liveKey(state, index);
   return key === undefined ? "NotFoundException" : { index, key };
@@ -25,7 +28,7 @@ export function lookUpImportableKey(state: ModelState, ref: KeyRef): LookedUp {
 
 /** The key a data-plane operation may use: `Enabled` only (docs/decisions/0014-key-state-errors.md). */
 export function lookUpEnabledKey(state: ModelState, ref: KeyRef): LookedUp {
-  const found = lookUpKey(state, ref);
+  const found = lookUpKey(state, ref, "resolve");
   if (typeof found === "string") return found;
   return enabledOnly(found);
 }

@@ -10,6 +10,18 @@ export interface ModelState {
   tokens: ModelToken[];
   /** Every ciphertext Encrypt or GenerateDataKey returned, in order. */
   ciphertexts: ModelCiphertext[];
+  /**
+   * The aliases, by their position in the run's alias names; one whose key no longer exists is
+   * gone with it (docs/decisions/0023-aliases.md), whatever is stored here.
+   */
+  aliases: (ModelAlias | undefined)[];
+}
+
+/** One alias of the model: the key it points at, and its dates. */
+export interface ModelAlias {
+  readonly key: number;
+  readonly creationDate: Date;
+  readonly lastUpdatedDate: Date;
 }
 
 /** The lifecycle states, as AWS spells them. */
@@ -21,8 +33,14 @@ export type ModelMaterial = number | "generated";
 /** One key of the model, at its position in `keys`. */
 export interface ModelKey {
   readonly origin: "EXTERNAL" | "AWS_KMS";
-  readonly description: string;
+  description: string;
   readonly creationDate: Date;
+  /** The key's tags in the order they were first set (docs/decisions/0025-tags.md). */
+  tags: ModelTag[];
+  /** The policy document as last set; AWS's default policy while absent. */
+  policy?: string;
+  /** Automatic rotation of an AWS_KMS key, while on (docs/decisions/0026-rotation-settings.md). */
+  rotation?: { readonly enabledAt: Date; readonly periodInDays: number };
   state: ModelKeyState;
   /** The first material the key ever held; the only one it accepts (docs/decisions/0004-material-bound-forever.md). */
   bound?: ModelMaterial;
@@ -34,6 +52,12 @@ export interface ModelKey {
   liveTokens: number[];
   /** The `ValidTo` of each material of the key that expired (docs/decisions/0012-lazy-time-from-a-clock-port.md: one audit event each). */
   expiries: Date[];
+}
+
+/** One tag of a model key. */
+export interface ModelTag {
+  readonly key: string;
+  readonly value: string;
 }
 
 /** One import token of the model: the parameter set it names. */
@@ -52,5 +76,5 @@ export interface ModelCiphertext {
 
 /** An empty model at `now`. */
 export function emptyModel(now: Date): ModelState {
-  return { now: new Date(now.getTime()), keys: [], tokens: [], ciphertexts: [] };
+  return { now: new Date(now.getTime()), keys: [], tokens: [], ciphertexts: [], aliases: [] };
 }

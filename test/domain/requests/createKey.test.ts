@@ -7,6 +7,7 @@ describe("validateCreateKeyRequest", () => {
     expect(validateCreateKeyRequest(undefined)._unsafeUnwrap()).toEqual({
       description: "",
       origin: "AWS_KMS",
+      tags: [],
     });
   });
 
@@ -21,6 +22,7 @@ describe("validateCreateKeyRequest", () => {
     expect(validateCreateKeyRequest(request)._unsafeUnwrap()).toEqual({
       description: "byok",
       origin: "EXTERNAL",
+      tags: [],
     });
   });
 
@@ -74,13 +76,49 @@ describe("validateCreateKeyRequest", () => {
     );
   });
 
-  it("validates but ignores Policy and Tags", () => {
-    const request = { Policy: "{}", Tags: [{ TagKey: "team", TagValue: "" }] };
-    expect(validateCreateKeyRequest(request)).toBeOk();
+  it("keeps a valid Policy and Tags for the key", () => {
+    const Policy = '{"Statement":[{"Principal":"*","Effect":"Allow","Action":"kms:*"}]}';
+    const request = { Policy, Tags: [{ TagKey: "team", TagValue: "" }] };
+    expect(validateCreateKeyRequest(request)).toBeOk({
+      description: "",
+      origin: "AWS_KMS",
+      tags: [{ key: "team", value: "" }],
+      policy: Policy,
+    });
     expectError(
       validateCreateKeyRequest({ Tags: [{ TagKey: "", TagValue: "v" }] }),
       "ValidationException",
     );
+  });
+
+  it.each([
+    ["a tag key twice", [{ TagKey: "a" }, { TagKey: "a" }], "Duplicate tag keys"],
+    [
+      "a tag key starting with AWS:",
+      [{ TagKey: "AWS:team" }],
+      "Tags beginning with aws: are reserved",
+    ],
+    ["51 tags", Array.from({ length: 51 }, (_, i) => ({ TagKey: `k${i}` })), "Too many tags"],
+  ])("refuses %s with TagException as AWS words it", (_, keys, message) => {
+    const Tags = keys.map((tag) => ({ ...tag, TagValue: "v" }));
+    expect(expectError(validateCreateKeyRequest({ Tags }), "TagException").message).toBe(message);
+  });
+
+  it.each([
+    ["not JSON", "{", "MalformedPolicyDocumentException"],
+    ["without a statement", "{}", "MalformedPolicyDocumentException"],
+    [
+      "with a statement without a principal",
+      '{"Statement":{"Effect":"Allow"}}',
+      "MalformedPolicyDocumentException",
+    ],
+    [
+      "over 32768 bytes",
+      `{"Statement":{"Principal":"*","Sid":"${"x".repeat(32768)}"}}`,
+      "LimitExceededException",
+    ],
+  ] as const)("refuses a policy %s with %s", (_, Policy, name) => {
+    expectError(validateCreateKeyRequest({ Policy }), name);
   });
 
   it("returns ValidationException in AWS's words for a tag without TagKey, and SerializationException for a number", () => {

@@ -12,7 +12,7 @@ describe("validateDecryptRequest", () => {
   it("needs no KeyId, since the ciphertext names its key", () => {
     expect(validateDecryptRequest(valid, context)._unsafeUnwrap()).toEqual({
       ciphertextBlob: blob,
-      arn: undefined,
+      key: undefined,
       encryptionContext: {},
       dryRun: false,
     });
@@ -22,7 +22,10 @@ describe("validateDecryptRequest", () => {
     ["key ID", keyId],
     ["key ARN", arn],
   ])("resolves a KeyId given as a %s to the key ARN", (_, KeyId) => {
-    expect(validateDecryptRequest({ ...valid, KeyId }, context)._unsafeUnwrap().arn).toBe(arn);
+    expect(validateDecryptRequest({ ...valid, KeyId }, context)._unsafeUnwrap().key).toEqual({
+      kind: "key",
+      arn,
+    });
   });
 
   it("keeps the encryption context and DryRun", () => {
@@ -35,7 +38,7 @@ describe("validateDecryptRequest", () => {
     };
     expect(validateDecryptRequest(request, context)._unsafeUnwrap()).toEqual({
       ciphertextBlob: blob,
-      arn: undefined,
+      key: undefined,
       encryptionContext: { a: "1", b: "2" },
       dryRun: true,
     });
@@ -127,25 +130,17 @@ describe("validateDecryptRequest", () => {
     expect(validateDecryptRequest({ ...valid, Recipient: null }, context)).toBeOk();
   });
 
-  it("returns NotFoundException for an alias KeyId, since kms-byok has no aliases", () => {
-    const error = expectError(
-      validateDecryptRequest({ ...valid, KeyId: "alias/my-key" }, context),
-      "NotFoundException",
-    );
-    expect(error.message).toBe(
-      "Alias arn:aws:kms:us-east-1:111122223333:alias/my-key is not found.",
-    );
-  });
-
-  it("returns NotFoundException for an alias ARN KeyId", () => {
-    expectError(
-      validateDecryptRequest(
-        { ...valid, KeyId: "arn:aws:kms:us-east-1:111122223333:alias/my-key" },
-        context,
-      ),
-      "NotFoundException",
-    );
-  });
+  it.each(["alias/my-key", "arn:aws:kms:us-east-1:111122223333:alias/my-key"])(
+    "reads the KeyId %s as the alias to look up",
+    (KeyId) => {
+      const validated = validateDecryptRequest({ ...valid, KeyId }, context);
+      expect(validated._unsafeUnwrap().key).toEqual({
+        kind: "alias",
+        aliasName: "alias/my-key",
+        aliasArn: "arn:aws:kms:us-east-1:111122223333:alias/my-key",
+      });
+    },
+  );
 
   it("returns ValidationException for an empty KeyId", () => {
     expectError(validateDecryptRequest({ ...valid, KeyId: "" }, context), "ValidationException");

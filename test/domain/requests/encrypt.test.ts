@@ -11,7 +11,7 @@ const one = (violation: string) => `1 validation error detected: ${violation}`;
 describe("validateEncryptRequest", () => {
   it("resolves the key and defaults to no encryption context and no dry run", () => {
     expect(validateEncryptRequest(valid, context)._unsafeUnwrap()).toEqual({
-      arn,
+      key: { kind: "key", arn },
       plaintext,
       encryptionContext: {},
       dryRun: false,
@@ -28,7 +28,7 @@ describe("validateEncryptRequest", () => {
       DryRun: true,
     };
     expect(validateEncryptRequest(request, context)._unsafeUnwrap()).toEqual({
-      arn,
+      key: { kind: "key", arn },
       plaintext,
       encryptionContext: { purpose: "test", Ω: "" },
       dryRun: true,
@@ -157,14 +157,13 @@ describe("validateEncryptRequest", () => {
     expectError(validateEncryptRequest({ ...valid, ...member }, context), "SerializationException");
   });
 
-  it("returns NotFoundException for an alias, since kms-byok has no aliases", () => {
-    const error = expectError(
-      validateEncryptRequest({ ...valid, KeyId: "alias/my-key" }, context),
-      "NotFoundException",
-    );
-    expect(error.message).toBe(
-      "Alias arn:aws:kms:us-east-1:111122223333:alias/my-key is not found.",
-    );
+  it("reads an alias KeyId as the alias to look up", () => {
+    const validated = validateEncryptRequest({ ...valid, KeyId: "alias/my-key" }, context);
+    expect(validated._unsafeUnwrap().key).toEqual({
+      kind: "alias",
+      aliasName: "alias/my-key",
+      aliasArn: "arn:aws:kms:us-east-1:111122223333:alias/my-key",
+    });
   });
 
   it("returns NotFoundException for a malformed key ID", () => {

@@ -15,7 +15,7 @@ describe.each(operations)("validateGenerateDataKeyRequest for %s", (operation) =
     ["AES_128", 16],
   ])("turns KeySpec %s into %i bytes", (KeySpec, bytes) => {
     expect(validate({ KeyId: keyId, KeySpec })._unsafeUnwrap()).toEqual({
-      arn,
+      key: { kind: "key", arn },
       numberOfBytes: bytes,
       encryptionContext: {},
       dryRun: false,
@@ -37,7 +37,7 @@ describe.each(operations)("validateGenerateDataKeyRequest for %s", (operation) =
       DryRun: true,
     };
     expect(validate(request)._unsafeUnwrap()).toEqual({
-      arn,
+      key: { kind: "key", arn },
       numberOfBytes: 32,
       encryptionContext: { tenant: "ü" },
       dryRun: true,
@@ -103,8 +103,13 @@ describe.each(operations)("validateGenerateDataKeyRequest for %s", (operation) =
     );
   });
 
-  it("returns NotFoundException for an alias KeyId, since kms-byok has no aliases", () => {
-    expectError(validate({ KeyId: "alias/data-keys", KeySpec: "AES_256" }), "NotFoundException");
+  it("reads an alias KeyId as the alias to look up", () => {
+    const validated = validate({ KeyId: "alias/my-key", KeySpec: "AES_256" });
+    expect(validated._unsafeUnwrap().key).toEqual({
+      kind: "alias",
+      aliasName: "alias/my-key",
+      aliasArn: "arn:aws:kms:us-east-1:111122223333:alias/my-key",
+    });
   });
 });
 

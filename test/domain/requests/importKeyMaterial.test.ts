@@ -107,11 +107,11 @@ describe("validateImportKeyMaterialRequest", () => {
     );
   });
 
-  it("returns NotFoundException for an alias", () => {
+  it("refuses an alias with InvalidArnException", () => {
     const error = expectError(
       validateImportKeyMaterialRequest({ ...valid, KeyId: "alias/x" }, context),
-      "NotFoundException",
+      "InvalidArnException",
     );
-    expect(error.message).toBe("Invalid keyId 'alias/x'");
+    expect(error.message).toBe("Key Aliases are not supported for this operation.");
   });
 });

@@ -37,10 +37,10 @@ describe("validateScheduleKeyDeletionRequest", () => {
     );
   });
 
-  it("returns NotFoundException for an alias", () => {
+  it("refuses an alias with InvalidArnException", () => {
     expectError(
       validateScheduleKeyDeletionRequest({ KeyId: "alias/x" }, context),
-      "NotFoundException",
+      "InvalidArnException",
     );
   });
 });

@@ -21,8 +21,10 @@ export const amzDate = "20260301T120000Z";
 export const wellFormedAuthorization = `AWS4-HMAC-SHA256 Credential=local/20260301/us-east-1/kms/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=${"0f".repeat(32)}`;
 
 const operations = Object.keys(requestMembers) as OperationName[];
-/** The operations that need an existing key: any well-formed call of them fails on a fresh server. */
-const keyedOperations = operations.filter((name) => name !== "CreateKey" && name !== "ListKeys");
+/** Operations a well-formed call of which can succeed on a fresh server. */
+const keylessOperations: readonly OperationName[] = ["CreateKey", "ListAliases", "ListKeys"];
+/** The operations that need an existing key or alias: any well-formed call of them fails on a fresh server. */
+const keyedOperations = operations.filter((name) => !keylessOperations.includes(name));
 const blobs = Object.entries(blobMembers).flatMap(([operation, members]) =>
   (members ?? []).map((member) => [operation as OperationName, member] as const),
 );
@@ -119,7 +121,7 @@ const nonObjectJson = fc
     ]),
   );
 
-/** JSON values no member of CreateKey or ListKeys takes: objects and non-empty arrays of scalars. */
+/** JSON values no member of the keyless operations takes: objects and non-empty arrays of scalars. */
 const wrongForEveryMember = fc.oneof(
   fc.dictionary(fc.string(), fc.jsonValue(), { minKeys: 1, maxKeys: 3 }),
   fc.array(fc.oneof(fc.integer(), fc.boolean(), fc.string()), { minLength: 1, maxLength: 4 }),
@@ -144,7 +146,7 @@ const wrongTypes = fc.oneof(
       ),
     ),
   fc
-    .constantFrom<OperationName>("CreateKey", "ListKeys")
+    .constantFrom(...keylessOperations)
     .chain((operation) =>
       fc.tuple(
         fc.constant(operation),

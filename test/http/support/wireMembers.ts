@@ -5,6 +5,7 @@ export const blobMembers: Readonly<Partial<Record<OperationName, readonly string
   Decrypt: ["CiphertextBlob"],
   Encrypt: ["Plaintext"],
   ImportKeyMaterial: ["ImportToken", "EncryptedKeyMaterial"],
+  ReEncrypt: ["CiphertextBlob"],
 };
 
 /** The request members AWS JSON 1.1 sends as epoch seconds. */

@@ -5,18 +5,32 @@ import {
   type KmsError,
   type OperationName,
   type RequestContext,
+  validateAliasTargetRequest,
   validateCreateKeyRequest,
   validateDecryptRequest,
+  validateDeleteAliasRequest,
   validateDeleteImportedKeyMaterialRequest,
   validateDescribeKeyRequest,
+  validateEnableKeyRotationRequest,
   validateEncryptRequest,
   validateGenerateDataKeyRequest,
+  validateGenerateRandomRequest,
+  validateGetKeyPolicyRequest,
   validateGetParametersForImportRequest,
   validateImportKeyMaterialRequest,
   validateKeyIdRequest,
+  validateListAliasesRequest,
+  validateListKeyPoliciesRequest,
   validateListKeysRequest,
+  validateListResourceTagsRequest,
+  validatePutKeyPolicyRequest,
+  validateReEncryptRequest,
   validateScheduleKeyDeletionRequest,
+  validateTagResourceRequest,
+  validateUntagResourceRequest,
+  validateUpdateKeyDescriptionRequest,
 } from "../../../src/index.js";
+import { kmsOperations } from "../../../src/service/kmsOperations.js";
 
 // Contract checks for arbitraries, after fast-check's own ArbitraryAssertions
 // (test/unit/arbitrary/__test-helpers__/ArbitraryAssertions.ts in dubzzz/fast-check).
@@ -29,29 +43,16 @@ export const context: RequestContext = {
 };
 
 /** Every operation, as AWS names it. */
-export const operations: readonly OperationName[] = [
-  "CancelKeyDeletion",
-  "CreateKey",
-  "Decrypt",
-  "DeleteImportedKeyMaterial",
-  "DescribeKey",
-  "DisableKey",
-  "EnableKey",
-  "Encrypt",
-  "GenerateDataKey",
-  "GenerateDataKeyWithoutPlaintext",
-  "GetParametersForImport",
-  "ImportKeyMaterial",
-  "ListKeys",
-  "ScheduleKeyDeletion",
-];
+export const operations = Object.keys(kmsOperations) as OperationName[];
 
 type Validator = (request: unknown, context: RequestContext) => Result<unknown, KmsError>;
 
 const validators: Readonly<Record<OperationName, Validator>> = {
   CancelKeyDeletion: (r, c) => validateKeyIdRequest(r, c, "CancelKeyDeletion"),
+  CreateAlias: (r, c) => validateAliasTargetRequest(r, c, "CreateAlias"),
   CreateKey: (r) => validateCreateKeyRequest(r),
   Decrypt: validateDecryptRequest,
+  DeleteAlias: (r) => validateDeleteAliasRequest(r),
   DeleteImportedKeyMaterial: validateDeleteImportedKeyMaterialRequest,
   DescribeKey: validateDescribeKeyRequest,
   DisableKey: (r, c) => validateKeyIdRequest(r, c, "DisableKey"),
@@ -62,9 +63,31 @@ const validators: Readonly<Record<OperationName, Validator>> = {
     validateGenerateDataKeyRequest(r, c, "GenerateDataKeyWithoutPlaintext"),
   GetParametersForImport: validateGetParametersForImportRequest,
   ImportKeyMaterial: validateImportKeyMaterialRequest,
+  ListAliases: validateListAliasesRequest,
   ListKeys: (r) => validateListKeysRequest(r),
   ScheduleKeyDeletion: validateScheduleKeyDeletionRequest,
+  UpdateAlias: (r, c) => validateAliasTargetRequest(r, c, "UpdateAlias"),
+  DisableKeyRotation: (r, c) => validateKeyIdRequest(r, c, "DisableKeyRotation"),
+  EnableKeyRotation: validateEnableKeyRotationRequest,
+  GenerateRandom: (r) => validateGenerateRandomRequest(r),
+  GetKeyPolicy: validateGetKeyPolicyRequest,
+  GetKeyRotationStatus: (r, c) => validateKeyIdRequest(r, c, "GetKeyRotationStatus"),
+  ListKeyPolicies: validateListKeyPoliciesRequest,
+  ListResourceTags: validateListResourceTagsRequest,
+  PutKeyPolicy: validatePutKeyPolicyRequest,
+  ReEncrypt: validateReEncryptRequest,
+  TagResource: validateTagResourceRequest,
+  UntagResource: validateUntagResourceRequest,
+  UpdateKeyDescription: validateUpdateKeyDescriptionRequest,
 };
+
+/** Whether a validated request names an alias, which a KMS without aliases does not find. */
+function namesAlias(validated: unknown): boolean {
+  const { key, source, destination } = (validated ?? {}) as Record<string, { kind?: string }>;
+  return [validated as { kind?: string }, key, source, destination].some(
+    (reference) => reference?.kind === "alias",
+  );
+}
 
 /** What the library's validator of `operation` answers: `"ok"` or the error name. */
 export function verdict(
@@ -73,7 +96,8 @@ export function verdict(
   at: RequestContext = context,
 ): string {
   const result = validators[operation](request, at);
-  return result.isOk() ? "ok" : result.error.name;
+  if (result.isErr()) return result.error.name;
+  return namesAlias(result.value) ? "NotFoundException" : "ok";
 }
 
 /** Law: the same seed gives the same values. */

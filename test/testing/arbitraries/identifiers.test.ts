@@ -7,6 +7,7 @@ import { keyId } from "../../../src/testing/arbitraries/keyId.js";
 import { malformedKeyId } from "../../../src/testing/arbitraries/malformedKeyId.js";
 import { unusableKeyReference } from "../../../src/testing/arbitraries/unusableKeyReference.js";
 import { validRequest } from "../../../src/testing/arbitraries/validRequest.js";
+import { requestMembers } from "../../support/requestMembers.js";
 import {
   assertProduceCorrectValues,
   assertProduceSameValueGivenSameSeed,
@@ -15,6 +16,7 @@ import {
   verdict,
 } from "./arbitraryAssertions.js";
 
+const keyIdOf0 = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const china = { accountId: "999988887777", region: "cn-north-1" };
 const chinaContext = { scope: china, now: context.now };
 
@@ -70,10 +72,12 @@ describe("arbitraries.aliasName and arbitraries.malformedKeyId", () => {
     assertProduceSameValueGivenSameSeed(malformedKeyId(), 3);
   });
 
-  it("generate alias names that both alias policies answer with NotFoundException", () => {
+  it("generate alias names CreateAlias takes, which key-ID-only operations refuse", () => {
     assertProduceCorrectValues(aliasName(), (KeyId) => {
       expect(KeyId).toMatch(/^alias\/[a-zA-Z0-9/_-]+$/);
-      expect(verdict("ScheduleKeyDeletion", { KeyId })).toBe("NotFoundException");
+      expect(KeyId.startsWith("alias/aws/")).toBe(false);
+      expect(verdict("CreateAlias", { AliasName: KeyId, TargetKeyId: keyIdOf0 })).toBe("ok");
+      expect(verdict("ScheduleKeyDeletion", { KeyId })).toBe("InvalidArnException");
       expect(verdict("DescribeKey", { KeyId })).toBe("NotFoundException");
     });
   });
@@ -88,14 +92,25 @@ describe("arbitraries.aliasName and arbitraries.malformedKeyId", () => {
 });
 
 describe("arbitraries.unusableKeyReference", () => {
-  const keyedOperations = operations.filter((o) => o !== "CreateKey" && o !== "ListKeys");
+  const keyedOperations = operations.filter((o) => requestMembers[o].includes("KeyId"));
+  const aliasesTaken = new Set([
+    "Decrypt",
+    "DescribeKey",
+    "Encrypt",
+    "GenerateDataKey",
+    "GenerateDataKeyWithoutPlaintext",
+  ]);
 
   it("gives the same values for the same seed", () => {
     assertProduceSameValueGivenSameSeed(unusableKeyReference(china));
   });
 
   it.each(keyedOperations)("promises the error %s answers for each reference", (operation) => {
-    const cases = fc.tuple(validRequest(operation, { now: context.now }), unusableKeyReference());
+    const aliases = aliasesTaken.has(operation) ? "resolve" : "refuse";
+    const cases = fc.tuple(
+      validRequest(operation, { now: context.now }),
+      unusableKeyReference({ aliases }),
+    );
     assertProduceCorrectValues(
       cases,
       ([request, { KeyId, error }]) => verdict(operation, { ...request, KeyId }) === error,
@@ -106,7 +121,7 @@ describe("arbitraries.unusableKeyReference", () => {
   it("promises the right errors in another account and Region too", () => {
     const cases = fc.tuple(
       validRequest("GetParametersForImport", china),
-      unusableKeyReference(china),
+      unusableKeyReference({ ...china, aliases: "refuse" }),
     );
     assertProduceCorrectValues(cases, ([request, { KeyId, error }]) => {
       expect(verdict("GetParametersForImport", { ...request, KeyId }, chinaContext)).toBe(error);
@@ -120,6 +135,8 @@ describe("arbitraries.unusableKeyReference", () => {
       "NotFoundException",
       "UnsupportedOperationException",
     ]);
+    const refused = fc.sample(unusableKeyReference({ kinds: ["alias"], aliases: "refuse" }), 50);
+    expect(new Set(refused.map((r) => r.error))).toEqual(new Set(["InvalidArnException"]));
     const only = fc.sample(unusableKeyReference({ kinds: ["foreignAccount"] }), 50);
     expect(new Set(only.map((r) => r.error))).toEqual(new Set(["AccessDeniedException"]));
   });

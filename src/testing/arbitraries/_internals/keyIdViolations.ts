@@ -11,6 +11,7 @@ import { applyChanges, changed, invalidMember, missing, type Violation } from ".
 export function keyIdViolations(
   base: fc.Arbitrary<object>,
   context: GenerationContext,
+  aliases: "resolve" | "refuse",
   required = true,
 ): fc.Arbitrary<Violation>[] {
   return [
@@ -20,7 +21,7 @@ export function keyIdViolations(
     invalidMember(base, "KeyId", fc.constant(""), "KeyId is empty"),
     invalidMember(base, "KeyId", longString(2049, 4096), "KeyId is longer than 2048 characters"),
     fc
-      .tuple(base, unusableKeyReference(context.scope))
+      .tuple(base, unusableKeyReference({ ...context.scope, aliases }))
       .map(([request, { KeyId, error, reason }]) => ({
         request: applyChanges(request, { KeyId }),
         error,

@@ -2,28 +2,8 @@ import fc from "fast-check";
 import type { CreateKeyRequest } from "../../../../domain/requests/createKey.js";
 import { booleanMember, enumMember } from "../commonMembers.js";
 import type { OperationBuilder } from "../operationBuilder.js";
+import { policyDocument, tags } from "../tagValues.js";
 import { createKeyViolations } from "./createKeyViolations.js";
-
-const policyCharacter = fc.oneof(
-  fc.constantFrom("\t", "\n", "\r"),
-  fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)),
-);
-
-const policy = fc.oneof(
-  fc.constant('{"Version":"2012-10-17","Statement":[]}'),
-  fc.string({ unit: policyCharacter, minLength: 1, maxLength: 64 }),
-);
-
-const tags = fc.array(
-  fc.record(
-    {
-      TagKey: fc.string({ unit: "grapheme", minLength: 1, maxLength: 32 }),
-      TagValue: fc.string({ unit: "grapheme", maxLength: 64 }),
-    },
-    { noNullPrototype: true },
-  ),
-  { maxLength: 4 },
-);
 
 const symmetricSpec = fc.constantFrom(
   {},
@@ -40,9 +20,9 @@ function valid(): fc.Arbitrary<CreateKeyRequest> {
           KeyUsage: fc.constant("ENCRYPT_DECRYPT" as const),
           Origin: fc.constantFrom("EXTERNAL" as const, "AWS_KMS" as const),
           MultiRegion: fc.constant(false),
-          Policy: policy,
+          Policy: policyDocument,
           BypassPolicyLockoutSafetyCheck: fc.boolean(),
-          Tags: tags,
+          Tags: tags(4),
         },
         { requiredKeys: [], noNullPrototype: true },
       ),

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { longString } from "../memberValues.js";
+import { policyViolations, tagsViolations } from "../tagValues.js";
 import { unknownEnumValue } from "../unknownEnumValue.js";
 import { absent, changed, invalidMember, type Violation } from "../violation.js";
 
@@ -56,7 +57,6 @@ function unsupportedKeys(base: fc.Arbitrary<object>): fc.Arbitrary<Violation>[] 
 
 /** Violations of the AWS model's constraints: `ValidationException`. */
 function malformedMembers(base: fc.Arbitrary<object>): fc.Arbitrary<Violation>[] {
-  const tag = (TagKey: unknown, TagValue: unknown) => [{ TagKey, TagValue }];
   return [
     changed(
       base,
@@ -73,12 +73,6 @@ function malformedMembers(base: fc.Arbitrary<object>): fc.Arbitrary<Violation>[]
       longString(8193, 9000),
       "Description is over 8192 characters",
     ),
-    invalidMember(
-      base,
-      "Policy",
-      fc.constantFrom("", "{\u0000}", "{\u0100}", "{\u{1F4A5}}"),
-      "Policy is empty or has a character outside tab, LF, CR and U+0020–U+00FF",
-    ),
     invalidMember(base, "CustomKeyStoreId", fc.constant(""), "CustomKeyStoreId is empty"),
     invalidMember(
       base,
@@ -86,18 +80,8 @@ function malformedMembers(base: fc.Arbitrary<object>): fc.Arbitrary<Violation>[]
       fc.constantFrom("", "key id", "key/1"),
       "XksKeyId is empty or has a character outside [a-zA-Z0-9-_.]",
     ),
-    invalidMember(
-      base,
-      "Tags",
-      fc.constantFrom(
-        tag("", "v"),
-        tag("k".repeat(129), "v"),
-        tag("k", "v".repeat(257)),
-        tag(null, "v"),
-        tag("k", undefined),
-      ),
-      "Tags has a TagKey or TagValue that is missing or of a bad length",
-    ),
+    ...tagsViolations(base),
+    ...policyViolations(base),
   ];
 }
 

@@ -65,7 +65,7 @@ export const decryptRequests: OperationBuilder<DecryptRequest> = {
         longBlob(6145, 8192),
         "CiphertextBlob is over 6144 bytes",
       ),
-      ...keyIdViolations(base, context, false),
+      ...keyIdViolations(base, context, "resolve", false),
       encryptionContextViolation(base),
       ...grantTokenViolations(base),
       ...encryptionAlgorithmViolations(base),

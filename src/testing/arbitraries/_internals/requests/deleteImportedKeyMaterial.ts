@@ -21,6 +21,6 @@ export const deleteImportedKeyMaterialRequests: OperationBuilder<DeleteImportedK
     valid,
     violations: (context) => {
       const base = valid(context);
-      return [...keyIdViolations(base, context), keyMaterialIdViolation(base)];
+      return [...keyIdViolations(base, context, "refuse"), keyMaterialIdViolation(base)];
     },
   };

@@ -20,6 +20,6 @@ export const describeKeyRequests: OperationBuilder<DescribeKeyRequest> = {
   valid,
   violations: (context) => {
     const base = valid(context);
-    return [...keyIdViolations(base, context), ...grantTokenViolations(base)];
+    return [...keyIdViolations(base, context, "resolve"), ...grantTokenViolations(base)];
   },
 };

@@ -46,7 +46,7 @@ export const encryptRequests: OperationBuilder<EncryptRequest> = {
   violations: (context) => {
     const base = valid(context);
     return [
-      ...keyIdViolations(base, context),
+      ...keyIdViolations(base, context, "resolve"),
       changed(base, missing("Plaintext"), "ValidationException", "Plaintext is missing"),
       invalidMember(base, "Plaintext", fc.constant(new Uint8Array(0)), "Plaintext is empty"),
       invalidMember(base, "Plaintext", longBlob(4097, 8192), "Plaintext is over 4096 bytes"),

@@ -90,7 +90,7 @@ export function generateDataKeyRequests(
     violations: (context) => {
       const base = valid(context);
       return [
-        ...keyIdViolations(base, context),
+        ...keyIdViolations(base, context, "resolve"),
         ...sizeViolations(base),
         encryptionContextViolation(base),
         ...grantTokenViolations(base),

@@ -20,7 +20,7 @@ export const getParametersForImportRequests: OperationBuilder<GetParametersForIm
   violations: (context) => {
     const base = valid(context);
     return [
-      ...keyIdViolations(base, context),
+      ...keyIdViolations(base, context, "refuse"),
       changed(
         base,
         missing("WrappingAlgorithm"),

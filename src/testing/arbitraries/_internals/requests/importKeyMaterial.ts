@@ -64,7 +64,7 @@ export const importKeyMaterialRequests: OperationBuilder<ImportKeyMaterialReques
   violations: (context) => {
     const base = valid(context);
     return [
-      ...keyIdViolations(base, context),
+      ...keyIdViolations(base, context, "refuse"),
       ...importKeyMaterialViolations(base, expirationCases(context.now, context.margin)),
       keyMaterialIdViolation(base),
     ];

@@ -13,5 +13,5 @@ function valid(context: GenerationContext): fc.Arbitrary<KeyIdRequest> {
 export const keyIdOnlyRequests: OperationBuilder<KeyIdRequest> = {
   members: { KeyId: keyIdMember },
   valid,
-  violations: (context) => keyIdViolations(valid(context), context),
+  violations: (context) => keyIdViolations(valid(context), context, "refuse"),
 };

@@ -20,7 +20,7 @@ export const scheduleKeyDeletionRequests: OperationBuilder<ScheduleKeyDeletionRe
   violations: (context) => {
     const base = valid(context);
     return [
-      ...keyIdViolations(base, context),
+      ...keyIdViolations(base, context, "refuse"),
       invalidMember(
         base,
         "PendingWindowInDays",

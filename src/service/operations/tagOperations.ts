@@ -1,0 +1,92 @@
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { type KmsError, kmsError } from "../../domain/kmsError.js";
+import type { EmptyResponse } from "../../domain/requests/keyIdRequest.js";
+import {
+  type ListResourceTagsRequest,
+  type ListResourceTagsResponse,
+  validateListResourceTagsRequest,
+} from "../../domain/requests/listResourceTags.js";
+import {
+  type TagResourceRequest,
+  validateTagResourceRequest,
+} from "../../domain/requests/tagResource.js";
+import {
+  type UntagResourceRequest,
+  validateUntagResourceRequest,
+} from "../../domain/requests/untagResource.js";
+import { commitKeyCommand } from "../commitKeyCommand.js";
+import type { OperationHandler } from "../operationDescriptor.js";
+import { readKey } from "../readKey.js";
+import type { ServiceDeps } from "../serviceDeps.js";
+
+// The tag operations (docs/decisions/0025-tags.md).
+
+/** TagResource: sets tags on a key that is not pending deletion; a key already set gets the new value. */
+export function tagResource(
+  deps: ServiceDeps,
+): OperationHandler<TagResourceRequest, EmptyResponse> {
+  return (input) => {
+    const now = deps.clock.now();
+    return validateTagResourceRequest(input, { scope: deps.scope, now }).asyncAndThen(
+      ({ arn, tags }) =>
+        commitKeyCommand(deps, arn, now, () => okAsync({ type: "TagResource", arn, tags })).map(
+          () => ({}),
+        ),
+    );
+  };
+}
+
+/** UntagResource: removes tags by key from a key that is not pending deletion; unknown keys are ignored. */
+export function untagResource(
+  deps: ServiceDeps,
+): OperationHandler<UntagResourceRequest, EmptyResponse> {
+  return (input) => {
+    const now = deps.clock.now();
+    return validateUntagResourceRequest(input, { scope: deps.scope, now }).asyncAndThen(
+      ({ arn, tagKeys }) =>
+        commitKeyCommand(deps, arn, now, () =>
+          okAsync({ type: "UntagResource", arn, tagKeys }),
+        ).map(() => ({})),
+    );
+  };
+}
+
+/**
+ * ListResourceTags: a page of the key's tags in the order they were first set, in any key
+ * state. The marker is the position of the next tag.
+ */
+export function listResourceTags(
+  deps: ServiceDeps,
+): OperationHandler<ListResourceTagsRequest, ListResourceTagsResponse> {
+  return (input) => {
+    const now = deps.clock.now();
+    return validateListResourceTagsRequest(input, { scope: deps.scope, now }).asyncAndThen(
+      ({ arn, limit, marker }) =>
+        readKey(deps, arn, now).andThen((key) => {
+          const tags = key.tags ?? [];
+          return startOf(marker, tags.length).map((start) => {
+            const end = start + limit;
+            const page = tags
+              .slice(start, end)
+              .map((tag) => ({ TagKey: tag.key, TagValue: tag.value }));
+            return end < tags.length
+              ? { Tags: page, Truncated: true, NextMarker: String(end) }
+              : { Tags: page, Truncated: false };
+          });
+        }),
+    );
+  };
+}
+
+function startOf(marker: string | undefined, count: number): ResultAsync<number, KmsError> {
+  if (marker === undefined) return okAsync(0);
+  const start = /^[1-9]\d{0,2}$/.test(marker) ? Number(marker) : Number.NaN;
+  return start < count
+    ? okAsync(start)
+    : errAsync(
+        kmsError(
+          "InvalidMarkerException",
+          "The request was rejected because the marker is not valid.",
+        ),
+      );
+}

@@ -1,0 +1,121 @@
+import type { EmptyResponse } from "../../domain/requests/keyIdRequest.js";
+import type { ListResourceTagsResponse } from "../../domain/requests/listResourceTags.js";
+import { type KeyRef, resolveKeyRef, showKeyRef } from "../model/keyRef.js";
+import { lookUpKey } from "../model/lookUpKey.js";
+import type { ModelTag } from "../model/modelState.js";
+import { type KmsModel, StepCommand } from "./kmsCommand.js";
+import type { KmsSystem } from "./kmsSystem.js";
+import { type Outcome, outcomeOf, type Step } from "./step.js";
+import { mergeTags, showTags, tagRefusal } from "./tagChoices.js";
+
+/**
+ * TagResource or UntagResource (docs/decisions/0025-tags.md): a key that is not pending deletion;
+ * setting replaces values in place and appends new keys; a duplicate or `aws:` key is refused.
+ */
+export class ChangeTagsCommand extends StepCommand {
+  constructor(
+    readonly operation: "TagResource" | "UntagResource",
+    readonly key: KeyRef,
+    readonly tags: readonly ModelTag[],
+  ) {
+    super();
+  }
+
+  async prepare(_model: KmsModel, system: KmsSystem): Promise<Step<EmptyResponse>> {
+    return {
+      label: this.toString(),
+      predict: (state) => {
+        const reference = resolveKeyRef(state, this.key, "refuse");
+        if (typeof reference === "string") return { error: reference };
+        if (this.operation === "TagResource" && tagRefusal([], this.tags)) {
+          return { error: "TagException" };
+        }
+        const found = lookUpKey(state, this.key);
+        if (typeof found === "string") return { error: found };
+        if (found.key.state === "PendingDeletion") return { error: "KMSInvalidStateException" };
+        if (this.operation === "UntagResource") {
+          const removed = new Set(this.tags.map((t) => t.key));
+          found.key.tags = found.key.tags.filter((t) => !removed.has(t.key));
+        } else {
+          if (tagRefusal(found.key.tags, this.tags)) return { error: "TagException" };
+          found.key.tags = mergeTags(found.key.tags, this.tags);
+        }
+        return { check: () => [] };
+      },
+      run: () => {
+        const KeyId = system.keyIdOf(this.key);
+        return outcomeOf(
+          this.operation === "TagResource"
+            ? system.kms.tagResource({
+                KeyId,
+                Tags: this.tags.map((t) => ({ TagKey: t.key, TagValue: t.value })),
+              })
+            : system.kms.untagResource({ KeyId, TagKeys: this.tags.map((t) => t.key) }),
+        );
+      },
+    };
+  }
+
+  toString(): string {
+    return `${this.operation}(${showKeyRef(this.key)}, ${showTags(this.tags)})`;
+  }
+}
+
+/** ListResourceTags, every page of `limit` tags: the key's tags in the order first set, in any state. */
+export class ListResourceTagsCommand extends StepCommand {
+  constructor(
+    readonly key: KeyRef,
+    readonly limit: number,
+  ) {
+    super();
+  }
+
+  async prepare(
+    _model: KmsModel,
+    system: KmsSystem,
+  ): Promise<Step<readonly ListResourceTagsResponse[]>> {
+    return {
+      label: this.toString(),
+      predict: (state) => {
+        const found = lookUpKey(state, this.key);
+        if (typeof found === "string") return { error: found };
+        const expected = showTags(found.key.tags);
+        return {
+          check: (pages) => {
+            const problems: string[] = [];
+            if (pages.some((page) => page.Tags.length > this.limit))
+              problems.push(`a page has more than ${this.limit} tags`);
+            const listed = showTags(
+              pages.flatMap((page) => page.Tags.map((t) => ({ key: t.TagKey, value: t.TagValue }))),
+            );
+            if (listed !== expected) problems.push(`listed ${listed}, expected ${expected}`);
+            return problems;
+          },
+        };
+      },
+      run: () => this.allPages(system),
+    };
+  }
+
+  private async allPages(system: KmsSystem): Promise<Outcome<readonly ListResourceTagsResponse[]>> {
+    const pages: ListResourceTagsResponse[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await outcomeOf(
+        system.kms.listResourceTags({
+          KeyId: system.keyIdOf(this.key),
+          Limit: this.limit,
+          ...(marker === undefined ? {} : { Marker: marker }),
+        }),
+      );
+      if (!page.ok) return page;
+      pages.push(page.value);
+      marker = page.value.NextMarker;
+    } while (marker !== undefined && pages.length <= 100);
+    return { ok: true, value: pages };
+  }
+
+  toString(): string {
+    return `ListResourceTags(${showKeyRef(this.key)}, Limit ${this.limit}, every page)`;
+  }
+}
