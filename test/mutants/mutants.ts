@@ -15,7 +15,7 @@ export interface Mutant {
   description: string;
 }
 
-/** The 46 mutants, numbered as in the first campaign. */
+/** The 65 mutants: 1–46 from the first campaign, 47–65 for aliases, tags, policies, rotation and ReEncrypt. */
 export const mutants: readonly Mutant[] = [
   {
     id: 1,
@@ -484,5 +484,176 @@ export const mutants: readonly Mutant[] = [
       ],
     ],
     description: "AES-GCM ignores additional data (context/header unauthenticated)",
+  },
+  {
+    id: 47,
+    file: "src/service/aliasTarget.ts",
+    replacements: [
+      [
+        'key.keyState === "PendingDeletion" ? errAsync(pendingDeletion(key)) : okAsync(key),',
+        "okAsync(key),",
+      ],
+    ],
+    description: "an alias may point at a key pending deletion",
+  },
+  {
+    id: 48,
+    file: "src/service/operations/createAlias.ts",
+    replacements: [
+      [
+        "if (found.value?.live === true) {",
+        "if (found.value?.live === true && found.value.alias.targetKeyId === keyIdOf(targetArn)) {",
+      ],
+    ],
+    description: "CreateAlias of a name in use replaces it when the target differs",
+  },
+  {
+    id: 49,
+    file: "src/service/findAlias.ts",
+    replacements: [
+      [
+        "live: key !== undefined && observeKey(key.record, now).key !== undefined,",
+        "live: key !== undefined,",
+      ],
+    ],
+    description: "an alias outlives its key's deletion date",
+  },
+  {
+    id: 50,
+    file: "src/service/operations/updateAlias.ts",
+    replacements: [
+      [
+        "targetKeyId: keyIdOf(targetArn), lastUpdatedDate: now };",
+        "targetKeyId: keyIdOf(targetArn) };",
+      ],
+    ],
+    description: "UpdateAlias keeps the old LastUpdatedDate",
+  },
+  {
+    id: 51,
+    file: "src/service/operations/deleteAlias.ts",
+    replacements: [
+      [
+        "if (found.value?.live !== true) return err(aliasNotFound(arn));",
+        "if (found.value === undefined) return err(aliasNotFound(arn));",
+      ],
+    ],
+    description: "DeleteAlias deletes an alias whose key was deleted",
+  },
+  {
+    id: 52,
+    file: "src/domain/keyTags.ts",
+    replacements: [["values.get(tag.key) ?? tag.value", "tag.value"]],
+    description: "TagResource does not replace the value of a tag key the key has",
+  },
+  {
+    id: 53,
+    file: "src/domain/keyTags.ts",
+    replacements: [['key.toLowerCase().startsWith("aws:")', 'key.startsWith("aws:")']],
+    description: "the aws: prefix check is case-sensitive",
+  },
+  {
+    id: 54,
+    file: "src/domain/keyTags.ts",
+    replacements: [
+      [
+        "return existing.filter((tag) => !gone.has(tag.key));",
+        "return existing.filter((tag) => !gone.has(tag.key.toLowerCase()));",
+      ],
+    ],
+    description: "UntagResource matches tag keys case-insensitively",
+  },
+  {
+    id: 55,
+    file: "src/domain/transition.ts",
+    replacements: [
+      [
+        '    case "TagResource":\n      return notPendingDeletion(key).andThen((k) =>',
+        '    case "TagResource":\n      return ok(key).andThen((k) =>',
+      ],
+    ],
+    description: "TagResource allowed on a key pending deletion",
+  },
+  {
+    id: 56,
+    file: "src/domain/transition.ts",
+    replacements: [
+      [
+        '    case "UpdateKeyDescription":\n      return notPendingDeletion(key).map((k) =>',
+        '    case "UpdateKeyDescription":\n      return ok(key).map((k) =>',
+      ],
+    ],
+    description: "UpdateKeyDescription allowed on a key pending deletion",
+  },
+  {
+    id: 57,
+    file: "src/domain/keyRotationStatus.ts",
+    replacements: [["/ periodMs) + 1;", "/ periodMs);"]],
+    description: "NextRotationDate one period early once a period has passed",
+  },
+  {
+    id: 58,
+    file: "src/domain/keyRotationStatus.ts",
+    replacements: [
+      [
+        'if (rotation === undefined || key.keyState === "PendingDeletion") {',
+        "if (rotation === undefined) {",
+      ],
+    ],
+    description: "rotation reads on while the key is pending deletion",
+  },
+  {
+    id: 59,
+    file: "src/domain/keyRotationPreconditions.ts",
+    replacements: [['if (key.keyState === "Disabled")', 'if (key.keyState === "PendingImport")']],
+    description: "rotation settings change on a Disabled key",
+  },
+  {
+    id: 60,
+    file: "src/domain/transition.ts",
+    replacements: [["...(command.policy === undefined ? {} : { policy: command.policy }),", ""]],
+    description: "CreateKey drops its Policy",
+  },
+  {
+    id: 61,
+    file: "src/service/operations/reEncrypt.ts",
+    replacements: [["request.destinationEncryptionContext,", "request.sourceEncryptionContext,"]],
+    description: "ReEncrypt encrypts under the source encryption context",
+  },
+  {
+    id: 62,
+    file: "src/service/operations/reEncrypt.ts",
+    replacements: [["key: request.source,", "key: undefined,"]],
+    description: "ReEncrypt ignores SourceKeyId",
+  },
+  {
+    id: 63,
+    file: "src/service/operations/tagOperations.ts",
+    replacements: [
+      ["const end = start + limit;", "const end = start + limit - (start > 0 ? 1 : 0);"],
+    ],
+    description: "ListResourceTags repeats a tag on each page after the first",
+  },
+  {
+    id: 64,
+    file: "src/service/resolveKey.ts",
+    replacements: [
+      [
+        "found?.live === true ? okAsync(found.targetArn) : errAsync(notFound),",
+        "found !== undefined ? okAsync(found.targetArn) : errAsync(notFound),",
+      ],
+    ],
+    description: "a data-plane call resolves an alias of a deleted key",
+  },
+  {
+    id: 65,
+    file: "src/adapters/memoryKeyStore.ts",
+    replacements: [
+      [
+        "(page.targetKeyId === undefined || alias.targetKeyId === page.targetKeyId)",
+        '(page.targetKeyId === undefined || alias.targetKeyId !== "")',
+      ],
+    ],
+    description: "ListAliases ignores its KeyId filter",
   },
 ];
