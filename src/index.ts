@@ -53,7 +53,6 @@ export {
   kmsErrorNames,
 } from "./domain/kmsError.js";
 export { type ObservedKey, observeKey, withoutMaterial } from "./domain/observeKey.js";
-export type { OperationName, ReadOperationName } from "./domain/operationName.js";
 export {
   type AliasTargetInput,
   type AliasTargetRequest,
@@ -256,7 +255,7 @@ export type {
 } from "./ports/keyStore.js";
 export { createKms } from "./service/createKms.js";
 export type { Kms, KmsMethod, RequestOf, ResponseOf } from "./service/kms.js";
-export { kmsMethodName, kmsOperations } from "./service/kmsOperations.js";
+export { kmsMethodName, kmsOperations, type OperationName } from "./service/kmsOperations.js";
 export type { KmsOptions } from "./service/kmsOptions.js";
 export type { OperationDescriptor, OperationHandler } from "./service/operationDescriptor.js";
 export type { ServiceDeps } from "./service/serviceDeps.js";

@@ -3,7 +3,6 @@ import { type AliasArn, aliasArn } from "./aliasRecord.js";
 import { type KeyArn, type KeyScope, keyArn, partitionOf } from "./keyArn.js";
 import { isKeyId, multiRegionKeyIdPattern } from "./keyId.js";
 import { type KmsError, kmsError } from "./kmsError.js";
-import type { OperationName } from "./operationName.js";
 
 /**
  * What a `KeyId` member names once it has been checked: a key by ARN, or an alias the service
@@ -38,7 +37,7 @@ const arnPattern = /^arn:([a-z-]+):kms:([^:]*):([^:]*):(key|alias)\/(.+)$/;
 export function parseKeyReference(
   reference: string,
   scope: KeyScope,
-  operation: OperationName,
+  operation: string,
 ): Result<KeyReference, KmsError> {
   if (reference.startsWith("alias/")) return alias(reference, scope);
   if (!reference.startsWith("arn:")) return bareKeyId(reference, scope).map(key);
@@ -80,7 +79,7 @@ export function parseKeyReference(
 export function resolveKeyReference(
   reference: string,
   scope: KeyScope,
-  operation: OperationName,
+  operation: string,
 ): Result<KeyArn, KmsError> {
   const refused = kmsError(
     "InvalidArnException",
@@ -115,7 +114,7 @@ function bareKeyId(reference: string, scope: KeyScope): Result<KeyArn, KmsError>
 function accessDenied(
   reference: string,
   scope: KeyScope,
-  operation: OperationName,
+  operation: string,
 ): Result<never, KmsError> {
   const caller = `arn:${partitionOf(scope.region)}:iam::${scope.accountId}:root`;
   return err(

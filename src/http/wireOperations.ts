@@ -1,7 +1,7 @@
 import type { ResultAsync } from "neverthrow";
 import type { KmsError } from "../domain/kmsError.js";
-import type { OperationName } from "../domain/operationName.js";
 import type { Kms } from "../service/kms.js";
+import type { OperationName } from "../service/kmsOperations.js";
 import { kmsMethodName, kmsOperations } from "../service/kmsOperations.js";
 
 /** How one operation travels: which request members are blobs and timestamps, and its method. */

@@ -1,5 +1,5 @@
-import type { OperationName } from "../domain/operationName.js";
 import type { Kms } from "./kms.js";
+import type { OperationName } from "./kmsOperations.js";
 import { kmsMethodName, kmsOperations } from "./kmsOperations.js";
 import type { KmsOptions } from "./kmsOptions.js";
 import { serviceDeps } from "./serviceDeps.js";

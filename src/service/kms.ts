@@ -1,7 +1,6 @@
 import type { ResultAsync } from "neverthrow";
 import type { KmsError } from "../domain/kmsError.js";
-import type { OperationName } from "../domain/operationName.js";
-import type { kmsOperations } from "./kmsOperations.js";
+import type { kmsOperations, OperationName } from "./kmsOperations.js";
 import type { OperationDescriptor } from "./operationDescriptor.js";
 
 /** The request of an operation: `RequestOf<"Encrypt">` is `EncryptRequest`. */

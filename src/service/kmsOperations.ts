@@ -1,4 +1,3 @@
-import type { OperationName } from "../domain/operationName.js";
 import { type OperationDescriptor, operation } from "./operationDescriptor.js";
 import { createAlias } from "./operations/createAlias.js";
 import { createKey } from "./operations/createKey.js";
@@ -35,8 +34,9 @@ const plain = { blobs: [], timestamps: [], requestOptional: false } as const;
 /**
  * Every operation kms-byok implements, one descriptor each, by AWS's name. `Kms` has one method
  * per entry (the name in camelCase, documented here), `createKms` builds them, and the endpoint
- * answers `X-Amz-Target: TrentService.<name>` for each. A name of `OperationName` without an
- * entry here, or an entry without a name, does not compile.
+ * answers `X-Amz-Target: TrentService.<name>` for each; `OperationName` is the union of the
+ * names, so every table over operation names (the kit's request builders and commands among
+ * them) must have an entry for a new one, or it does not compile.
  */
 export const kmsOperations = {
   /** Cancels a scheduled deletion: `Disabled` with material, `PendingImport` without (docs/decisions/0006-losing-material-means-pending-import.md). */
@@ -107,7 +107,10 @@ export const kmsOperations = {
   UpdateAlias: operation({ ...plain, handler: updateAlias }),
   /** Replaces a key's description. */
   UpdateKeyDescription: operation({ ...plain, handler: updateKeyDescription }),
-} satisfies { readonly [N in OperationName]: OperationDescriptor<never, unknown> };
+} satisfies Readonly<Record<string, OperationDescriptor<never, unknown>>>;
+
+/** The KMS operations kms-byok implements, named as AWS names them: the keys of `kmsOperations`. */
+export type OperationName = keyof typeof kmsOperations;
 
 /** The name of the `Kms` method of an operation: `ImportKeyMaterial` → `importKeyMaterial`. */
 export function kmsMethodName<N extends OperationName>(operation: N): Uncapitalize<N> {

@@ -1,16 +1,12 @@
 import fc from "fast-check";
-import type { OperationName } from "../domain/operationName.js";
+import type { OperationName } from "../service/kmsOperations.js";
 import { AdvanceTimeCommand } from "./commands/advanceTimeCommand.js";
 import { AdvanceToDeadlineCommand } from "./commands/advanceToDeadlineCommand.js";
 import { keyRef, minutesToAdvance } from "./commands/commandChoices.js";
 import { ConcurrentCommand } from "./commands/concurrentCommand.js";
 import type { KmsCommand } from "./commands/kmsCommand.js";
-import {
-  concurrentWriteWeights,
-  operationCommands,
-  operationWeights,
-} from "./commands/operationCommands.js";
 import type { KmsCommandsConstraints } from "./kmsCommandsConstraints.js";
+import { concurrentWriteWeights, operationKit } from "./operationKit.js";
 
 /** The commands of the operations `weights` names, as weighted choices for `fc.oneof`. */
 function weighted<N extends OperationName, C>(
@@ -32,15 +28,23 @@ export function anyKmsCommand(constraints: KmsCommandsConstraints = {}): fc.Arbi
   if (wrappingKeySpecs.length === 0) {
     throw new RangeError("kmsCommands wrappingKeySpecs must name at least one wrapping key spec.");
   }
-  const commands = operationCommands(keyRef, wrappingKeySpecs);
+  const operations = Object.keys(operationKit) as OperationName[];
   // Two writes to the same key at once: where a lost update shows.
   const concurrentWrites = keyRef.chain((key) => {
-    const onKey = operationCommands(fc.constant(key), wrappingKeySpecs);
-    const write = fc.oneof(...weighted(concurrentWriteWeights, (name) => onKey[name]));
+    const choices = { key: fc.constant(key), wrappingKeySpecs };
+    const write = fc.oneof(
+      ...weighted(concurrentWriteWeights, (name) => operationKit[name].commands(choices)),
+    );
     return fc.tuple(write, write).map(([first, second]) => new ConcurrentCommand(first, second));
   });
   return fc.oneof(
-    ...weighted(operationWeights, (name) => commands[name]),
+    ...operations.map((name) => ({
+      weight: operationKit[name].weight,
+      arbitrary: operationKit[name].commands({
+        key: keyRef,
+        wrappingKeySpecs,
+      }) as fc.Arbitrary<KmsCommand>,
+    })),
     {
       weight: 39,
       arbitrary: fc

@@ -1,17 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type KmsEndpoint, startKmsEndpoint } from "../support/kmsEndpoint.js";
-import { awsClientEnvironment } from "./support/awsClientEnvironment.js";
-import { runProcess } from "./support/runProcess.js";
+import { runBoto3Script } from "./support/boto3Script.js";
 
-// Debian's python3 and boto3 (not whatever python3 comes first on PATH) run
-// test/e2e/boto3Lifecycle.py against the endpoint; the script prints what it observed as JSON.
+// Debian's python3 and boto3 run test/e2e/boto3Lifecycle.py against the endpoint; the script
+// prints what it observed as JSON.
 
-const python = "/usr/bin/python3";
-const script = fileURLToPath(new URL("./boto3Lifecycle.py", import.meta.url));
 const day = 24 * 3600 * 1000;
 
 interface ClientErrorSeen {
@@ -66,34 +59,21 @@ interface Observations {
 }
 
 let endpoint: KmsEndpoint | undefined;
-let dir = "";
 let seen: Observations;
 let startedAt = 0;
 let finishedAt = 0;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "kms-byok-boto3-"));
-  const env = await awsClientEnvironment(dir);
-  const probe = await runProcess(python, ["-c", "import boto3"], { env }).catch(() => undefined);
-  if (probe?.exitCode !== 0) {
-    throw new Error(
-      `${python} cannot import boto3; install Debian's boto3 with: apt-get install -y python3-boto3`,
-    );
-  }
   endpoint = await startKmsEndpoint();
-
-  startedAt = Date.now();
-  const run = await runProcess(python, [script, endpoint.url], { cwd: dir, env });
-  finishedAt = Date.now();
-  if (run.exitCode !== 0) {
-    throw new Error(`boto3Lifecycle.py exited with ${run.exitCode}:\n${run.stderr}`);
-  }
-  seen = JSON.parse(run.stdout) as Observations;
+  ({
+    observed: seen,
+    startedAt,
+    finishedAt,
+  } = await runBoto3Script<Observations>("boto3Lifecycle.py", endpoint.url));
 }, 60_000);
 
 afterAll(async () => {
   await endpoint?.close();
-  if (dir !== "") await rm(dir, { recursive: true, force: true });
 });
 
 describe("boto3 (Debian's python3-boto3) against the local endpoint", () => {

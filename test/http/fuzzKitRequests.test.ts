@@ -1,7 +1,7 @@
 import { Buffer } from "node:buffer";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OperationName } from "../../src/domain/operationName.js";
+import type { OperationName } from "../../src/service/kmsOperations.js";
 import { arbitraries } from "../../src/testing/index.js";
 import { manualClock } from "../../src/testing/manualClock.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";

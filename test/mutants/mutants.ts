@@ -441,20 +441,12 @@ export const mutants: readonly Mutant[] = [
     file: "src/service/commitKeyCommand.ts",
     replacements: [
       [
-        "if (attemptNumber < ports.maxWriteAttempts) return attempt(attemptNumber + 1);",
-        [
-          "if (attemptNumber < ports.maxWriteAttempts) {",
-          "      const fresh = await ports.store.get(arn);",
-          "      if (fresh.isOk()) {",
-          "        const again = await ports.store.put(next.value.key, fresh.value?.version ?? 0);",
-          "        if (again.isOk()) {",
-          "          for (const event of next.value.events) ports.audit.record(event);",
-          "          return next;",
-          "        }",
-          "      }",
-          "      return attempt(attemptNumber + 1);",
-          "    }",
-        ].join("\n"),
+        "  return retryWriteConflicts(ports.maxWriteAttempts, arn, async () => {",
+        "  let first: ReturnType<typeof transition> | undefined;\n  return retryWriteConflicts(ports.maxWriteAttempts, arn, async () => {",
+      ],
+      [
+        "    const next = transition(stored.value?.record, command.value, now);",
+        "    const next = (first ??= transition(stored.value?.record, command.value, now));",
       ],
     ],
     description: "retry re-puts the stale transition at the fresh version (lost update)",
@@ -636,14 +628,14 @@ export const mutants: readonly Mutant[] = [
   },
   {
     id: 64,
-    file: "src/service/resolveKey.ts",
+    file: "src/domain/resolveKeyReference.ts",
     replacements: [
       [
-        "found?.live === true ? okAsync(found.targetArn) : errAsync(notFound),",
-        "found !== undefined ? okAsync(found.targetArn) : errAsync(notFound),",
+        'if (resourceType === "alias") return alias(`alias/${resource}`, scope);',
+        'if (resourceType === "alias") return alias(resource, scope);',
       ],
     ],
-    description: "a data-plane call resolves an alias of a deleted key",
+    description: "an alias ARN is read without its alias/ prefix",
   },
   {
     id: 65,

@@ -1,7 +1,7 @@
 import type { ResultAsync } from "neverthrow";
 import type { KmsError } from "../../src/domain/kmsError.js";
-import type { OperationName } from "../../src/domain/operationName.js";
 import type { Kms } from "../../src/service/kms.js";
+import type { OperationName } from "../../src/service/kmsOperations.js";
 import { kmsMethodName, kmsOperations } from "../../src/service/kmsOperations.js";
 
 /** The name of a Kms operation, as its method is named. */

@@ -1,5 +1,5 @@
-import type { OperationName } from "../../src/domain/operationName.js";
 import type { Kms } from "../../src/service/kms.js";
+import type { OperationName } from "../../src/service/kmsOperations.js";
 
 /** The request members of each operation in the AWS model, written out independently of src. */
 export const requestMembers: Readonly<Record<OperationName, readonly string[]>> = {

@@ -7,8 +7,8 @@ import {
   type KmsErrorName,
   kmsError,
 } from "../../src/domain/kmsError.js";
-import type { OperationName } from "../../src/domain/operationName.js";
 import type { Kms } from "../../src/service/kms.js";
+import type { OperationName } from "../../src/service/kmsOperations.js";
 import { kmsMethodName, kmsOperations } from "../../src/service/kmsOperations.js";
 
 /**

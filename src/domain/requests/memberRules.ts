@@ -1,7 +1,6 @@
 import type { Result } from "neverthrow";
 import type { KeyArn, KeyScope } from "../keyArn.js";
 import type { KmsError } from "../kmsError.js";
-import type { OperationName } from "../operationName.js";
 import {
   type KeyReference,
   parseKeyReference,
@@ -38,7 +37,7 @@ export function readGrantTokens(reader: RequestReader): void {
 export function readKeyRequest<T extends object>(
   input: unknown,
   context: RequestContext,
-  operation: OperationName,
+  operation: string,
   readMembers: (reader: RequestReader) => () => T,
 ): Result<T & { readonly arn: KeyArn }, KmsError> {
   return readKeyIdMember(input, readMembers).andThen(({ keyId, members }) =>
@@ -56,7 +55,7 @@ export function readKeyRequest<T extends object>(
 export function readAliasableKeyRequest<T extends object>(
   input: unknown,
   context: RequestContext,
-  operation: OperationName,
+  operation: string,
   readMembers: (reader: RequestReader) => () => T,
 ): Result<T & { readonly key: KeyReference }, KmsError> {
   return readKeyIdMember(input, readMembers).andThen(({ keyId, members }) =>

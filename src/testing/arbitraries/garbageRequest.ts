@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { KmsErrorName } from "../../domain/kmsError.js";
-import type { OperationName } from "../../domain/operationName.js";
+import type { OperationName } from "../../service/kmsOperations.js";
 import { generationContext } from "./_internals/generationContext.js";
 import {
   hasShape,
@@ -9,7 +9,7 @@ import {
   shapeNouns,
 } from "./_internals/memberRule.js";
 import { longBlob, longString } from "./_internals/memberValues.js";
-import { builderOf } from "./_internals/requests/operationBuilders.js";
+import { builderOf } from "./_internals/requests/builderOf.js";
 import { applyChanges } from "./_internals/violation.js";
 import { garbageValue } from "./garbageValue.js";
 import type { InvalidRequest } from "./invalidRequest.js";

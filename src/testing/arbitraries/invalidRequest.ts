@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import type { KmsErrorName } from "../../domain/kmsError.js";
-import type { OperationName } from "../../domain/operationName.js";
+import type { OperationName } from "../../service/kmsOperations.js";
 import { generationContext } from "./_internals/generationContext.js";
-import { builderOf } from "./_internals/requests/operationBuilders.js";
+import { builderOf } from "./_internals/requests/builderOf.js";
 import type { RequestConstraints } from "./requestConstraints.js";
 
 /** A request that its operation must refuse, with the error it must answer. */

@@ -1,5 +1,5 @@
-import type { OperationName } from "../../domain/operationName.js";
 import type { RequestOf } from "../../service/kms.js";
+import type { OperationName } from "../../service/kmsOperations.js";
 
 /** The request type of each operation, as `Kms` takes it. */
 export type OperationRequests = { readonly [N in OperationName]: RequestOf<N> };

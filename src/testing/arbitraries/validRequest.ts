@@ -1,7 +1,7 @@
 import type fc from "fast-check";
-import type { OperationName } from "../../domain/operationName.js";
+import type { OperationName } from "../../service/kmsOperations.js";
 import { generationContext } from "./_internals/generationContext.js";
-import { builderOf } from "./_internals/requests/operationBuilders.js";
+import { builderOf } from "./_internals/requests/builderOf.js";
 import type { OperationRequests } from "./operationRequests.js";
 import type { RequestConstraints } from "./requestConstraints.js";
 

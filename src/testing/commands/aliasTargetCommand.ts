@@ -1,5 +1,12 @@
 import type { EmptyResponse } from "../../domain/requests/keyIdRequest.js";
-import { type KeyRef, liveAlias, modelAliasName, showKeyRef } from "../model/keyRef.js";
+import {
+  type AliasChoice,
+  aliasPosition,
+  type KeyRef,
+  liveAlias,
+  modelAliasName,
+  showKeyRef,
+} from "../model/keyRef.js";
 import { type LookedUp, lookUpKey } from "../model/lookUpKey.js";
 import type { ModelState } from "../model/modelState.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
@@ -14,19 +21,20 @@ import { outcomeOf, type Step } from "./step.js";
 export class AliasTargetCommand extends StepCommand {
   constructor(
     readonly operation: "CreateAlias" | "UpdateAlias",
-    readonly name: number,
+    readonly name: AliasChoice,
     readonly key: KeyRef,
   ) {
     super();
   }
 
-  async prepare(_model: KmsModel, system: KmsSystem): Promise<Step<EmptyResponse>> {
+  async prepare(model: KmsModel, system: KmsSystem): Promise<Step<EmptyResponse>> {
+    const name = aliasPosition(model.state, this.name);
     return {
-      label: this.toString(),
+      label: `${this.toString()} as alias#${name}`,
       predict: (state) => {
         const target = lookUpKey(state, this.key);
         if (typeof target === "string" && target !== "NotFoundException") return { error: target };
-        const existing = liveAlias(state, this.name);
+        const existing = liveAlias(state, name);
         if (this.operation === "CreateAlias") {
           const refusal = targetRefusal(target);
           if (refusal !== undefined) return { error: refusal };
@@ -36,12 +44,12 @@ export class AliasTargetCommand extends StepCommand {
           const refusal = targetRefusal(target);
           if (refusal !== undefined) return { error: refusal };
         }
-        setAlias(state, this.name, (target as Exclude<LookedUp, string>).index);
+        setAlias(state, name, (target as Exclude<LookedUp, string>).index);
         return { check: () => [] };
       },
       run: () => {
         const request = {
-          AliasName: modelAliasName(this.name),
+          AliasName: modelAliasName(name),
           TargetKeyId: system.keyIdOf(this.key),
         };
         return outcomeOf(

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { SupportedWrappingKeySpec } from "../../domain/wrappingTable.js";
-import { aliasPoolSize, type KeyRef } from "../model/keyRef.js";
+import { type AliasChoice, aliasPoolSize, type KeyRef } from "../model/keyRef.js";
 import type { ExpiryChoice, TokenChoice } from "./importChoices.js";
 
 /** How many distinct materials a run imports from. */
@@ -8,6 +8,15 @@ export const materialPoolSize = 3;
 
 /** A position among the run's alias names. */
 export const aliasChoice: fc.Arbitrary<number> = fc.nat(aliasPoolSize - 1);
+
+/**
+ * The alias an alias command works on: a position among the run's alias names, or sometimes
+ * `"orphaned"`, an alias whose key no longer exists, where a store's leftovers show.
+ */
+export const aliasTargetChoice: fc.Arbitrary<AliasChoice> = fc.oneof(
+  { weight: 4, arbitrary: aliasChoice },
+  { weight: 1, arbitrary: fc.constant("orphaned" as const) },
+);
 
 /**
  * Mostly keys 0–2 (two EXTERNAL keys and an AWS_KMS one at the start), sometimes an alias,

@@ -1,6 +1,7 @@
 import type { CreateKeyResponse } from "../../domain/requests/createKey.js";
 import type { ModelKey, ModelTag } from "../model/modelState.js";
 import { differences } from "./differences.js";
+import { modelPolicies } from "./keyPolicyCommands.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
@@ -17,6 +18,8 @@ export class CreateKeyCommand extends StepCommand {
     readonly description?: string,
     /** Sent as `Tags` when given. */
     readonly tags?: readonly ModelTag[],
+    /** Sent as `Policy` when given: a position in `modelPolicies`. */
+    readonly policy?: number,
   ) {
     super();
   }
@@ -29,11 +32,16 @@ export class CreateKeyCommand extends StepCommand {
           return { error: "UnsupportedOperationException" };
         }
         if (this.tags !== undefined && tagRefusal([], this.tags)) return { error: "TagException" };
+        const policy = this.policyDocument();
+        if (policy?.startsWith("{ not") === true) {
+          return { error: "MalformedPolicyDocumentException" };
+        }
         const index = state.keys.length;
         const made = {
           description: this.description ?? "",
           creationDate: new Date(state.now.getTime()),
           tags: [...(this.tags ?? [])],
+          ...(policy === undefined ? {} : { policy }),
           liveTokens: [],
           expiries: [],
         };
@@ -79,6 +87,7 @@ export class CreateKeyCommand extends StepCommand {
             ...(this.tags === undefined
               ? {}
               : { Tags: this.tags.map((tag) => ({ TagKey: tag.key, TagValue: tag.value })) }),
+            ...(this.policy === undefined ? {} : { Policy: this.policyDocument() }),
           }),
         );
         if (outcome.ok) {
@@ -94,6 +103,14 @@ export class CreateKeyCommand extends StepCommand {
     const description =
       this.description === undefined ? "" : `, ${JSON.stringify(this.description)}`;
     const tags = this.tags === undefined ? "" : `, ${showTags(this.tags)}`;
-    return `CreateKey(${this.origin}${description}${tags})`;
+    const policy =
+      this.policy === undefined ? "" : `, policy#${this.policy % modelPolicies.length}`;
+    return `CreateKey(${this.origin}${description}${tags}${policy})`;
+  }
+
+  private policyDocument(): string | undefined {
+    return this.policy === undefined
+      ? undefined
+      : modelPolicies[this.policy % modelPolicies.length];
   }
 }

@@ -1,5 +1,4 @@
 import type { GetKeyRotationStatusResponse } from "../../domain/requests/enableKeyRotation.js";
-import type { EmptyResponse } from "../../domain/requests/keyIdRequest.js";
 import { type KeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpKey } from "../model/lookUpKey.js";
 import type { ModelKey } from "../model/modelState.js";
@@ -12,8 +11,9 @@ const dayMs = 86_400_000;
 
 /**
  * EnableKeyRotation, DisableKeyRotation or GetKeyRotationStatus (docs/decisions/0026-rotation-settings.md):
- * EXTERNAL keys refuse them all; changes need an Enabled key; the status reads off while the key
- * is pending deletion, and names the next whole period after rotation was turned on.
+ * EXTERNAL keys refuse them all; changes need an Enabled key, and each is read back with
+ * GetKeyRotationStatus; the status reads off while the key is pending deletion, and names the
+ * next whole period after rotation was turned on.
  */
 export class KeyRotationCommand extends StepCommand {
   constructor(
@@ -25,10 +25,7 @@ export class KeyRotationCommand extends StepCommand {
     super();
   }
 
-  async prepare(
-    _model: KmsModel,
-    system: KmsSystem,
-  ): Promise<Step<EmptyResponse | GetKeyRotationStatusResponse>> {
+  async prepare(_model: KmsModel, system: KmsSystem): Promise<Step<GetKeyRotationStatusResponse>> {
     return {
       label: this.toString(),
       predict: (state) => {
@@ -36,38 +33,37 @@ export class KeyRotationCommand extends StepCommand {
         if (typeof found === "string") return { error: found };
         const { key, index } = found;
         if (key.origin !== "AWS_KMS") return { error: "UnsupportedOperationException" };
-        if (this.operation === "GetKeyRotationStatus") {
-          const expected = { KeyId: system.keys[index]?.arn, ...status(key, state.now) };
-          return { check: (response) => differences(response, expected) };
+        if (this.operation !== "GetKeyRotationStatus") {
+          if (key.state === "Disabled") return { error: "DisabledException" };
+          if (key.state !== "Enabled") return { error: "KMSInvalidStateException" };
+          if (this.operation === "DisableKeyRotation") delete key.rotation;
+          else {
+            key.rotation = {
+              enabledAt: key.rotation?.enabledAt ?? state.now,
+              periodInDays: this.periodInDays ?? 365,
+            };
+          }
         }
-        if (key.state === "Disabled") return { error: "DisabledException" };
-        if (key.state !== "Enabled") return { error: "KMSInvalidStateException" };
-        if (this.operation === "DisableKeyRotation") delete key.rotation;
-        else {
-          key.rotation = {
-            enabledAt: key.rotation?.enabledAt ?? state.now,
-            periodInDays: this.periodInDays ?? 365,
-          };
-        }
-        return { check: () => [] };
+        const expected = { KeyId: system.keys[index]?.arn, ...status(key, state.now) };
+        return { check: (response) => differences(response, expected) };
       },
-      run: () => {
+      run: async () => {
         const KeyId = system.keyIdOf(this.key);
-        switch (this.operation) {
-          case "EnableKeyRotation":
-            return outcomeOf(
-              system.kms.enableKeyRotation({
-                KeyId,
-                ...(this.periodInDays === undefined
-                  ? {}
-                  : { RotationPeriodInDays: this.periodInDays }),
-              }),
-            );
-          case "DisableKeyRotation":
-            return outcomeOf(system.kms.disableKeyRotation({ KeyId }));
-          case "GetKeyRotationStatus":
-            return outcomeOf(system.kms.getKeyRotationStatus({ KeyId }));
+        if (this.operation !== "GetKeyRotationStatus") {
+          // A change answers nothing; the status read right after shows what it stored.
+          const changed = await outcomeOf(
+            this.operation === "DisableKeyRotation"
+              ? system.kms.disableKeyRotation({ KeyId })
+              : system.kms.enableKeyRotation({
+                  KeyId,
+                  ...(this.periodInDays === undefined
+                    ? {}
+                    : { RotationPeriodInDays: this.periodInDays }),
+                }),
+          );
+          if (!changed.ok) return changed;
         }
+        return outcomeOf(system.kms.getKeyRotationStatus({ KeyId }));
       },
     };
   }

@@ -1,4 +1,3 @@
-import type { EmptyResponse } from "../../domain/requests/keyIdRequest.js";
 import type { ListResourceTagsResponse } from "../../domain/requests/listResourceTags.js";
 import { type KeyRef, resolveKeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpKey } from "../model/lookUpKey.js";
@@ -9,19 +8,24 @@ import { type Outcome, outcomeOf, type Step } from "./step.js";
 import { mergeTags, showTags, tagRefusal } from "./tagChoices.js";
 
 /**
- * TagResource or UntagResource (docs/decisions/0025-tags.md): a key that is not pending deletion;
- * setting replaces values in place and appends new keys; a duplicate or `aws:` key is refused.
+ * TagResource or UntagResource (docs/decisions/0025-tags.md), read back with ListResourceTags
+ * pages of `limit`: a key that is not pending deletion; setting replaces values in place and
+ * appends new keys; a duplicate or `aws:` key is refused before the key is read.
  */
 export class ChangeTagsCommand extends StepCommand {
   constructor(
     readonly operation: "TagResource" | "UntagResource",
     readonly key: KeyRef,
     readonly tags: readonly ModelTag[],
+    readonly limit: number,
   ) {
     super();
   }
 
-  async prepare(_model: KmsModel, system: KmsSystem): Promise<Step<EmptyResponse>> {
+  async prepare(
+    _model: KmsModel,
+    system: KmsSystem,
+  ): Promise<Step<readonly ListResourceTagsResponse[]>> {
     return {
       label: this.toString(),
       predict: (state) => {
@@ -40,11 +44,12 @@ export class ChangeTagsCommand extends StepCommand {
           if (tagRefusal(found.key.tags, this.tags)) return { error: "TagException" };
           found.key.tags = mergeTags(found.key.tags, this.tags);
         }
-        return { check: () => [] };
+        const expected = [...found.key.tags];
+        return { check: (pages) => tagPageProblems(pages, expected, this.limit) };
       },
-      run: () => {
+      run: async () => {
         const KeyId = system.keyIdOf(this.key);
-        return outcomeOf(
+        const changed = await outcomeOf(
           this.operation === "TagResource"
             ? system.kms.tagResource({
                 KeyId,
@@ -52,12 +57,13 @@ export class ChangeTagsCommand extends StepCommand {
               })
             : system.kms.untagResource({ KeyId, TagKeys: this.tags.map((t) => t.key) }),
         );
+        return changed.ok ? allTagPages(system, this.key, this.limit) : changed;
       },
     };
   }
 
   toString(): string {
-    return `${this.operation}(${showKeyRef(this.key)}, ${showTags(this.tags)})`;
+    return `${this.operation}(${showKeyRef(this.key)}, ${showTags(this.tags)}, then ListResourceTags Limit ${this.limit})`;
   }
 }
 
@@ -79,43 +85,54 @@ export class ListResourceTagsCommand extends StepCommand {
       predict: (state) => {
         const found = lookUpKey(state, this.key);
         if (typeof found === "string") return { error: found };
-        const expected = showTags(found.key.tags);
-        return {
-          check: (pages) => {
-            const problems: string[] = [];
-            if (pages.some((page) => page.Tags.length > this.limit))
-              problems.push(`a page has more than ${this.limit} tags`);
-            const listed = showTags(
-              pages.flatMap((page) => page.Tags.map((t) => ({ key: t.TagKey, value: t.TagValue }))),
-            );
-            if (listed !== expected) problems.push(`listed ${listed}, expected ${expected}`);
-            return problems;
-          },
-        };
+        const expected = [...found.key.tags];
+        return { check: (pages) => tagPageProblems(pages, expected, this.limit) };
       },
-      run: () => this.allPages(system),
+      run: () => allTagPages(system, this.key, this.limit),
     };
-  }
-
-  private async allPages(system: KmsSystem): Promise<Outcome<readonly ListResourceTagsResponse[]>> {
-    const pages: ListResourceTagsResponse[] = [];
-    let marker: string | undefined;
-    do {
-      const page = await outcomeOf(
-        system.kms.listResourceTags({
-          KeyId: system.keyIdOf(this.key),
-          Limit: this.limit,
-          ...(marker === undefined ? {} : { Marker: marker }),
-        }),
-      );
-      if (!page.ok) return page;
-      pages.push(page.value);
-      marker = page.value.NextMarker;
-    } while (marker !== undefined && pages.length <= 100);
-    return { ok: true, value: pages };
   }
 
   toString(): string {
     return `ListResourceTags(${showKeyRef(this.key)}, Limit ${this.limit}, every page)`;
   }
+}
+
+/** Every page of the key's tags, following NextMarker. */
+async function allTagPages(
+  system: KmsSystem,
+  key: KeyRef,
+  limit: number,
+): Promise<Outcome<readonly ListResourceTagsResponse[]>> {
+  const pages: ListResourceTagsResponse[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await outcomeOf(
+      system.kms.listResourceTags({
+        KeyId: system.keyIdOf(key),
+        Limit: limit,
+        ...(marker === undefined ? {} : { Marker: marker }),
+      }),
+    );
+    if (!page.ok) return page;
+    pages.push(page.value);
+    marker = page.value.NextMarker;
+  } while (marker !== undefined && pages.length <= 100);
+  return { ok: true, value: pages };
+}
+
+/** What is wrong with the pages of a tag listing, against the tags the model expects. */
+function tagPageProblems(
+  pages: readonly ListResourceTagsResponse[],
+  expected: readonly ModelTag[],
+  limit: number,
+): string[] {
+  const problems: string[] = [];
+  if (pages.some((page) => page.Tags.length > limit))
+    problems.push(`a page has more than ${limit} tags`);
+  const listed = showTags(
+    pages.flatMap((page) => page.Tags.map((t) => ({ key: t.TagKey, value: t.TagValue }))),
+  );
+  if (listed !== showTags(expected))
+    problems.push(`listed ${listed}, expected ${showTags(expected)}`);
+  return problems;
 }

@@ -59,6 +59,21 @@ export function liveAlias(state: ModelState, name: number): ModelAlias | undefin
   return alias !== undefined && liveKey(state, alias.key) !== undefined ? alias : undefined;
 }
 
+/** How an alias command names its alias: by position, or the first whose key no longer exists. */
+export type AliasChoice = number | "orphaned";
+
+/**
+ * The position of the alias `choice` names at the model's now: itself, or for `"orphaned"` the
+ * first alias stored for a key that no longer exists (position 0 when there is none).
+ */
+export function aliasPosition(state: ModelState, choice: AliasChoice): number {
+  if (choice !== "orphaned") return choice;
+  const orphaned = state.aliases.findIndex(
+    (alias) => alias !== undefined && liveKey(state, alias.key) === undefined,
+  );
+  return Math.max(orphaned, 0);
+}
+
 /** The alias name at position `name`: `alias/model-<name>`. */
 export function modelAliasName(name: number): string {
   return `alias/model-${name}`;

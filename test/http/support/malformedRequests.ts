@@ -1,7 +1,7 @@
 import { Buffer } from "node:buffer";
 import fc from "fast-check";
-import type { OperationName } from "../../../src/domain/operationName.js";
 import type { WireErrorName } from "../../../src/http/index.js";
+import type { OperationName } from "../../../src/service/kmsOperations.js";
 import { requestMembers } from "../../support/requestMembers.js";
 import { clientErrorNames } from "./awsErrorResponse.js";
 import type { RawRequest } from "./httpSender.js";

@@ -1,4 +1,4 @@
-import type { OperationName } from "../../../src/domain/operationName.js";
+import type { OperationName } from "../../../src/service/kmsOperations.js";
 
 /** The request members AWS JSON 1.1 sends as base64, per the AWS model, written out independently of src. */
 export const blobMembers: Readonly<Partial<Record<OperationName, readonly string[]>>> = {

@@ -1,0 +1,117 @@
+import fc from "fast-check";
+import type { SupportedWrappingKeySpec } from "../../domain/wrappingTable.js";
+import type { KeyRef } from "../model/keyRef.js";
+import { AliasTargetCommand } from "./aliasTargetCommand.js";
+import {
+  aliasTargetChoice,
+  expiryChoice,
+  materialPoolSize,
+  tokenChoice,
+} from "./commandChoices.js";
+import { encryptionContexts } from "./encryptionContexts.js";
+import { GenerateDataKeyCommand } from "./generateDataKeyCommand.js";
+import { ImportKeyMaterialCommand } from "./importKeyMaterialCommand.js";
+import { KeyRotationCommand } from "./keyRotationCommand.js";
+import type { StepCommand } from "./kmsCommand.js";
+
+// The arbitraries of the commands that need more than a key: shared by several operations of
+// operationKit, or long.
+
+const sometimes = <T>(value: T) => fc.constantFrom(undefined, undefined, undefined, value);
+
+/** ImportKeyMaterial commands on the keys `key` names: mostly wrapped material and fresh tokens. */
+export function importKeyMaterialCommands(
+  key: fc.Arbitrary<KeyRef>,
+  wrappingKeySpecs: readonly SupportedWrappingKeySpec[],
+): fc.Arbitrary<StepCommand> {
+  return fc
+    .record({
+      key,
+      material: fc.nat(materialPoolSize - 1),
+      token: tokenChoice(wrappingKeySpecs),
+      ciphertext: fc.constantFrom(
+        "wrapped",
+        "wrapped",
+        "wrapped",
+        "garbage",
+        "wrongSize",
+        "tooLong",
+      ),
+      expiry: expiryChoice,
+      importType: fc.oneof(
+        sometimes("NEW_KEY_MATERIAL" as const),
+        sometimes("EXISTING_KEY_MATERIAL" as const),
+      ),
+      keyMaterialId: fc.oneof(sometimes("matching" as const), sometimes("foreign" as const)),
+    })
+    .map(
+      ({ importType, keyMaterialId, ...choices }) =>
+        new ImportKeyMaterialCommand({
+          ...choices,
+          ...(importType === undefined ? {} : { importType }),
+          ...(keyMaterialId === undefined ? {} : { keyMaterialId }),
+        }),
+    );
+}
+
+/** True one time in four. */
+export const rarely = fc.constantFrom(false, false, false, true);
+/** A position among the run's encryption contexts. */
+export const contextChoice = fc.nat(encryptionContexts.length - 1);
+/** How a Decrypt or ReEncrypt command picks and sends a ciphertext of the run. */
+export const decryptChoices = fc.record({
+  pick: fc.nat(50),
+  keyId: fc.constantFrom(
+    "none" as const,
+    "none" as const,
+    "id" as const,
+    "arn" as const,
+    "other" as const,
+  ),
+  context: fc.constantFrom(
+    "same" as const,
+    "same" as const,
+    "reordered" as const,
+    "other" as const,
+  ),
+  tamper: rarely,
+});
+
+/** GenerateDataKey(WithoutPlaintext) commands on the keys `key` names. */
+export function dataKeyCommands(key: fc.Arbitrary<KeyRef>, withPlaintext: boolean) {
+  const size = fc.oneof(
+    fc.constantFrom("AES_256" as const, "AES_128" as const),
+    fc.integer({ min: 1, max: 64 }),
+  );
+  return fc
+    .tuple(key, size, contextChoice)
+    .map(([k, bytes, ctx]) => new GenerateDataKeyCommand(k, bytes, withPlaintext, ctx));
+}
+
+/** Commands of one rotation setting operation on the keys `key` names. */
+export function rotationCommands(
+  key: fc.Arbitrary<KeyRef>,
+  operation: "EnableKeyRotation" | "DisableKeyRotation" | "GetKeyRotationStatus",
+) {
+  // Mostly key#2, the run's first AWS_KMS key: only AWS_KMS keys rotate.
+  const rotating = fc.oneof(
+    { weight: 3, arbitrary: fc.constant<KeyRef>({ kind: "key", index: 2, form: "id" }) },
+    { weight: 2, arbitrary: key },
+  );
+  return fc
+    .tuple(rotating, fc.option(fc.constantFrom(90, 90, 365, 2560), { nil: undefined }))
+    .map(
+      ([k, days]) =>
+        new KeyRotationCommand(operation, k, operation === "EnableKeyRotation" ? days : undefined),
+    );
+}
+
+/** CreateAlias or UpdateAlias commands of the run's alias names to the keys `key` names. */
+export function aliasTargetCommands(
+  key: fc.Arbitrary<KeyRef>,
+  operation: "CreateAlias" | "UpdateAlias",
+) {
+  return fc
+    .tuple(aliasTargetChoice, key)
+    .map(([name, k]) => new AliasTargetCommand(operation, name, k));
+}
