@@ -171,7 +171,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   },
   DisableKeyRotation: {
     requests: keyIdOnlyRequests,
-    weight: 6,
+    weight: 4,
     commands: ({ key }) => rotationCommands(key, "DisableKeyRotation"),
   },
   EnableKey: {
@@ -181,7 +181,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   },
   EnableKeyRotation: {
     requests: enableKeyRotationRequests,
-    weight: 8,
+    weight: 6,
     commands: ({ key }) => rotationCommands(key, "EnableKeyRotation"),
   },
   Encrypt: {
@@ -204,7 +204,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   },
   GenerateRandom: {
     requests: generateRandomRequests,
-    weight: 4,
+    weight: 2,
     commands: () =>
       fc
         .oneof(fc.integer({ min: 1, max: 64 }), fc.constantFrom(0, 1024, 1025))
@@ -212,12 +212,12 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   },
   GetKeyPolicy: {
     requests: getKeyPolicyRequests,
-    weight: 6,
+    weight: 3,
     commands: ({ key }) => key.map((k) => new GetKeyPolicyCommand(k)),
   },
   GetKeyRotationStatus: {
     requests: keyIdOnlyRequests,
-    weight: 8,
+    weight: 4,
     commands: ({ key }) => rotationCommands(key, "GetKeyRotationStatus"),
   },
   GetParametersForImport: {
@@ -258,7 +258,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   },
   ListAliases: {
     requests: listAliasesRequests,
-    weight: 13,
+    weight: 6,
     commands: ({ key }) =>
       fc
         .tuple(fc.integer({ min: 1, max: 4 }), fc.option(key, { nil: undefined }))
@@ -266,7 +266,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   },
   ListKeyPolicies: {
     requests: listKeyPoliciesRequests,
-    weight: 3,
+    weight: 2,
     commands: ({ key }) => key.map((k) => new ListKeyPoliciesCommand(k)),
   },
   ListKeys: {
@@ -276,7 +276,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   },
   ListResourceTags: {
     requests: listResourceTagsRequests,
-    weight: 8,
+    weight: 4,
     commands: ({ key }) =>
       fc
         .tuple(key, fc.integer({ min: 1, max: 3 }))
@@ -284,7 +284,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   },
   PutKeyPolicy: {
     requests: putKeyPolicyRequests,
-    weight: 6,
+    weight: 5,
     commands: ({ key }) =>
       fc
         .tuple(key, fc.nat(modelPolicies.length - 1))
@@ -292,7 +292,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   },
   ReEncrypt: {
     requests: reEncryptRequests,
-    weight: 20,
+    weight: 16,
     commands: ({ key }) =>
       fc
         .tuple(decryptChoices, key, contextChoice)
@@ -308,7 +308,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   },
   TagResource: {
     requests: tagResourceRequests,
-    weight: 12,
+    weight: 8,
     commands: ({ key }) =>
       fc
         .tuple(key, tagChoice, fc.integer({ min: 1, max: 3 }))
@@ -316,7 +316,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   },
   UntagResource: {
     requests: untagResourceRequests,
-    weight: 8,
+    weight: 6,
     commands: ({ key }) =>
       fc
         .tuple(key, tagChoice, fc.integer({ min: 1, max: 3 }))
@@ -324,12 +324,12 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   },
   UpdateAlias: {
     requests: aliasTargetRequests(false),
-    weight: 15,
+    weight: 10,
     commands: ({ key }) => aliasTargetCommands(key, "UpdateAlias"),
   },
   UpdateKeyDescription: {
     requests: updateKeyDescriptionRequests,
-    weight: 6,
+    weight: 4,
     commands: ({ key }) =>
       fc
         .tuple(key, fc.constantFrom("", "renamed", "x".repeat(8192)))

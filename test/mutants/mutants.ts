@@ -327,21 +327,21 @@ export const mutants: readonly Mutant[] = [
   },
   {
     id: 32,
-    file: "src/service/operations/decrypt.ts",
+    file: "src/service/decryptCiphertext.ts",
     replacements: [
       [
-        "if (request.arn !== undefined && request.arn !== arn) return errAsync(incorrectKey());",
+        "if (named !== undefined && named !== arn) return errAsync(incorrectKey());",
         "",
       ],
     ],
-    description: "Decrypt IncorrectKeyException check removed",
+    description: "Decrypt and ReEncrypt: IncorrectKeyException check removed",
   },
   {
     id: 33,
-    file: "src/service/operations/decrypt.ts",
+    file: "src/service/decryptCiphertext.ts",
     replacements: [
       [
-        ".mapErr((error) => (request.arn === undefined ? asCiphertextError(error) : error))",
+        ".mapErr((error) => (named === undefined ? asCiphertextError(error) : error))",
         ".mapErr((error) => asCiphertextError(error))",
       ],
     ],
@@ -416,11 +416,11 @@ export const mutants: readonly Mutant[] = [
   },
   {
     id: 42,
-    file: "src/service/commitKeyCommand.ts",
+    file: "src/service/retryWriteConflicts.ts",
     replacements: [
       [
-        "if (attemptNumber < ports.maxWriteAttempts) return attempt(attemptNumber + 1);",
-        "if (attemptNumber < 1) return attempt(attemptNumber + 1);",
+        "if (attemptNumber < maxAttempts) return run(attemptNumber + 1);",
+        "if (attemptNumber < 1) return run(attemptNumber + 1);",
       ],
     ],
     description: "no retry after a WriteConflict",

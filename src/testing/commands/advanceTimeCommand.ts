@@ -1,6 +1,6 @@
-import { describeAllKeys } from "./describeAllKeys.js";
 import type { KmsCommand, KmsModel } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
+import { readAllKeys } from "./readAllKeys.js";
 
 /** Time passes: tokens, material and deletion windows may run out (docs/decisions/0007-single-use-import-tokens.md, docs/decisions/0008-expiration-model-and-valid-to.md, docs/decisions/0013-deletion-window.md). */
 export class AdvanceTimeCommand implements KmsCommand {
@@ -18,7 +18,7 @@ export class AdvanceTimeCommand implements KmsCommand {
     const ms = this.minutes * 60_000;
     model.state.now = new Date(model.state.now.getTime() + ms);
     system.clock.advance(ms);
-    if (this.thenDescribe) await describeAllKeys(model, system);
+    if (this.thenDescribe) await readAllKeys(model, system);
   }
 
   toString(): string {

@@ -1,8 +1,8 @@
 import { liveKey } from "../model/liveKey.js";
 import type { ModelState } from "../model/modelState.js";
-import { describeAllKeys } from "./describeAllKeys.js";
 import type { KmsCommand, KmsModel } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
+import { readAllKeys } from "./readAllKeys.js";
 
 /** The instants at which something runs out: material (docs/decisions/0006-losing-material-means-pending-import.md), an import token (docs/decisions/0007-single-use-import-tokens.md), a key (docs/decisions/0013-deletion-window.md). */
 export type Deadline = "ValidTo" | "ParametersValidTo" | "DeletionDate";
@@ -37,7 +37,7 @@ export class AdvanceToDeadlineCommand implements KmsCommand {
     if (target === undefined) return;
     model.state.now = new Date(target);
     system.clock.set(new Date(target));
-    if (this.thenDescribe) await describeAllKeys(model, system);
+    if (this.thenDescribe) await readAllKeys(model, system);
   }
 
   toString(): string {

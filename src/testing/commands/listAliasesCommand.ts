@@ -1,4 +1,3 @@
-import type { KmsError } from "../../domain/kmsError.js";
 import type { ListAliasesResponse } from "../../domain/requests/listAliases.js";
 import {
   aliasPoolSize,
@@ -8,10 +7,11 @@ import {
   showKeyRef,
 } from "../model/keyRef.js";
 import { lookUpKey } from "../model/lookUpKey.js";
+import { allPages } from "./allPages.js";
 import { differences } from "./differences.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
-import type { Outcome, Step } from "./step.js";
+import type { Step } from "./step.js";
 
 /**
  * ListAliases, every page of `limit` aliases, of the scope or of the key `key` names: each alias
@@ -74,24 +74,15 @@ export class ListAliasesCommand extends StepCommand {
           },
         };
       },
-      run: () => this.allPages(system),
+      run: () =>
+        allPages((marker) =>
+          system.kms.listAliases({
+            Limit: this.limit,
+            ...(this.key === undefined ? {} : { KeyId: system.keyIdOf(this.key) }),
+            ...marker,
+          }),
+        ),
     };
-  }
-
-  private async allPages(system: KmsSystem): Promise<Outcome<readonly ListAliasesResponse[]>> {
-    const pages: ListAliasesResponse[] = [];
-    let marker: string | undefined;
-    do {
-      const page = await system.kms.listAliases({
-        Limit: this.limit,
-        ...(this.key === undefined ? {} : { KeyId: system.keyIdOf(this.key) }),
-        ...(marker === undefined ? {} : { Marker: marker }),
-      });
-      if (page.isErr()) return { ok: false, error: page.error as KmsError };
-      pages.push(page.value);
-      marker = page.value.NextMarker;
-    } while (marker !== undefined && pages.length <= 1000);
-    return { ok: true, value: pages };
   }
 
   toString(): string {

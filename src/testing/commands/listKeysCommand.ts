@@ -1,9 +1,9 @@
-import type { KmsError } from "../../domain/kmsError.js";
 import type { ListKeysResponse } from "../../domain/requests/listKeys.js";
 import { liveKey } from "../model/liveKey.js";
+import { allPages } from "./allPages.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
-import type { Outcome, Step } from "./step.js";
+import type { Step } from "./step.js";
 
 /** ListKeys, every page of `limit` keys: each key that exists, once (docs/decisions/0013-deletion-window.md: none past its deletion date). */
 export class ListKeysCommand extends StepCommand {
@@ -43,23 +43,8 @@ export class ListKeysCommand extends StepCommand {
           },
         };
       },
-      run: () => this.allPages(system),
+      run: () => allPages((marker) => system.kms.listKeys({ Limit: this.limit, ...marker })),
     };
-  }
-
-  private async allPages(system: KmsSystem): Promise<Outcome<readonly ListKeysResponse[]>> {
-    const pages: ListKeysResponse[] = [];
-    let marker: string | undefined;
-    do {
-      const page = await system.kms.listKeys({
-        Limit: this.limit,
-        ...(marker === undefined ? {} : { Marker: marker }),
-      });
-      if (page.isErr()) return { ok: false, error: page.error as KmsError };
-      pages.push(page.value);
-      marker = page.value.NextMarker;
-    } while (marker !== undefined && pages.length <= 1000);
-    return { ok: true, value: pages };
   }
 
   toString(): string {

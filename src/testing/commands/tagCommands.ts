@@ -2,9 +2,10 @@ import type { ListResourceTagsResponse } from "../../domain/requests/listResourc
 import { type KeyRef, resolveKeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpKey } from "../model/lookUpKey.js";
 import type { ModelTag } from "../model/modelState.js";
+import { allPages } from "./allPages.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
-import { type Outcome, outcomeOf, type Step } from "./step.js";
+import { outcomeOf, type Step } from "./step.js";
 import { mergeTags, showTags, tagRefusal } from "./tagChoices.js";
 
 /**
@@ -97,27 +98,11 @@ export class ListResourceTagsCommand extends StepCommand {
   }
 }
 
-/** Every page of the key's tags, following NextMarker. */
-async function allTagPages(
-  system: KmsSystem,
-  key: KeyRef,
-  limit: number,
-): Promise<Outcome<readonly ListResourceTagsResponse[]>> {
-  const pages: ListResourceTagsResponse[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await outcomeOf(
-      system.kms.listResourceTags({
-        KeyId: system.keyIdOf(key),
-        Limit: limit,
-        ...(marker === undefined ? {} : { Marker: marker }),
-      }),
-    );
-    if (!page.ok) return page;
-    pages.push(page.value);
-    marker = page.value.NextMarker;
-  } while (marker !== undefined && pages.length <= 100);
-  return { ok: true, value: pages };
+/** Every page of the key's tags. */
+function allTagPages(system: KmsSystem, key: KeyRef, limit: number) {
+  return allPages((marker) =>
+    system.kms.listResourceTags({ KeyId: system.keyIdOf(key), Limit: limit, ...marker }),
+  );
 }
 
 /** What is wrong with the pages of a tag listing, against the tags the model expects. */
