@@ -329,10 +329,7 @@ export const mutants: readonly Mutant[] = [
     id: 32,
     file: "src/service/decryptCiphertext.ts",
     replacements: [
-      [
-        "if (named !== undefined && named !== arn) return errAsync(incorrectKey());",
-        "",
-      ],
+      ["if (named !== undefined && named !== arn) return errAsync(incorrectKey());", ""],
     ],
     description: "Decrypt and ReEncrypt: IncorrectKeyException check removed",
   },
