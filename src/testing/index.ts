@@ -15,11 +15,13 @@ export { type KmsModelSetupOptions, kmsModelSetup } from "./kmsModelSetup.js";
 export { type ManualClock, manualClock } from "./manualClock.js";
 export type { KeyRef } from "./model/keyRef.js";
 export type {
+  ModelAlias,
   ModelCiphertext,
   ModelKey,
   ModelKeyState,
   ModelMaterial,
   ModelState,
+  ModelTag,
   ModelToken,
 } from "./model/modelState.js";
 export {
