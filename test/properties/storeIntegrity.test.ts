@@ -16,6 +16,7 @@ const dataPlane: ReadonlySet<keyof Kms> = new Set([
   "decrypt",
   "generateDataKey",
   "generateDataKeyWithoutPlaintext",
+  "reEncrypt",
 ]);
 
 describe("failed operations and the key store (decision 12)", () => {
