@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { errAsync, okAsync } from "neverthrow";
 import { type AliasName, type AliasRecord, aliasArn } from "../domain/aliasRecord.js";
+import type { BehaviourProfile } from "../domain/behaviourProfile.js";
 import { type KeyArn, keyArn } from "../domain/keyArn.js";
 import type { KeyRecord } from "../domain/keyRecord.js";
 import { kmsError } from "../domain/kmsError.js";
@@ -34,6 +35,8 @@ export function memoryKeyStore(): KeyStore {
   const rows = new Map<KeyArn, StoredKey>();
   /** Aliases by alias ARN: one per name, account and Region. */
   const aliases = new Map<string, StoredAlias>();
+  /** Behaviour profiles by `account/Region`. */
+  const behaviours = new Map<string, BehaviourProfile>();
   const secret = randomBytes(32);
   const markers = pageMarkers(secret);
   const aliasMarkers = pageMarkers<AliasName>(secret, aliasPagePurpose);
@@ -133,6 +136,12 @@ export function memoryKeyStore(): KeyStore {
           ? { aliases: shown, nextMarker: aliasMarkers.encode(scope, last.aliasName) }
           : { aliases: shown },
       );
+    },
+    claimBehaviour: (scope, proposed) => {
+      const name = `${scope.accountId}/${scope.region}`;
+      const stored = behaviours.get(name) ?? proposed;
+      behaviours.set(name, stored);
+      return okAsync(stored);
     },
   };
 }

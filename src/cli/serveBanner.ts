@@ -1,3 +1,4 @@
+import type { BehaviourProfile } from "../domain/behaviourProfile.js";
 import type { KmsCredential } from "../http/index.js";
 
 /** What the endpoint of `kms-byok serve` turned out to be. */
@@ -9,11 +10,17 @@ export interface ServeBannerInput {
   readonly region: string;
   /** The account of open local mode. */
   readonly accountId: string;
+  readonly behaviour: BehaviourProfile;
   readonly credentials: readonly KmsCredential[];
   readonly credentialsFile: string | undefined;
   /** Where keys are kept, as a sentence. */
   readonly keptIn: string;
 }
+
+const behaviourLines: Readonly<Record<BehaviourProfile, string>> = {
+  classic: "classic: the import-key-material man page (symmetric keys, one material per key)",
+  current: "current: AWS KMS today (rotation of imported material, HMAC and asymmetric imports)",
+};
 
 /**
  * The text `kms-byok serve` prints once it is ready: the endpoint, the mode and what it means
@@ -27,6 +34,7 @@ export function serveBanner(input: ServeBannerInput): string {
     "",
     `  Endpoint:  ${url}${listening}`,
     `  Region:    ${region}`,
+    `  Behaviour: ${behaviourLines[input.behaviour]}`,
   ];
   if (input.credentials.length === 0) {
     lines.push(

@@ -1,10 +1,12 @@
 import { systemClock } from "../adapters/systemClock.js";
+import type { BehaviourProfile } from "../domain/behaviourProfile.js";
 import {
   createKmsServer,
   type KmsServer,
   type KmsServerAddress,
   type KmsServerListenError,
 } from "../http/index.js";
+import type { KeyStore } from "../ports/keyStore.js";
 import type { CliIo } from "./cliIo.js";
 import { parseCommandArgs } from "./parseCommandArgs.js";
 import { serveBanner } from "./serveBanner.js";
@@ -18,6 +20,7 @@ const options = {
   host: { type: "string" },
   account: { type: "string" },
   region: { type: "string" },
+  behaviour: { type: "string" },
   credentials: { type: "string" },
   data: { type: "string" },
   database: { type: "string" },
@@ -47,7 +50,7 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
     io.stderr(`kms-byok serve: ${settings.error}\n`);
     return 2;
   }
-  const { port, host, accountId, region, credentials, credentialsFile } = settings.value;
+  const { port, host, accountId, region, behaviour, credentials, credentialsFile } = settings.value;
 
   const opened = await openServeStore(settings.value.store);
   if (opened.isErr()) {
@@ -55,9 +58,16 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
     return 2;
   }
   const { store, crypto, keptIn } = opened.value;
+  const accounts = credentials.length === 0 ? [accountId] : credentials.map((c) => c.accountId);
+  const disagreement = await behaviourDisagreement(store, accounts, region, behaviour);
+  if (disagreement !== undefined) {
+    await opened.value.close();
+    io.stderr(`kms-byok serve: ${disagreement}\n`);
+    return 2;
+  }
   let server: KmsServer;
   try {
-    server = createKmsServer({ region, accountId, credentials, crypto, store });
+    server = createKmsServer({ region, accountId, behaviour, credentials, crypto, store });
   } catch (error) {
     await opened.value.close();
     if (!(error instanceof TypeError)) throw error;
@@ -83,6 +93,7 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
         ...clientAddress(address.value),
         region,
         accountId,
+        behaviour,
         credentials,
         credentialsFile,
         keptIn,
@@ -99,6 +110,25 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   await opened.value.close();
   io.stdout("kms-byok serve: stopped\n");
   return 0;
+}
+
+/**
+ * Claims `behaviour` for each account the server serves in `region` (docs/decisions/0029-behaviour-profiles.md),
+ * and says why not when the store keeps one of them under the other profile or cannot answer.
+ */
+async function behaviourDisagreement(
+  store: KeyStore,
+  accounts: readonly string[],
+  region: string,
+  behaviour: BehaviourProfile,
+): Promise<string | undefined> {
+  for (const accountId of new Set(accounts)) {
+    const stored = await store.claimBehaviour({ accountId, region }, behaviour);
+    if (stored.isErr()) return `reading the behaviour profile failed: ${stored.error.message}`;
+    if (stored.value !== behaviour)
+      return `--behaviour ${behaviour}: the key store keeps account ${accountId} in ${region} under the ${stored.value} profile, chosen when it was first served; start with --behaviour ${stored.value}, or use another store`;
+  }
+  return undefined;
 }
 
 /**

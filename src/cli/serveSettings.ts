@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "neverthrow";
+import { type BehaviourProfile, isBehaviourProfile } from "../domain/behaviourProfile.js";
 import type { KmsCredential } from "../http/index.js";
 import { defaultAccountId, defaultRegion } from "../service/serviceDeps.js";
 import { readCredentialsFile } from "./readCredentialsFile.js";
@@ -11,6 +12,8 @@ export interface ServeSettings {
   /** The account of open local mode. */
   readonly accountId: string;
   readonly region: string;
+  /** From `--behaviour`: `classic` by default. */
+  readonly behaviour: BehaviourProfile;
   /** From `--credentials`; none in open local mode. */
   readonly credentials: readonly KmsCredential[];
   readonly credentialsFile: string | undefined;
@@ -24,6 +27,7 @@ export interface ServeOptionValues {
   readonly host?: string | undefined;
   readonly account?: string | undefined;
   readonly region?: string | undefined;
+  readonly behaviour?: string | undefined;
   readonly credentials?: string | undefined;
   readonly data?: string | undefined;
   readonly database?: string | undefined;
@@ -32,11 +36,12 @@ export interface ServeOptionValues {
 
 /**
  * Checks the options of `kms-byok serve` and fills in the defaults: port 4599 (0 to 65535),
- * host 127.0.0.1, account 111122223333 (12 digits), Region us-east-1, keys in memory, and
+ * host 127.0.0.1, account 111122223333 (12 digits), Region us-east-1, behaviour classic, keys in memory, and
  * reads the credentials file. The error says which option is wrong and why.
  */
 export function serveSettings(values: ServeOptionValues): Result<ServeSettings, string> {
   const { port = "4599", host = "127.0.0.1", region = defaultRegion } = values;
+  const { behaviour = "classic" } = values;
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65_535) {
     return err(`--port ${port}: must be a port number from 0 to 65535 (0 picks a free port)`);
   }
@@ -50,6 +55,11 @@ export function serveSettings(values: ServeOptionValues): Result<ServeSettings, 
   if (!/^\d{12}$/.test(accountId)) {
     return err(`--account ${accountId}: must be a 12-digit AWS account ID`);
   }
+  if (!isBehaviourProfile(behaviour)) {
+    return err(
+      `--behaviour ${behaviour}: must be classic (the import-key-material man page) or current (AWS KMS today)`,
+    );
+  }
   const store = storeChoice(values);
   if (store.isErr()) return err(store.error);
   const credentials =
@@ -59,6 +69,7 @@ export function serveSettings(values: ServeOptionValues): Result<ServeSettings, 
     host,
     accountId,
     region,
+    behaviour,
     credentials,
     credentialsFile: values.credentials,
     store: store.value,

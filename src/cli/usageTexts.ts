@@ -29,6 +29,10 @@ Options:
                        (default 111122223333)
   --region REGION      The Region the endpoint serves; requests must be signed for it
                        (default us-east-1)
+  --behaviour PROFILE  classic: the import-key-material man page, symmetric keys with one
+                       material each (default); current: AWS KMS today, with rotation of
+                       imported material and HMAC and asymmetric imports. A store keeps
+                       the profile each account and Region was first served with
   --credentials FILE   A JSON array of {"accessKeyId", "secretAccessKey", "accountId"}:
                        verify every request's SigV4 signature, each access key acting
                        for its own account
@@ -52,6 +56,7 @@ Keys past their deletion date are removed at start and every minute.
 
 Examples:
   kms-byok serve --data ./kms-data
+  kms-byok serve --behaviour current
   kms-byok serve --database postgres://kms@db.internal/kms --root-key-file /etc/kms/root.key
   kms-byok serve
   export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1

@@ -19,12 +19,31 @@ export function checkImportedMaterial(
   key: KeyRecord,
   { material, materialByteLength: byteLength, importType, expectedMaterialId }: ImportCommand,
 ): Result<void, KmsError> {
-  if (byteLength !== symmetricKeyMaterialBytes) {
-    return incorrectMaterial(
-      `Key material for a SYMMETRIC_DEFAULT key must be exactly ${symmetricKeyMaterialBytes} bytes; ` +
-        `the unwrapped material has ${byteLength}.`,
-    );
-  }
+  return checkMaterialLength(byteLength).andThen(() =>
+    checkClassicMaterial(key, material, importType, expectedMaterialId),
+  );
+}
+
+/**
+ * docs/decisions/0002-material-is-exactly-32-bytes.md: symmetric key material is 32 bytes.
+ *
+ * Errors: `IncorrectKeyMaterialException`.
+ */
+export function checkMaterialLength(byteLength: number): Result<void, KmsError> {
+  return byteLength === symmetricKeyMaterialBytes
+    ? ok(undefined)
+    : incorrectMaterial(
+        `Key material for a SYMMETRIC_DEFAULT key must be exactly ${symmetricKeyMaterialBytes} bytes; ` +
+          `the unwrapped material has ${byteLength}.`,
+      );
+}
+
+function checkClassicMaterial(
+  key: KeyRecord,
+  material: ImportCommand["material"],
+  importType: ImportCommand["importType"],
+  expectedMaterialId: ImportCommand["expectedMaterialId"],
+): Result<void, KmsError> {
   if (key.boundMaterialId !== undefined && !sameKeyMaterialId(key.boundMaterialId, material.id)) {
     return incorrectMaterial(
       `The key material is not the key material previously imported into ${key.arn}. ` +

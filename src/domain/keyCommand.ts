@@ -1,3 +1,4 @@
+import type { BehaviourProfile } from "./behaviourProfile.js";
 import type { KeyArn } from "./keyArn.js";
 import type { KeyId } from "./keyId.js";
 import type { KeyMaterialId } from "./keyMaterialId.js";
@@ -52,11 +53,24 @@ export type KeyCommand =
       readonly importType: ImportType | undefined;
       /** The ID the caller says the material has, if any. */
       readonly expectedMaterialId: KeyMaterialId | undefined;
+      /** The `KeyMaterialDescription`, kept by the `current` profile. */
+      readonly description?: string;
+      /** `classic` binds the first material forever; `current` rotates (docs/decisions/0030-rotation-of-imported-material.md). */
+      readonly behaviour: BehaviourProfile;
+    }
+  | {
+      readonly type: "RotateKeyOnDemand";
+      readonly arn: KeyArn;
+      readonly behaviour: BehaviourProfile;
+      /** Fresh generated material, for an `AWS_KMS` key. */
+      readonly generated?: KeyMaterial;
+      /** How many on-demand rotations a key may have. */
+      readonly rotationLimit: number;
     }
   | {
       readonly type: "DeleteImportedKeyMaterial";
       readonly arn: KeyArn;
-      /** The ID the caller says the material has, if any. */
+      /** The material to delete; the current one when absent. */
       readonly expectedMaterialId: KeyMaterialId | undefined;
     }
   | { readonly type: "EnableKey"; readonly arn: KeyArn }

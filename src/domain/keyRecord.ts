@@ -12,6 +12,30 @@ export interface KeyMaterial {
   readonly id: KeyMaterialId;
   readonly sealed: Uint8Array;
   readonly validTo?: Date;
+  /** The `KeyMaterialDescription` it was imported with (the current profile keeps it). */
+  readonly description?: string;
+  /** When a rotation made it the key's current material; absent for a key's first material. */
+  readonly rotationDate?: Date;
+}
+
+/**
+ * Where a material of a key stands (`KeyMaterialState`, docs/decisions/0030-rotation-of-imported-material.md): the one encrypting now, one
+ * that only decrypts, or one imported for the next rotation.
+ */
+export type KeyMaterialState = "CURRENT" | "NON_CURRENT" | "PENDING_ROTATION";
+
+/**
+ * A material of a key that is not in `material`: rotated away from, waiting for a rotation, or
+ * (`CURRENT`) the current one while another material of the key is missing. `sealed` and
+ * `validTo` are present while the material is imported.
+ */
+export interface OtherMaterial {
+  readonly id: KeyMaterialId;
+  readonly state: KeyMaterialState;
+  readonly sealed?: Uint8Array;
+  readonly validTo?: Date;
+  readonly description?: string;
+  readonly rotationDate?: Date;
 }
 
 /**
@@ -50,8 +74,18 @@ export interface KeyRecordBase {
   readonly creationDate: Date;
   readonly description: string;
   readonly origin: Origin;
-  /** The first material ever imported (or generated): bound to the key forever (docs/decisions/0004-material-bound-forever.md). */
+  /**
+   * The ID of the key's current material, from its first import (or generation) on, also while
+   * that material is missing. The `classic` profile binds it forever (docs/decisions/0004-material-bound-forever.md); in the `current`
+   * profile a rotation changes it (docs/decisions/0030-rotation-of-imported-material.md).
+   */
   readonly boundMaterialId?: KeyMaterialId;
+  /**
+   * The key's other materials, oldest first: present only once a key of the `current` profile
+   * has more than one (docs/decisions/0030-rotation-of-imported-material.md). While any material the key depends on is missing, the
+   * current one is kept here too, and `material` is absent.
+   */
+  readonly otherMaterials?: readonly OtherMaterial[];
   /** Live import parameter sets, oldest first; at most ten (docs/decisions/0007-single-use-import-tokens.md). */
   readonly parameterSets: readonly ParameterSet[];
   /** The key's tags in the order they were first set; absent when it has none. */

@@ -1,19 +1,21 @@
 import type { KeyEvent } from "./keyEvent.js";
-import type { KeyRecord } from "./keyRecord.js";
+import { keyMaterials, withKeyMaterials } from "./keyMaterials.js";
+import type { KeyRecord, OtherMaterial } from "./keyRecord.js";
 
 /** A key as it is at some instant, and what happened to it since it was stored. */
 export interface ObservedKey {
   /** The key, or `undefined` once its deletion date has passed (docs/decisions/0013-deletion-window.md). */
   readonly key: KeyRecord | undefined;
-  /** Events that time alone caused: at most one `DeleteExpiredKeyMaterial`. */
+  /** Events that time alone caused: one `DeleteExpiredKeyMaterial` per expired material, oldest first. */
   readonly events: readonly KeyEvent[];
 }
 
 /**
  * The effective state of a stored key at `now` (docs/decisions/0012-lazy-time-from-a-clock-port.md): expiry and deletion are lazy, so this
- * pure function is where they happen. Material whose `validTo` is at or before `now` is
- * removed and the key goes to `PendingImport`, except that `PendingDeletion` stays (docs/decisions/0006-losing-material-means-pending-import.md); a key
- * past its deletion date no longer exists (docs/decisions/0013-deletion-window.md).
+ * pure function is where they happen. Each material whose `validTo` is at or before `now` is
+ * removed, and the key goes to `PendingImport`, except that `PendingDeletion` stays (docs/decisions/0006-losing-material-means-pending-import.md); a
+ * material pending rotation goes altogether (docs/decisions/0030-rotation-of-imported-material.md). A key past its deletion date no longer
+ * exists (docs/decisions/0013-deletion-window.md).
  *
  * @example
  * ```ts
@@ -24,38 +26,45 @@ export function observeKey(stored: KeyRecord, now: Date): ObservedKey {
   if (stored.keyState === "PendingDeletion" && stored.deletionDate.getTime() <= now.getTime()) {
     return { key: undefined, events: [] };
   }
-  const validTo = stored.keyState === "PendingImport" ? undefined : stored.material?.validTo;
-  if (validTo === undefined || validTo.getTime() > now.getTime())
-    return { key: stored, events: [] };
+  const materials = keyMaterials(stored);
+  const expired = materials.filter(
+    (m) => m.validTo !== undefined && m.validTo.getTime() <= now.getTime(),
+  );
+  if (expired.length === 0) return { key: stored, events: [] };
 
-  const key = withoutMaterial(stored);
-  return {
-    key,
-    events: [
-      {
+  const key = withKeyMaterials(
+    stored,
+    materials.flatMap((m) =>
+      !expired.includes(m) ? [m] : m.state === "PENDING_ROTATION" ? [] : [withoutBytes(m)],
+    ),
+  );
+  const events = expired
+    .map(
+      (m): KeyEvent => ({
         eventName: "DeleteExpiredKeyMaterial",
         keyArn: key.arn,
-        eventTime: validTo,
+        eventTime: m.validTo ?? now,
         keyState: key.keyState,
-        ...materialIdOf(stored),
-      },
-    ],
-  };
+        keyMaterialId: m.id,
+      }),
+    )
+    .sort((a, b) => a.eventTime.getTime() - b.eventTime.getTime());
+  return { key, events };
 }
 
 /**
- * The key without its material (docs/decisions/0006-losing-material-means-pending-import.md): `Enabled`/`Disabled` go to `PendingImport`,
- * `PendingDeletion` stays. Only `boundMaterialId` remembers what it was.
+ * The key without its current material (docs/decisions/0006-losing-material-means-pending-import.md): `Enabled`/`Disabled` go to `PendingImport`,
+ * `PendingDeletion` stays. `boundMaterialId` remembers what it was.
  */
 export function withoutMaterial(key: KeyRecord): KeyRecord {
-  if (key.keyState === "PendingImport") return key;
-  const { material: _material, ...rest } = key;
-  if (rest.keyState === "PendingDeletion") return rest;
-  return { ...rest, keyState: "PendingImport" };
+  return withKeyMaterials(
+    key,
+    keyMaterials(key).map((m) => (m.state === "CURRENT" ? withoutBytes(m) : m)),
+  );
 }
 
-function materialIdOf(key: KeyRecord): Pick<KeyEvent, "keyMaterialId"> {
-  return key.keyState !== "PendingImport" && key.material !== undefined
-    ? { keyMaterialId: key.material.id }
-    : {};
+/** A material as it is once deleted: its ID, state, description and rotation date only. */
+export function withoutBytes(material: OtherMaterial): OtherMaterial {
+  const { sealed: _sealed, validTo: _validTo, ...rest } = material;
+  return rest;
 }

@@ -10,12 +10,17 @@ import {
 } from "./importPreconditions.js";
 import type { KeyCommand } from "./keyCommand.js";
 import type { KeyEvent } from "./keyEvent.js";
-import { type KeyMaterialId, sameKeyMaterialId } from "./keyMaterialId.js";
+import type { KeyMaterialId } from "./keyMaterialId.js";
 import type { KeyMaterial, KeyRecord } from "./keyRecord.js";
 import { requireRotatable } from "./keyRotationPreconditions.js";
 import { withoutTags, withTags } from "./keyTags.js";
 import { type KmsError, kmsError } from "./kmsError.js";
-import { observeKey, withoutMaterial } from "./observeKey.js";
+import {
+  deleteOneMaterial,
+  importRotatableMaterial,
+  rotateKeyMaterial,
+} from "./materialRotation.js";
+import { observeKey } from "./observeKey.js";
 import { pendingDeletion, pendingImport } from "./requireEnabledKey.js";
 
 /** The outcome of a successful transition: the key to store and the events to audit. */
@@ -104,34 +109,28 @@ function apply(
     case "ImportKeyMaterial":
       return requireImportable(key)
         .andThen((k) => findParameterSet(k, command.token, now).map((set) => ({ k, set })))
-        .andThen(({ k, set }) =>
-          checkImportedMaterial(k, command).map(() => {
-            const parameterSets = k.parameterSets.filter((s) => s !== set);
-            return committed(
-              "ImportKeyMaterial",
-              withMaterial({ ...k, parameterSets }, command.material),
-              now,
-            );
-          }),
-        );
-    case "DeleteImportedKeyMaterial":
-      return requireExternalOrigin(key).andThen((k) => {
-        const expected = command.expectedMaterialId;
-        if (
-          expected !== undefined &&
-          (k.boundMaterialId === undefined || !sameKeyMaterialId(expected, k.boundMaterialId))
-        ) {
-          return err(
-            kmsError(
-              "NotFoundException",
-              `Key material ${expected} is not associated with ${k.arn}.`,
-            ),
+        .andThen(({ k, set }) => {
+          const unspent = { ...k, parameterSets: k.parameterSets.filter((s) => s !== set) };
+          const imported =
+            command.behaviour === "current"
+              ? importRotatableMaterial(unspent, command)
+              : checkImportedMaterial(k, command).map(() =>
+                  withMaterial(unspent, command.material),
+                );
+          return imported.map((next) =>
+            committed("ImportKeyMaterial", next, now, command.material.id),
           );
-        }
-        return ok(
-          committed("DeleteImportedKeyMaterial", withoutMaterial(k), now, k.boundMaterialId),
+        });
+    case "DeleteImportedKeyMaterial":
+      return requireExternalOrigin(key)
+        .andThen((k) => deleteOneMaterial(k, command))
+        .map(({ key: next, deleted }) =>
+          committed("DeleteImportedKeyMaterial", next, now, deleted?.id),
         );
-      });
+    case "RotateKeyOnDemand":
+      return rotateKeyMaterial(key, command, now).map((next) =>
+        committed("RotateKeyOnDemand", next, now),
+      );
     case "EnableKey":
     case "DisableKey":
       return requireMaterialState(key).map((k) =>

@@ -1,5 +1,6 @@
 import type { ResultAsync } from "neverthrow";
 import type { AliasArn, AliasName, AliasRecord } from "../domain/aliasRecord.js";
+import type { BehaviourProfile } from "../domain/behaviourProfile.js";
 import type { KeyArn, KeyScope } from "../domain/keyArn.js";
 import type { KeyEvent } from "../domain/keyEvent.js";
 import type { KeyId } from "../domain/keyId.js";
@@ -117,4 +118,14 @@ export interface KeyStore {
    * Errors: `InvalidMarkerException` for a marker this store did not hand out.
    */
   listAliases(scope: KeyScope, page: AliasPageRequest, now: Date): ResultAsync<AliasPage, KmsError>;
+  /**
+   * The behaviour profile of `scope` (docs/decisions/0029-behaviour-profiles.md): the one stored
+   * for it, or else `proposed`, stored now. Storing is conditional, so of two callers that
+   * propose different profiles for a new scope both get the one that was stored first. A stored
+   * profile never changes.
+   */
+  claimBehaviour(
+    scope: KeyScope,
+    proposed: BehaviourProfile,
+  ): ResultAsync<BehaviourProfile, KmsError>;
 }

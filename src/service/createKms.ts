@@ -1,3 +1,6 @@
+import type { ResultAsync } from "neverthrow";
+import type { KmsError } from "../domain/kmsError.js";
+import { checkedBehaviour } from "./checkedBehaviour.js";
 import type { Kms } from "./kms.js";
 import type { OperationName } from "./kmsOperations.js";
 import { kmsMethodName, kmsOperations } from "./kmsOperations.js";
@@ -8,8 +11,9 @@ import { serviceDeps } from "./serviceDeps.js";
  * Creates a KMS for keys with imported material (BYOK), in process.
  *
  * Every port is optional: `memoryKeyStore()`, `nodeCrypto()`, `systemClock()`, random UUIDs and
- * no audit by default. Throws `TypeError` only for invalid options (an account ID that is not
- * 12 digits, a malformed Region); every operation reports failures as `err(KmsError)`.
+ * no audit by default; the behaviour profile is `classic` unless `behaviour` says `current`.
+ * Throws `TypeError` only for invalid options (an account ID that is not 12 digits, a malformed
+ * Region, an unknown profile); every operation reports failures as `err(KmsError)`.
  *
  * @example
  * ```ts
@@ -20,10 +24,17 @@ import { serviceDeps } from "./serviceDeps.js";
  */
 export function createKms(options: KmsOptions = {}): Kms {
   const deps = serviceDeps(options);
-  const methods = (Object.keys(kmsOperations) as OperationName[]).map((name) => [
-    kmsMethodName(name),
-    kmsOperations[name].handler(deps),
-  ]);
+  const behaviourAgreed = checkedBehaviour(deps);
+  const methods = (Object.keys(kmsOperations) as OperationName[]).map((name) => {
+    // Every handler takes a request of any shape (OperationHandler); Kms restores the types.
+    const handler = kmsOperations[name].handler(deps) as (
+      request?: unknown,
+    ) => ResultAsync<unknown, KmsError>;
+    return [
+      kmsMethodName(name),
+      (request?: unknown) => behaviourAgreed().andThen(() => handler(request)),
+    ];
+  });
   // Each method is its descriptor's handler, whose types Kms is derived from.
   return Object.fromEntries(methods) as Kms;
 }

@@ -23,8 +23,10 @@ import {
   scheduleKeyDeletion,
 } from "./operations/keyStateOperations.js";
 import { listAliases } from "./operations/listAliases.js";
+import { listKeyRotations } from "./operations/listKeyRotations.js";
 import { listKeys } from "./operations/listKeys.js";
 import { reEncrypt } from "./operations/reEncrypt.js";
+import { rotateKeyOnDemand } from "./operations/rotateKeyOnDemand.js";
 import { listResourceTags, tagResource, untagResource } from "./operations/tagOperations.js";
 import { updateAlias } from "./operations/updateAlias.js";
 import { updateKeyDescription } from "./operations/updateKeyDescription.js";
@@ -49,7 +51,7 @@ export const kmsOperations = {
   Decrypt: operation({ ...plain, blobs: ["CiphertextBlob"], handler: decrypt }),
   /** Deletes an alias; its key is not affected. */
   DeleteAlias: operation({ ...plain, handler: deleteAlias }),
-  /** Deletes the key's material; the key returns to `PendingImport` (docs/decisions/0006-losing-material-means-pending-import.md). */
+  /** Deletes one material of the key, the current one by default; the key returns to `PendingImport` (docs/decisions/0006-losing-material-means-pending-import.md, docs/decisions/0030-rotation-of-imported-material.md). */
   DeleteImportedKeyMaterial: operation({ ...plain, handler: deleteImportedKeyMaterial }),
   /** Describes a key as AWS does (`KeyMetadata`). */
   DescribeKey: operation({ ...plain, handler: describeKey }),
@@ -89,6 +91,8 @@ export const kmsOperations = {
   ListAliases: operation({ ...plain, requestOptional: true, handler: listAliases }),
   /** The names of the key's policies: always `default`. */
   ListKeyPolicies: operation({ ...plain, handler: listKeyPolicies }),
+  /** A page of the key's materials, oldest first: all of them, or those rotations made current (docs/decisions/0030-rotation-of-imported-material.md). */
+  ListKeyRotations: operation({ ...plain, handler: listKeyRotations }),
   /** Lists the keys of the account and Region, a page at a time. */
   ListKeys: operation({ ...plain, requestOptional: true, handler: listKeys }),
   /** A page of the key's tags (docs/decisions/0025-tags.md). */
@@ -97,6 +101,8 @@ export const kmsOperations = {
   PutKeyPolicy: operation({ ...plain, handler: putKeyPolicy }),
   /** Decrypts a ciphertext and encrypts its plaintext under another (or the same) key, inside kms-byok (docs/decisions/0028-re-encrypt.md). */
   ReEncrypt: operation({ ...plain, blobs: ["CiphertextBlob"], handler: reEncrypt }),
+  /** Makes the key's next material current at once: the imported one pending rotation, or a generated one (docs/decisions/0030-rotation-of-imported-material.md; `current` profile). */
+  RotateKeyOnDemand: operation({ ...plain, handler: rotateKeyOnDemand }),
   /** Schedules deletion in 7–30 days (docs/decisions/0013-deletion-window.md). */
   ScheduleKeyDeletion: operation({ ...plain, handler: scheduleKeyDeletion }),
   /** Sets tags on a key (docs/decisions/0025-tags.md). */

@@ -2,6 +2,7 @@ import { memoryKeyStore } from "../adapters/memoryKeyStore.js";
 import { nodeCrypto } from "../adapters/nodeCrypto.js";
 import { randomIds } from "../adapters/randomIds.js";
 import { systemClock } from "../adapters/systemClock.js";
+import { type BehaviourProfile, isBehaviourProfile } from "../domain/behaviourProfile.js";
 import type { KeyScope } from "../domain/keyArn.js";
 import { isKeyId, type KeyId } from "../domain/keyId.js";
 import type { Clock } from "../ports/clock.js";
@@ -13,9 +14,13 @@ import type { KmsOptions } from "./kmsOptions.js";
 /** Everything an operation needs: the scope, the ports, and a checked ID source. */
 export interface ServiceDeps extends CommitPorts {
   readonly scope: KeyScope;
+  /** The profile whose rules the operations apply; {@link checkedBehaviour} checks it with the store's. */
+  readonly behaviour: BehaviourProfile;
   readonly store: KeyStore;
   readonly crypto: CryptoProvider;
   readonly clock: Clock;
+  /** How many on-demand rotations a key may have. */
+  readonly rotationLimit: number;
   /** A fresh key or parameter set ID. */
   nextId(): KeyId;
 }
@@ -25,13 +30,17 @@ export const defaultAccountId = "111122223333";
 /** The Region of a `Kms` created without `region`. */
 export const defaultRegion = "us-east-1";
 
+/** AWS's documented limit of on-demand rotations per key (25 since February 2026; 10 before). */
+export const defaultRotationLimit = 25;
+
 const accountIdPattern = /^\d{12}$/;
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /**
  * Fills in the default ports and checks the options.
  *
- * Throws `TypeError` for an account ID that is not 12 digits or a malformed Region.
+ * Throws `TypeError` for an account ID that is not 12 digits, a malformed Region or an unknown
+ * behaviour profile; `RangeError` for a rotation limit that is not a whole number from 0.
  */
 export function serviceDeps(options: KmsOptions): ServiceDeps {
   const scope = {
@@ -42,14 +51,26 @@ export function serviceDeps(options: KmsOptions): ServiceDeps {
     throw new TypeError("accountId must be a 12-digit AWS account ID.");
   if (!regionPattern.test(scope.region))
     throw new TypeError("region must be an AWS Region name such as us-east-1.");
+  const behaviour = options.behaviour ?? "classic";
+  if (!isBehaviourProfile(behaviour))
+    throw new TypeError(
+      `behaviour must be "classic" or "current", not ${JSON.stringify(behaviour)}.`,
+    );
+  const rotationLimit = options.onDemandRotationLimit ?? defaultRotationLimit;
+  if (!Number.isSafeInteger(rotationLimit) || rotationLimit < 0)
+    throw new RangeError(
+      `onDemandRotationLimit must be a whole number from 0, not ${rotationLimit}.`,
+    );
   const ids = options.ids ?? randomIds();
   return {
     scope,
+    behaviour,
     store: options.store ?? memoryKeyStore(),
     crypto: options.crypto ?? nodeCrypto(),
     clock: options.clock ?? systemClock(),
     audit: options.audit ?? { record: () => {} },
     maxWriteAttempts: options.maxWriteAttempts ?? 5,
+    rotationLimit,
     nextId: () => {
       const id = ids.next();
       if (!isKeyId(id))

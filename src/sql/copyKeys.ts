@@ -24,9 +24,10 @@ export interface TargetNotEmpty {
 const batch = 500;
 
 /**
- * Copies every key (record and version), every alias (and its version) and every audit event
- * of `from` into `to`, in one transaction of `to`: all of it or, on any error, nothing. `to`
- * must hold no key and no alias yet, and both must use the same root key (check each with
+ * Copies every key (record and version), every alias (and its version), every audit event and
+ * the behaviour profile of every account and Region of `from` into `to`, in one transaction of
+ * `to`: all of it or, on any error, nothing. `to` must hold no key and no alias yet, nor another
+ * profile for an account and Region `from` has, and both must use the same root key (check each with
  * `checkRootKey` first), since records are copied sealed. Every record and alias is decoded on
  * the way, so a corrupt one stops the copy.
  *
@@ -89,6 +90,7 @@ async function copyInto(
       name: "TargetNotEmpty",
       message: `${location} already holds aliases; copy into a store that holds none.`,
     });
+  await copyBehaviours(source, into, location);
   let keys = 0;
   for (let after = ""; ; ) {
     const rows = await source
@@ -162,4 +164,30 @@ async function copyInto(
     last = [end.key_arn, end.key_version, end.ordinal];
   }
   return { keys, aliases, events };
+}
+
+/** Copies the behaviour profile of each scope, refusing one the target keeps under another. */
+async function copyBehaviours(
+  source: Kysely<KmsDatabase>,
+  into: Kysely<KmsDatabase>,
+  location: string,
+): Promise<void> {
+  for (const row of await source.selectFrom("kms_scopes").selectAll().execute()) {
+    await into
+      .insertInto("kms_scopes")
+      .values(row)
+      .onConflict((conflict) => conflict.columns(["account_id", "region"]).doNothing())
+      .execute();
+    const { behaviour } = await into
+      .selectFrom("kms_scopes")
+      .select("behaviour")
+      .where("account_id", "=", row.account_id)
+      .where("region", "=", row.region)
+      .executeTakeFirstOrThrow();
+    if (behaviour !== row.behaviour)
+      throw new CopyRefused({
+        name: "TargetNotEmpty",
+        message: `${location} keeps account ${row.account_id} in ${row.region} under the ${behaviour} behaviour profile, the source under ${row.behaviour}; copy into a store that has not served them.`,
+      });
+  }
 }

@@ -8,12 +8,14 @@ import type {
   KeyRecordBase,
   KeyRotation,
   KeyTag,
+  OtherMaterial,
   ParameterSet,
 } from "../domain/keyRecord.js";
 import { wrappingKeyBits, wrappingSchemes } from "../domain/wrappingTable.js";
 import {
   bytesMember,
   dateMember,
+  type JsonObject,
   jsonObject,
   numberMember,
   parseJsonObject,
@@ -26,7 +28,7 @@ const layout = 1;
 /**
  * A key record as the JSON text of one row: Dates as ISO-8601 strings, bytes as base64. The
  * layout number goes first, so a later layout can be told apart. The optional members (tags,
- * policy, rotation) are written only when present, so a record without them reads the same as
+ * policy, rotation, other materials) are written only when present, so a record without them reads the same as
  * one written before they existed.
  */
 export function encodeKeyRecord(record: KeyRecord): string {
@@ -57,14 +59,11 @@ export function encodeKeyRecord(record: KeyRecord): string {
             periodInDays: record.rotation.periodInDays,
           },
     keyState: record.keyState,
+    otherMaterials: record.otherMaterials?.map(encodeMaterial),
     material:
       record.keyState === "PendingImport" || record.material === undefined
         ? undefined
-        : {
-            id: record.material.id,
-            sealed: base64(record.material.sealed),
-            validTo: record.material.validTo?.toISOString(),
-          },
+        : encodeMaterial(record.material),
     ...(record.keyState === "PendingDeletion"
       ? {
           deletionDate: record.deletionDate.toISOString(),
@@ -119,6 +118,18 @@ export function decodeKeyRecord(text: string, arn: KeyArn): Result<KeyRecord, st
   if (policy !== undefined && typeof policy !== "string") return err("policy is not a string");
   const rotation = row["rotation"] === undefined ? undefined : decodeRotation(row["rotation"]);
   if (rotation === null) return err("rotation is not a rotation setting");
+  const storedOthers = row["otherMaterials"];
+  const otherMaterials: OtherMaterial[] = [];
+  for (const stored of storedOthers === undefined
+    ? []
+    : Array.isArray(storedOthers)
+      ? storedOthers
+      : [null]) {
+    const other = decodeMaterialFields(stored);
+    if (other === null || !isMaterialState(other.state))
+      return err("otherMaterials holds something that is not a material of the key");
+    otherMaterials.push({ ...other, state: other.state });
+  }
   const base: KeyRecordBase = {
     arn,
     keyId,
@@ -132,6 +143,7 @@ export function decodeKeyRecord(text: string, arn: KeyArn): Result<KeyRecord, st
     ...(tags === undefined ? {} : { tags }),
     ...(policy === undefined ? {} : { policy }),
     ...(rotation === undefined ? {} : { rotation }),
+    ...(storedOthers === undefined ? {} : { otherMaterials }),
   };
   const material = row["material"] === undefined ? undefined : decodeMaterial(row["material"]);
   if (material === null) return err("material is not key material");
@@ -197,21 +209,61 @@ function decodeParameterSet(value: unknown): ParameterSet | undefined {
   };
 }
 
-/** The material in `value`, or `null` when it is not material. */
+/** A material as a record keeps it: bytes as base64, Dates as ISO-8601. */
+function encodeMaterial(material: KeyMaterial | OtherMaterial) {
+  const { sealed, validTo, rotationDate, ...rest } = material;
+  return {
+    ...rest,
+    sealed: sealed === undefined ? undefined : base64(sealed),
+    validTo: validTo?.toISOString(),
+    rotationDate: rotationDate?.toISOString(),
+  };
+}
+
+/** The held material in `value`, or `null` when it is not material with its bytes. */
 function decodeMaterial(value: unknown): KeyMaterial | null {
+  const fields = decodeMaterialFields(value);
+  if (fields === null || fields.sealed === undefined || fields.state !== undefined) return null;
+  const { state: _state, sealed, ...rest } = fields;
+  return { ...rest, sealed };
+}
+
+const materialStates: readonly unknown[] = ["CURRENT", "NON_CURRENT", "PENDING_ROTATION"];
+
+function isMaterialState(value: unknown): value is OtherMaterial["state"] {
+  return materialStates.includes(value);
+}
+
+/** The members of a material in `value`, each checked, or `null` when one is wrong. */
+function decodeMaterialFields(
+  value: unknown,
+): (Omit<OtherMaterial, "state"> & { readonly state?: unknown }) | null {
   const material = jsonObject(value);
   if (material === undefined) return null;
   const id = material["id"];
-  const sealed = bytesMember(material, "sealed");
-  const validTo = material["validTo"] === undefined ? null : dateMember(material, "validTo");
+  const optional = <T>(name: string, read: (o: JsonObject, n: string) => T | undefined) =>
+    material[name] === undefined ? null : (read(material, name) ?? undefined);
+  const sealed = optional("sealed", bytesMember);
+  const validTo = optional("validTo", dateMember);
+  const rotationDate = optional("rotationDate", dateMember);
+  const description = optional("description", stringMember);
   if (
     typeof id !== "string" ||
     !isKeyMaterialId(id) ||
     sealed === undefined ||
-    validTo === undefined
+    validTo === undefined ||
+    rotationDate === undefined ||
+    description === undefined
   )
     return null;
-  return validTo === null ? { id, sealed } : { id, sealed, validTo };
+  return {
+    id,
+    ...(material["state"] === undefined ? {} : { state: material["state"] }),
+    ...(sealed === null ? {} : { sealed }),
+    ...(validTo === null ? {} : { validTo }),
+    ...(description === null ? {} : { description }),
+    ...(rotationDate === null ? {} : { rotationDate }),
+  };
 }
 
 /** The tags in `value`, or `null` when it is not a list of `{ key, value }` with distinct keys. */

@@ -43,6 +43,18 @@ export interface AliasesTable {
   last_updated_date: string;
 }
 
+/**
+ * One row of `kms_scopes` (migration 0003): the behaviour profile an account and Region was
+ * first used with; it never changes.
+ */
+export interface ScopesTable {
+  /** With `region`, the primary key. */
+  readonly account_id: string;
+  readonly region: string;
+  /** `classic` or `current`. */
+  readonly behaviour: string;
+}
+
 /** One row of `kms_meta`: a setting of the database itself, such as the page marker secret. */
 export interface MetaTable {
   readonly name: string;
@@ -54,5 +66,6 @@ export interface KmsDatabase {
   kms_keys: KeysTable;
   kms_events: EventsTable;
   kms_aliases: AliasesTable;
+  kms_scopes: ScopesTable;
   kms_meta: MetaTable;
 }

@@ -78,5 +78,16 @@ export function kmsMigrations(engine: SqlEngine): Readonly<Record<string, Migrat
           .execute();
       },
     },
+    "0003_scopes": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("kms_scopes")
+          .addColumn("account_id", text, (c) => c.notNull())
+          .addColumn("region", text, (c) => c.notNull())
+          .addColumn("behaviour", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("kms_scopes_scope", ["account_id", "region"])
+          .execute();
+      },
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { err, ok, type Result, ResultAsync } from "neverthrow";
 import { aliasPagePurpose, pageMarkers } from "../adapters/pageMarkers.js";
 import { type AliasName, type AliasRecord, aliasArn } from "../domain/aliasRecord.js";
+import { isBehaviourProfile } from "../domain/behaviourProfile.js";
 import { type KeyArn, type KeyScope, keyArn } from "../domain/keyArn.js";
 import type { KeyEvent } from "../domain/keyEvent.js";
 import type { KeyRecord } from "../domain/keyRecord.js";
@@ -272,6 +273,29 @@ export function sqlKeyStore(
             ? { aliases, nextMarker: aliasMarkers.encode(scope, last.aliasName) }
             : { aliases },
         );
+      }),
+    claimBehaviour: (scope, proposed) =>
+      run(`read the behaviour profile of ${scope.accountId}/${scope.region}`, async () => {
+        const { accountId, region } = scope;
+        await db
+          .insertInto("kms_scopes")
+          .values({ account_id: accountId, region, behaviour: proposed })
+          .onConflict((conflict) => conflict.columns(["account_id", "region"]).doNothing())
+          .execute();
+        const { behaviour } = await db
+          .selectFrom("kms_scopes")
+          .select("behaviour")
+          .where("account_id", "=", accountId)
+          .where("region", "=", region)
+          .executeTakeFirstOrThrow();
+        return isBehaviourProfile(behaviour)
+          ? ok(behaviour)
+          : err(
+              kmsError(
+                "KMSInternalException",
+                `The stored behaviour profile of ${accountId}/${region} is unreadable: '${behaviour}' is neither classic nor current.`,
+              ),
+            );
       }),
     events: (query = {}) =>
       run("read the audit trail", async () => {

@@ -14,6 +14,7 @@ export type KeyStoreRule =
   | "removal"
   | "large pages"
   | "aliases"
+  | "behaviour profiles"
   | "durability"
   | "two instances";
 

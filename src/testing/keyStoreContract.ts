@@ -1,6 +1,7 @@
 import type { KeyStore } from "../ports/keyStore.js";
 import { aliasChecks } from "./_internals/keyStoreAliasChecks.js";
 import { aliasingChecks } from "./_internals/keyStoreAliasingChecks.js";
+import { behaviourChecks } from "./_internals/keyStoreBehaviourChecks.js";
 import type { KeyStoreSettings } from "./_internals/keyStoreCheck.js";
 import { compareAndSetChecks } from "./_internals/keyStoreCompareAndSetChecks.js";
 import { concurrencyChecks } from "./_internals/keyStoreConcurrencyChecks.js";
@@ -54,7 +55,7 @@ const defaultPageLimits = [1, 2, 3, 4, 5, 6, 7, 1000];
  * its marker names; a removed ARN comes back only by a put at version 0), `large pages`
  * (a walk with limit 1000 over 1,200 records at their largest: 8,192-character descriptions,
  * ten RSA_4096-sized parameter sets, sealed material, 50 tags of 128 and 256 characters and
- * a 32,768-character key policy, all returned exactly), and `aliases` (`getAlias`,
+ * a 32,768-character key policy, all returned exactly), `aliases` (`getAlias`,
  * `putAlias`, `deleteAlias` and `listAliases`: what putAlias stored comes back, Dates as
  * Dates; a stale version gets `WriteConflict` with the alias ARN and changes nothing, and of
  * racing creators of one name exactly one wins; accounts and Regions never mix; following
@@ -62,7 +63,10 @@ const defaultPageLimits = [1, 2, 3, 4, 5, 6, 7, 1000];
  * marker names is deleted, and a forged marker gets `InvalidMarkerException`; `targetKeyId`
  * lists one key's aliases; an alias whose key is `PendingDeletion` and due at `now` is left
  * out, and listed before; `removeDeletedKeys` removes the aliases of the keys it removes and
- * no other; changing what was put or returned changes nothing stored).
+ * no other; changing what was put or returned changes nothing stored), and `behaviour
+ * profiles` (`claimBehaviour` returns the first profile claimed for an account and Region ever
+ * after, per account and Region, every racing first claimant gets the one stored, and, with
+ * `openAgain`, so does an instance opened anew).
  *
  * With `openAgain`, two more: `durability` (an instance opened anew over the same storage
  * reads back every key and alias the first wrote, exactly and at the same version, and not
@@ -116,6 +120,7 @@ export function keyStoreContract(
       removalChecks,
       largePageChecks,
       aliasChecks,
+      behaviourChecks,
       durabilityChecks,
       twoInstanceChecks,
     ].flatMap((group) => group(makeStore, settings)),

@@ -35,6 +35,7 @@ function importing(overrides: Partial<ImportCommand> = {}): ImportCommand {
     materialByteLength: 32,
     importType: undefined,
     expectedMaterialId: undefined,
+    behaviour: "classic",
     ...overrides,
   };
 }

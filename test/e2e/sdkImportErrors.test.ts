@@ -604,6 +604,7 @@ describe("KMSInternalException", () => {
       deleteAlias: (scope, aliasName, expectedVersion) =>
         inner.deleteAlias(scope, aliasName, expectedVersion),
       listAliases: (scope, page, now) => inner.listAliases(scope, page, now),
+      claimBehaviour: (scope, proposed) => inner.claimBehaviour(scope, proposed),
       put: (record, expectedVersion) =>
         (contest.busy
           ? inner

@@ -266,7 +266,7 @@ function twoServers(options: {
         for (const { client } of endpoints) client.destroy();
         await Promise.all(endpoints.map(({ server }) => server.close()));
         const kept = (await stores[0].events())._unsafeUnwrap();
-        await admin.query("truncate kms_keys, kms_events, kms_aliases");
+        await admin.query("truncate kms_keys, kms_events, kms_aliases, kms_scopes");
         closed += 1;
         expect(byKey(kept)).toEqual(byKey(told));
       },

@@ -36,6 +36,7 @@ export function recordingKeyStore(inner: KeyStore): RecordingKeyStore {
     deleteAlias: (scope, aliasName, expectedVersion) =>
       inner.deleteAlias(scope, aliasName, expectedVersion),
     listAliases: (scope, page, now) => inner.listAliases(scope, page, now),
+    claimBehaviour: (scope, proposed) => inner.claimBehaviour(scope, proposed),
     put: (record, expectedVersion) => {
       arns.add(record.arn);
       return inner

@@ -26,6 +26,7 @@ function contestedStore() {
     deleteAlias: (scope, aliasName, expectedVersion) =>
       inner.deleteAlias(scope, aliasName, expectedVersion),
     listAliases: (scope, page, now) => inner.listAliases(scope, page, now),
+    claimBehaviour: (scope, proposed) => inner.claimBehaviour(scope, proposed),
     put: (record, expectedVersion) => {
       puts++;
       if (beforeLosing !== undefined) {

@@ -263,6 +263,7 @@ async function runLifecycle() {
     deleteAlias: (scope, aliasName, expectedVersion) =>
       inner.deleteAlias(scope, aliasName, expectedVersion),
     listAliases: (scope, page, now) => inner.listAliases(scope, page, now),
+    claimBehaviour: (scope, proposed) => inner.claimBehaviour(scope, proposed),
     put: (record, expectedVersion, events) => {
       writes.push(serialize(`write #${writes.length} (${record.keyState})`, record));
       records.push(structuredClone(record));

@@ -56,10 +56,14 @@ async function databaseBeforeAliases(path: string, keys: readonly string[]): Pro
 
 describe("the schema migrations", () => {
   it("are applied in name order, 0001 first, and each adds to the one before", () => {
-    expect(Object.keys(kmsMigrations(sqlite))).toEqual(["0001_keys_events_meta", "0002_aliases"]);
+    expect(Object.keys(kmsMigrations(sqlite))).toEqual([
+      "0001_keys_events_meta",
+      "0002_aliases",
+      "0003_scopes",
+    ]);
   });
 
-  it("bring a database written before aliases to schema 0002: its keys read as before, and aliases can be stored", async () => {
+  it("bring a database written before aliases to schema 0003: its keys read as before, and aliases and behaviour profiles can be stored", async () => {
     const path = join(dir, "before-aliases.sqlite");
     const written = JSON.stringify({
       layout: 1,
@@ -85,12 +89,18 @@ describe("the schema migrations", () => {
       const alias = sampleAliasRecord(1, { target: 0 });
       expect(await store.putAlias(alias, 0)).toBeOk(1);
       expect(await store.getAlias(alias, alias.aliasName)).toBeOk({ alias, version: 1 });
+      expect(await store.claimBehaviour(homeScope, "current")).toBeOk("current");
+      expect(await store.claimBehaviour(homeScope, "classic")).toBeOk("current");
     } finally {
       await store.close();
     }
     const db = new Database(path, { readonly: true });
     const applied = db.prepare(`select name from ${schemaTableName} order by name`).all();
     db.close();
-    expect(applied).toEqual([{ name: "0001_keys_events_meta" }, { name: "0002_aliases" }]);
+    expect(applied).toEqual([
+      { name: "0001_keys_events_meta" },
+      { name: "0002_aliases" },
+      { name: "0003_scopes" },
+    ]);
   });
 });

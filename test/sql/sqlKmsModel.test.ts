@@ -85,7 +85,7 @@ describeWithPostgres("createKms on the PostgreSQL key store", (url) => {
       const trails = await agreesWithTheModel(
         async () => store,
         async () => {
-          await client.query("truncate kms_keys, kms_events, kms_aliases");
+          await client.query("truncate kms_keys, kms_events, kms_aliases, kms_scopes");
         },
       );
       expect(trails).toBeGreaterThanOrEqual(sequences);

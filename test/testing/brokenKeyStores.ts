@@ -6,7 +6,7 @@ import type { KeyRecord } from "../../src/domain/keyRecord.js";
 import { kmsError } from "../../src/domain/kmsError.js";
 import type { KeyStore, StoredAlias, StoredKey } from "../../src/ports/keyStore.js";
 import { deletedKeyRemover, type RemovalFlaw } from "./flawedRemoval.js";
-import { type AliasRows, aliasRowsOf, type Rows } from "./rows.js";
+import { type AliasRows, aliasRowsOf, behaviourRowsOf, type Rows } from "./rows.js";
 
 // Deliberately broken KeyStores, each with one bug the contract must catch.
 
@@ -33,7 +33,15 @@ export type Flaw =
   | "list ignores the limit"
   | "list reverses each page"
   | AliasFlaw
+  | BehaviourFlaw
   | RemovalFlaw;
+
+/** A bug of the behaviour profiles of {@link flawedKeyStore}. */
+export type BehaviourFlaw =
+  | "claimBehaviour overwrites the stored profile"
+  | "claimBehaviour ignores the Region"
+  | "claimBehaviour stores nothing"
+  | "claimBehaviour checks, then stores";
 
 /** A bug of the aliases of {@link flawedKeyStore}. */
 export type AliasFlaw =
@@ -163,6 +171,25 @@ export function keyStoreOver(
       });
     },
     ...aliasesOver(rows, hidden, aliasRows, handedOut, has),
+    claimBehaviour: (scope, proposed) => {
+      const behaviours = behaviourRowsOf(rows);
+      const name = has("claimBehaviour ignores the Region")
+        ? scope.accountId
+        : `${scope.accountId}/${scope.region}`;
+      const stored = behaviours.get(name);
+      const claimed = has("claimBehaviour overwrites the stored profile")
+        ? proposed
+        : (stored ?? proposed);
+      if (has("claimBehaviour checks, then stores"))
+        return ResultAsync.fromSafePromise(new Promise((resolve) => setTimeout(resolve, 1))).map(
+          () => {
+            behaviours.set(name, claimed);
+            return claimed;
+          },
+        );
+      if (!has("claimBehaviour stores nothing")) behaviours.set(name, claimed);
+      return okAsync(claimed);
+    },
   };
 }
 
@@ -319,6 +346,7 @@ export function jsonKeyStore(): KeyStore {
       inner.deleteAlias(scope, aliasName, expectedVersion),
     listAliases: (scope, page, now) =>
       inner.listAliases(scope, page, now).map((p) => ({ ...p, aliases: p.aliases.map(viaJson) })),
+    claimBehaviour: (scope, proposed) => inner.claimBehaviour(scope, proposed),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   keyStoreContract,
 } from "../../src/testing/keyStoreContract.js";
 import { aliasRuleCases } from "./aliasRuleCases.js";
+import { behaviourRuleCases } from "./behaviourRuleCases.js";
 import {
   checkThenActKeyStore,
   flawedKeyStore,
@@ -30,6 +31,7 @@ const rules: KeyStoreRule[] = [
   "removal",
   "large pages",
   "aliases",
+  "behaviour profiles",
   ...reopeningRules,
 ];
 
@@ -275,6 +277,7 @@ const cases: BrokenCase[] = [
   },
   ...storageRuleCases,
   ...aliasRuleCases,
+  ...behaviourRuleCases,
 ];
 
 describe("keyStoreContract catches a broken store", () => {

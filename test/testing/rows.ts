@@ -1,3 +1,4 @@
+import type { BehaviourProfile } from "../../src/domain/behaviourProfile.js";
 import type { StoredAlias, StoredKey } from "../../src/ports/keyStore.js";
 
 /** The storage of a `flawedKeyStore` (brokenKeyStores.ts): its rows, by ARN. */
@@ -16,4 +17,19 @@ export function aliasRowsOf(rows: Rows): AliasRows {
     aliasesOf.set(rows, aliases);
   }
   return aliases;
+}
+
+/** The behaviour profiles of a `flawedKeyStore`, by `account/Region`. */
+export type BehaviourRows = Map<string, BehaviourProfile>;
+
+const behavioursOf = new WeakMap<Rows, BehaviourRows>();
+
+/** The behaviour profiles kept with `rows`: every instance over the same rows shares them. */
+export function behaviourRowsOf(rows: Rows): BehaviourRows {
+  let behaviours = behavioursOf.get(rows);
+  if (behaviours === undefined) {
+    behaviours = new Map();
+    behavioursOf.set(rows, behaviours);
+  }
+  return behaviours;
 }

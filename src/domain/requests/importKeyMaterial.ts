@@ -23,7 +23,7 @@ export interface ImportKeyMaterialRequest {
   /** `KEY_MATERIAL_EXPIRES` when absent. */
   readonly ExpirationModel?: ExpirationModel | undefined;
   readonly ImportType?: ImportType | undefined;
-  /** Validated, not stored: nothing kms-byok models shows it. */
+  /** Kept with the material by the `current` profile (ListKeyRotations shows it); the `classic` profile only validates it. */
   readonly KeyMaterialDescription?: string | undefined;
   /** When given, the imported material must have this ID. */
   readonly KeyMaterialId?: string | undefined;
@@ -45,6 +45,7 @@ export interface ImportKeyMaterialInput {
   readonly validTo: Date | undefined;
   readonly importType: ImportType | undefined;
   readonly keyMaterialId: KeyMaterialId | undefined;
+  readonly keyMaterialDescription: string | undefined;
 }
 
 /**
@@ -68,7 +69,10 @@ export function validateImportKeyMaterialRequest(
     const validTo = reader.timestamp("ValidTo");
     const expirationModel = reader.enumValue("ExpirationModel", expirationModelValues);
     const importType = reader.enumValue("ImportType", importTypeValues);
-    reader.string("KeyMaterialDescription", { max: 256, pattern: /^[a-zA-Z0-9:/_\s.-]+$/ });
+    const keyMaterialDescription = reader.string("KeyMaterialDescription", {
+      max: 256,
+      pattern: /^[a-zA-Z0-9:/_\s.-]+$/,
+    });
     const keyMaterialId = reader.string("KeyMaterialId", keyMaterialIdRule) as
       | KeyMaterialId
       | undefined;
@@ -79,6 +83,7 @@ export function validateImportKeyMaterialRequest(
       expirationModel,
       importType,
       keyMaterialId,
+      keyMaterialDescription,
     });
   }).andThen(({ expirationModel, validTo, ...request }) => {
     if (request.keyMaterialId !== undefined && request.importType === "NEW_KEY_MATERIAL") {

@@ -26,13 +26,21 @@ export type DisableKeyRotationRequest = KeyIdRequest;
 /** The GetKeyRotationStatus request. */
 export type GetKeyRotationStatusRequest = KeyIdRequest;
 
+/** The RotateKeyOnDemand request. */
+export type RotateKeyOnDemandRequest = KeyIdRequest;
+/** The RotateKeyOnDemand response: the key ARN. */
+export interface RotateKeyOnDemandResponse {
+  readonly KeyId: string;
+}
+
 /** The operations whose request is only a `KeyId`. */
 export type KeyIdOperation =
   | "EnableKey"
   | "DisableKey"
   | "CancelKeyDeletion"
   | "DisableKeyRotation"
-  | "GetKeyRotationStatus";
+  | "GetKeyRotationStatus"
+  | "RotateKeyOnDemand";
 
 /**
  * Validates a request that names one key by key ID or key ARN.

@@ -8,7 +8,10 @@ import { commitKeyCommand } from "../commitKeyCommand.js";
 import type { OperationHandler } from "../operationDescriptor.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
-/** DeleteImportedKeyMaterial (docs/decisions/0006-losing-material-means-pending-import.md): the key keeps only the ID of its material. */
+/**
+ * DeleteImportedKeyMaterial (docs/decisions/0006-losing-material-means-pending-import.md, docs/decisions/0030-rotation-of-imported-material.md): deletes the material `KeyMaterialId` names, the current
+ * one by default; the key keeps its ID. Answers with the ID of the material deleted.
+ */
 export function deleteImportedKeyMaterial(
   deps: ServiceDeps,
 ): OperationHandler<DeleteImportedKeyMaterialRequest, DeleteImportedKeyMaterialResponse> {
@@ -22,11 +25,12 @@ export function deleteImportedKeyMaterial(
             arn,
             expectedMaterialId: keyMaterialId,
           }),
-        ).map(({ key }) =>
-          key.boundMaterialId === undefined
+        ).map(({ key, events }) => {
+          const deleted = events.at(-1)?.keyMaterialId;
+          return deleted === undefined
             ? { KeyId: key.arn }
-            : { KeyId: key.arn, KeyMaterialId: key.boundMaterialId },
-        ),
+            : { KeyId: key.arn, KeyMaterialId: deleted };
+        }),
     );
   };
 }

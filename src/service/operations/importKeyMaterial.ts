@@ -50,6 +50,10 @@ export function importKeyMaterial(
                   materialByteLength: byteLength,
                   importType: request.importType,
                   expectedMaterialId: request.keyMaterialId,
+                  ...(request.keyMaterialDescription === undefined
+                    ? {}
+                    : { description: request.keyMaterialDescription }),
+                  behaviour: deps.behaviour,
                 })),
             ),
         ).map(({ key, events }) => ({ KeyId: key.arn, KeyMaterialId: importedMaterialId(events) })),

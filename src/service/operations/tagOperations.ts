@@ -1,5 +1,4 @@
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
-import { type KmsError, kmsError } from "../../domain/kmsError.js";
+import { okAsync } from "neverthrow";
 import type { EmptyResponse } from "../../domain/requests/keyIdRequest.js";
 import {
   type ListResourceTagsRequest,
@@ -15,6 +14,7 @@ import {
   validateUntagResourceRequest,
 } from "../../domain/requests/untagResource.js";
 import { commitKeyCommand } from "../commitKeyCommand.js";
+import { positionOf } from "../listPosition.js";
 import type { OperationHandler } from "../operationDescriptor.js";
 import { readKey } from "../readKey.js";
 import type { ServiceDeps } from "../serviceDeps.js";
@@ -64,7 +64,7 @@ export function listResourceTags(
       ({ arn, limit, marker }) =>
         readKey(deps, arn, now).andThen((key) => {
           const tags = key.tags ?? [];
-          return startOf(marker, tags.length).map((start) => {
+          return positionOf(marker, tags.length).map((start) => {
             const end = start + limit;
             const page = tags
               .slice(start, end)
@@ -76,17 +76,4 @@ export function listResourceTags(
         }),
     );
   };
-}
-
-function startOf(marker: string | undefined, count: number): ResultAsync<number, KmsError> {
-  if (marker === undefined) return okAsync(0);
-  const start = /^[1-9]\d{0,2}$/.test(marker) ? Number(marker) : Number.NaN;
-  return start < count
-    ? okAsync(start)
-    : errAsync(
-        kmsError(
-          "InvalidMarkerException",
-          "The request was rejected because the marker is not valid.",
-        ),
-      );
 }

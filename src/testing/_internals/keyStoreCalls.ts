@@ -1,5 +1,6 @@
 import type { Result } from "neverthrow";
 import type { AliasName, AliasRecord } from "../../domain/aliasRecord.js";
+import type { BehaviourProfile } from "../../domain/behaviourProfile.js";
 import type { KeyArn, KeyScope } from "../../domain/keyArn.js";
 import type { KeyRecord } from "../../domain/keyRecord.js";
 import type { KmsError } from "../../domain/kmsError.js";
@@ -51,6 +52,10 @@ export interface CheckedStore {
     page: AliasPageRequest,
     now: Date,
   ): Promise<Outcome<AliasPage, KmsError>>;
+  claimBehaviour(
+    scope: KeyScope,
+    proposed: BehaviourProfile,
+  ): Promise<Outcome<BehaviourProfile, KmsError>>;
 }
 
 /** A Result as error messages show it: `{ ok: value }` or `{ err: error }`. */
@@ -86,6 +91,10 @@ export function checkedStore(store: KeyStore): CheckedStore {
     listAliases: (scope, page, now) =>
       settle(`listAliases(${show(scope)}, ${show(page)}, ${show(now)})`, () =>
         store.listAliases(scope, page, now),
+      ),
+    claimBehaviour: (scope, proposed) =>
+      settle(`claimBehaviour(${show(scope)}, ${show(proposed)})`, () =>
+        store.claimBehaviour(scope, proposed),
       ),
   };
 }
