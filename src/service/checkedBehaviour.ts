@@ -1,25 +1,27 @@
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { errAsync, type ResultAsync } from "neverthrow";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
 import type { ServiceDeps } from "./serviceDeps.js";
 
 /**
- * The check every operation of a `Kms` passes first: the store keeps the `Kms`'s account and
- * Region under the `Kms`'s behaviour profile (docs/decisions/0029-behaviour-profiles.md). The
- * first call claims the profile for a scope the store does not know yet; once the store agreed,
- * no call asks it again. A failed store call is not remembered, so the next call tries anew.
+ * Runs an operation of a `Kms` once the store keeps the `Kms`'s account and Region under the
+ * `Kms`'s behaviour profile (docs/decisions/0029-behaviour-profiles.md). The first call claims the
+ * profile for a scope the store does not know yet; once the store agreed, operations run at once,
+ * without asking it again. A failed store call is not remembered, so the next call tries anew.
  *
  * Errors: `KMSInternalException` when the store keeps the scope under the other profile; the
  * store's errors.
  */
-export function checkedBehaviour(deps: ServiceDeps): () => ResultAsync<void, KmsError> {
+export function checkedBehaviour(
+  deps: ServiceDeps,
+): <T>(operation: () => ResultAsync<T, KmsError>) => ResultAsync<T, KmsError> {
   let agreed = false;
-  return () => {
-    if (agreed) return okAsync(undefined);
+  return (operation) => {
+    if (agreed) return operation();
     const { scope, behaviour } = deps;
     return deps.store.claimBehaviour(scope, behaviour).andThen((stored) => {
       if (stored === behaviour) {
         agreed = true;
-        return okAsync(undefined);
+        return operation();
       }
       return errAsync(
         kmsError(

@@ -24,16 +24,13 @@ import { serviceDeps } from "./serviceDeps.js";
  */
 export function createKms(options: KmsOptions = {}): Kms {
   const deps = serviceDeps(options);
-  const behaviourAgreed = checkedBehaviour(deps);
+  const withBehaviour = checkedBehaviour(deps);
   const methods = (Object.keys(kmsOperations) as OperationName[]).map((name) => {
     // Every handler takes a request of any shape (OperationHandler); Kms restores the types.
     const handler = kmsOperations[name].handler(deps) as (
       request?: unknown,
     ) => ResultAsync<unknown, KmsError>;
-    return [
-      kmsMethodName(name),
-      (request?: unknown) => behaviourAgreed().andThen(() => handler(request)),
-    ];
+    return [kmsMethodName(name), (request?: unknown) => withBehaviour(() => handler(request))];
   });
   // Each method is its descriptor's handler, whose types Kms is derived from.
   return Object.fromEntries(methods) as Kms;

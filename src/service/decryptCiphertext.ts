@@ -1,5 +1,7 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import { type KeyArn, keyArn } from "../domain/keyArn.js";
+import type { KeyMaterialId } from "../domain/keyMaterialId.js";
+import { importedMaterial } from "../domain/keyMaterials.js";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
 import type { EncryptionContext } from "../domain/requests/dataPlaneRules.js";
 import type { EnabledKey } from "../domain/requireEnabledKey.js";
@@ -31,7 +33,10 @@ export function decryptCiphertext(
   deps: ServiceDeps,
   request: CiphertextToDecrypt,
   now: Date,
-): ResultAsync<{ readonly key: EnabledKey; readonly plaintext: Uint8Array }, KmsError> {
+): ResultAsync<
+  { readonly key: EnabledKey; readonly materialId: KeyMaterialId; readonly plaintext: Uint8Array },
+  KmsError
+> {
   return namedKey(deps, request.key, now)
     .andThen((named) =>
       parseCiphertextBlob(request.ciphertextBlob).asyncAndThen((ciphertext) => {
@@ -42,15 +47,17 @@ export function decryptCiphertext(
           .map((key) => ({ key, ciphertext }));
       }),
     )
-    .andThen(({ key, ciphertext }) =>
-      deps.crypto
+    .andThen(({ key, ciphertext }) => {
+      const material = importedMaterial(key, ciphertext.keyMaterialId);
+      if (material === undefined) return errAsync(unknownMaterial());
+      return deps.crypto
         .decrypt(
-          key.material.sealed,
+          material.sealed,
           ciphertext.body,
           ciphertextAdditionalData(ciphertext.header, request.encryptionContext),
         )
-        .map((plaintext) => ({ key, plaintext })),
-    );
+        .map((plaintext) => ({ key, materialId: material.id, plaintext }));
+    });
 }
 
 function namedKey(
@@ -59,6 +66,13 @@ function namedKey(
   now: Date,
 ): ResultAsync<KeyArn | undefined, KmsError> {
   return reference === undefined ? okAsync(undefined) : resolveKey(deps, reference, now);
+}
+
+function unknownMaterial(): KmsError {
+  return kmsError(
+    "InvalidCiphertextException",
+    "The ciphertext names a key material its key does not hold.",
+  );
 }
 
 function incorrectKey(): KmsError {

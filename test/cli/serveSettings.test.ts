@@ -4,12 +4,13 @@ import { serveSettings } from "../../src/cli/serveSettings.js";
 import { captureIo } from "./captureIo.js";
 
 describe("serveSettings", () => {
-  it("defaults to open local mode on 127.0.0.1:4599 for account 111122223333 in us-east-1, keys in memory", () => {
+  it("defaults to open local mode on 127.0.0.1:4599 for account 111122223333 in us-east-1, the classic profile, keys in memory", () => {
     expect(serveSettings({})._unsafeUnwrap()).toEqual({
       port: 4599,
       host: "127.0.0.1",
       accountId: "111122223333",
       region: "us-east-1",
+      behaviour: "classic",
       credentials: [],
       credentialsFile: undefined,
       store: { kind: "memory" },
@@ -33,6 +34,13 @@ describe("serveSettings", () => {
     expect(
       serveSettings({ database: url, "root-key-file": "root.key" })._unsafeUnwrap().store,
     ).toEqual({ kind: "postgres", url, rootKeyFile: "root.key" });
+  });
+
+  it("takes --behaviour current, and refuses a profile it does not know, naming both", () => {
+    expect(serveSettings({ behaviour: "current" })._unsafeUnwrap().behaviour).toBe("current");
+    expect(serveSettings({ behaviour: "modern" })._unsafeUnwrapErr()).toBe(
+      "--behaviour modern: must be classic (the import-key-material man page) or current (AWS KMS today)",
+    );
   });
 
   it.each([

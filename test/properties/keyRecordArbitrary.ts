@@ -49,7 +49,7 @@ const base: fc.Arbitrary<KeyRecordBase> = fc.record(
   },
 );
 
-/** Any key record, in any state, with or without expiring material. */
+/** Any key record, in any state, with or without expiring material; material is the bound one. */
 export const keyRecord: fc.Arbitrary<KeyRecord> = fc.oneof(
   base.map((b): KeyRecord => ({ ...b, keyState: "PendingImport" })),
   fc
@@ -58,7 +58,14 @@ export const keyRecord: fc.Arbitrary<KeyRecord> = fc.oneof(
       fc.constantFrom("Enabled", "Disabled") as fc.Arbitrary<"Enabled" | "Disabled">,
       keyMaterial,
     )
-    .map(([b, keyState, material]): KeyRecord => ({ ...b, keyState, material })),
+    .map(
+      ([b, keyState, material]): KeyRecord => ({
+        ...b,
+        keyState,
+        material,
+        boundMaterialId: material.id,
+      }),
+    ),
   fc
     .tuple(
       base,
@@ -70,7 +77,14 @@ export const keyRecord: fc.Arbitrary<KeyRecord> = fc.oneof(
       ([b, deletionDate, pendingWindowInDays, material]): KeyRecord =>
         material === undefined
           ? { ...b, keyState: "PendingDeletion", deletionDate, pendingWindowInDays }
-          : { ...b, keyState: "PendingDeletion", deletionDate, pendingWindowInDays, material },
+          : {
+              ...b,
+              keyState: "PendingDeletion",
+              deletionDate,
+              pendingWindowInDays,
+              material,
+              boundMaterialId: material.id,
+            },
     ),
 );
 

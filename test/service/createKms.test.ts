@@ -108,9 +108,9 @@ describe("createKms", () => {
     expect(() => createKms(options)).toThrow(TypeError);
   });
 
-  it("throws TypeError when the IdGenerator returns something that is not a lowercase UUID", async () => {
+  it("rejects with TypeError when the IdGenerator returns something that is not a lowercase UUID", async () => {
     const kms = createKms({ crypto: testCrypto(), ids: { next: () => "KEY-1" } });
-    expect(() => kms.createKey({ Origin: "EXTERNAL" })).toThrow(TypeError);
+    await expect(kms.createKey({ Origin: "EXTERNAL" })).rejects.toThrow(TypeError);
   });
 
   it.each([

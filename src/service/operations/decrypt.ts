@@ -13,12 +13,12 @@ export function decrypt(deps: ServiceDeps): OperationHandler<DecryptRequest, Dec
   return (input) => {
     const now = deps.clock.now();
     return validateDecryptRequest(input, { scope: deps.scope, now }).asyncAndThen((request) =>
-      decryptCiphertext(deps, request, now).andThen(({ key, plaintext }) =>
+      decryptCiphertext(deps, request, now).andThen(({ key, materialId, plaintext }) =>
         unlessDryRun(request.dryRun, {
           KeyId: key.arn,
           Plaintext: plaintext,
           EncryptionAlgorithm: "SYMMETRIC_DEFAULT" as const,
-          KeyMaterialId: key.material.id,
+          KeyMaterialId: materialId,
         }),
       ),
     );

@@ -48,7 +48,7 @@ export function reEncrypt(
                   KeyId: destination.arn,
                   SourceEncryptionAlgorithm: "SYMMETRIC_DEFAULT" as const,
                   DestinationEncryptionAlgorithm: "SYMMETRIC_DEFAULT" as const,
-                  SourceKeyMaterialId: source.key.material.id,
+                  SourceKeyMaterialId: source.materialId,
                   DestinationKeyMaterialId: destination.material.id,
                 }),
               ),
