@@ -8,6 +8,9 @@ import { type KmsError, kmsError } from "./kmsError.js";
 import { withoutBytes } from "./observeKey.js";
 import { requireEnabledKey } from "./requireEnabledKey.js";
 
+/** AWS's documented limit of on-demand rotations per key (25 since February 2026; 10 before). */
+export const defaultRotationLimit = 25;
+
 type ImportCommand = Extract<KeyCommand, { type: "ImportKeyMaterial" }>;
 type RotateCommand = Extract<KeyCommand, { type: "RotateKeyOnDemand" }>;
 

@@ -5,6 +5,7 @@ import { systemClock } from "../adapters/systemClock.js";
 import { type BehaviourProfile, isBehaviourProfile } from "../domain/behaviourProfile.js";
 import type { KeyScope } from "../domain/keyArn.js";
 import { isKeyId, type KeyId } from "../domain/keyId.js";
+import { defaultRotationLimit } from "../domain/materialRotation.js";
 import type { Clock } from "../ports/clock.js";
 import type { CryptoProvider } from "../ports/cryptoProvider.js";
 import type { KeyStore } from "../ports/keyStore.js";
@@ -29,9 +30,6 @@ export interface ServiceDeps extends CommitPorts {
 export const defaultAccountId = "111122223333";
 /** The Region of a `Kms` created without `region`. */
 export const defaultRegion = "us-east-1";
-
-/** AWS's documented limit of on-demand rotations per key (25 since February 2026; 10 before). */
-export const defaultRotationLimit = 25;
 
 const accountIdPattern = /^\d{12}$/;
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;

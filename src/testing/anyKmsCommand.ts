@@ -24,14 +24,18 @@ function weighted<N extends OperationName, C>(
  * with {@link kmsModelSetup}. `maxCommands` and `replayPath` are ignored here.
  */
 export function anyKmsCommand(constraints: KmsCommandsConstraints = {}): fc.Arbitrary<KmsCommand> {
-  const { wrappingKeySpecs = ["RSA_2048"], concurrency = true } = constraints;
+  const {
+    wrappingKeySpecs = ["RSA_2048"],
+    concurrency = true,
+    behaviour = "classic",
+  } = constraints;
   if (wrappingKeySpecs.length === 0) {
     throw new RangeError("kmsCommands wrappingKeySpecs must name at least one wrapping key spec.");
   }
   const operations = Object.keys(operationKit) as OperationName[];
   // Two writes to the same key at once: where a lost update shows.
   const concurrentWrites = keyRef.chain((key) => {
-    const choices = { key: fc.constant(key), wrappingKeySpecs };
+    const choices = { key: fc.constant(key), wrappingKeySpecs, behaviour };
     const write = fc.oneof(
       ...weighted(concurrentWriteWeights, (name) => operationKit[name].commands(choices)),
     );
@@ -43,6 +47,7 @@ export function anyKmsCommand(constraints: KmsCommandsConstraints = {}): fc.Arbi
       arbitrary: operationKit[name].commands({
         key: keyRef,
         wrappingKeySpecs,
+        behaviour,
       }) as fc.Arbitrary<KmsCommand>,
     })),
     {

@@ -1,3 +1,4 @@
+import type { BehaviourProfile } from "../domain/behaviourProfile.js";
 import type { SupportedWrappingKeySpec } from "../domain/wrappingTable.js";
 
 /** Which commands {@link kmsCommands} generates. */
@@ -9,6 +10,11 @@ export interface KmsCommandsConstraints {
    * key generation per GetParametersForImport unless the target reuses or pools its key pairs.
    */
   readonly wrappingKeySpecs?: readonly SupportedWrappingKeySpec[];
+  /**
+   * The behaviour profile of the target (docs/decisions/0029-behaviour-profiles.md); default
+   * `classic`. The commands lean towards what the profile can do.
+   */
+  readonly behaviour?: BehaviourProfile;
   /** Whether to start two operations at the same time now and then; default `true`. */
   readonly concurrency?: boolean;
   /** Replays a failure: the `replayPath` a {@link KmsModelFailure} reports (with its seed and path). */

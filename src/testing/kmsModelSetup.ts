@@ -1,4 +1,6 @@
+import type { BehaviourProfile } from "../domain/behaviourProfile.js";
 import type { KeyEvent } from "../domain/keyEvent.js";
+import { defaultRotationLimit } from "../domain/materialRotation.js";
 import type { Kms } from "../service/kms.js";
 import { CreateKeyCommand } from "./commands/createKeyCommand.js";
 import type { KmsModel } from "./commands/kmsCommand.js";
@@ -14,6 +16,10 @@ export interface KmsModelSetupOptions {
   /** The account and Region `kms` serves; defaults `111122223333` and `us-east-1`. */
   readonly accountId?: string;
   readonly region?: string;
+  /** The profile `kms` applies; default `classic`. */
+  readonly behaviour?: BehaviourProfile;
+  /** The limit of on-demand rotations `kms` applies; default 25. */
+  readonly onDemandRotationLimit?: number;
   /** Picks the run's three distinct 32-byte key materials; default 0. */
   readonly materialSeed?: number;
   /**
@@ -44,9 +50,10 @@ export function kmsModelSetup(
   options: KmsModelSetupOptions,
 ): () => Promise<{ model: KmsModel; real: KmsSystem }> {
   const { clock, accountId = "111122223333", region = "us-east-1", materialSeed = 0 } = options;
-  const { audited } = options;
+  const { audited, behaviour = "classic", onDemandRotationLimit = defaultRotationLimit } = options;
   return async () => {
-    const model: KmsModel = { state: emptyModel(clock.now()) };
+    const rules = { behaviour, rotationLimit: onDemandRotationLimit };
+    const model: KmsModel = { state: emptyModel(clock.now(), rules) };
     const real = new KmsSystem(kms, clock, accountId, region, modelMaterials(materialSeed));
     for (const origin of ["EXTERNAL", "EXTERNAL", "AWS_KMS"] as const) {
       await new CreateKeyCommand(origin).run(model, real);

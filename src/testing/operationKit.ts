@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { BehaviourProfile } from "../domain/behaviourProfile.js";
 import type { SupportedWrappingKeySpec } from "../domain/wrappingTable.js";
 import type { RequestOf } from "../service/kms.js";
 import type { OperationName } from "../service/kmsOperations.js";
@@ -22,6 +23,7 @@ import {
 } from "./arbitraries/_internals/requests/keyPolicy.js";
 import { enableKeyRotationRequests } from "./arbitraries/_internals/requests/keyRotation.js";
 import { listAliasesRequests } from "./arbitraries/_internals/requests/listAliases.js";
+import { listKeyRotationsRequests } from "./arbitraries/_internals/requests/listKeyRotations.js";
 import { listKeysRequests } from "./arbitraries/_internals/requests/listKeys.js";
 import { reEncryptRequests } from "./arbitraries/_internals/requests/reEncrypt.js";
 import { scheduleKeyDeletionRequests } from "./arbitraries/_internals/requests/scheduleKeyDeletion.js";
@@ -45,7 +47,10 @@ import { aliasTargetChoice, materialPoolSize } from "./commands/commandChoices.j
 import { CreateKeyCommand } from "./commands/createKeyCommand.js";
 import { DecryptCommand } from "./commands/decryptCommand.js";
 import { DeleteAliasCommand } from "./commands/deleteAliasCommand.js";
-import { DeleteImportedKeyMaterialCommand } from "./commands/deleteImportedKeyMaterialCommand.js";
+import {
+  DeleteImportedKeyMaterialCommand,
+  type MaterialIdChoice,
+} from "./commands/deleteImportedKeyMaterialCommand.js";
 import { DescribeKeyCommand } from "./commands/describeKeyCommand.js";
 import { EnableOrDisableKeyCommand } from "./commands/enableOrDisableKeyCommand.js";
 import { EncryptCommand } from "./commands/encryptCommand.js";
@@ -60,8 +65,10 @@ import {
 } from "./commands/keyPolicyCommands.js";
 import type { KmsCommand, StepCommand } from "./commands/kmsCommand.js";
 import { ListAliasesCommand } from "./commands/listAliasesCommand.js";
+import { ListKeyRotationsCommand } from "./commands/listKeyRotationsCommand.js";
 import { ListKeysCommand } from "./commands/listKeysCommand.js";
 import { ReEncryptCommand } from "./commands/reEncryptCommand.js";
+import { RotateKeyOnDemandCommand } from "./commands/rotateKeyOnDemandCommand.js";
 import { ScheduleKeyDeletionCommand } from "./commands/scheduleKeyDeletionCommand.js";
 import { tagChoice } from "./commands/tagChoices.js";
 import { ChangeTagsCommand, ListResourceTagsCommand } from "./commands/tagCommands.js";
@@ -81,6 +88,8 @@ export type ConcurrentWrite =
 export interface CommandChoices {
   /** The keys the commands name. */
   readonly key: fc.Arbitrary<KeyRef>;
+  /** The profile of the run: commands lean towards what it can do. */
+  readonly behaviour: BehaviourProfile;
   readonly wrappingKeySpecs: readonly SupportedWrappingKeySpec[];
 }
 
@@ -154,9 +163,17 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   DeleteImportedKeyMaterial: {
     requests: deleteImportedKeyMaterialRequests,
     weight: 16,
-    commands: ({ key }) =>
+    commands: ({ key, behaviour }) =>
       fc
-        .tuple(key, fc.constantFrom("absent" as const, "current" as const, "foreign" as const))
+        .tuple(
+          key,
+          fc.constantFrom<MaterialIdChoice>(
+            "absent",
+            "current",
+            "foreign",
+            ...(behaviour === "current" ? (["nonCurrent", "pending"] as const) : []),
+          ),
+        )
         .map(([k, id]) => new DeleteImportedKeyMaterialCommand(k, id)),
   },
   DescribeKey: {
@@ -254,7 +271,8 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   ImportKeyMaterial: {
     requests: importKeyMaterialRequests,
     weight: 100,
-    commands: ({ key, wrappingKeySpecs }) => importKeyMaterialCommands(key, wrappingKeySpecs),
+    commands: ({ key, wrappingKeySpecs, behaviour }) =>
+      importKeyMaterialCommands(key, wrappingKeySpecs, behaviour),
   },
   ListAliases: {
     requests: listAliasesRequests,
@@ -268,6 +286,18 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
     requests: listKeyPoliciesRequests,
     weight: 2,
     commands: ({ key }) => key.map((k) => new ListKeyPoliciesCommand(k)),
+  },
+  ListKeyRotations: {
+    requests: listKeyRotationsRequests,
+    weight: 6,
+    commands: ({ key }) =>
+      fc
+        .tuple(
+          key,
+          fc.constantFrom(undefined, "ALL_KEY_MATERIAL" as const, "ROTATIONS_ONLY" as const),
+          fc.integer({ min: 1, max: 3 }),
+        )
+        .map(([k, include, limit]) => new ListKeyRotationsCommand(k, include, limit)),
   },
   ListKeys: {
     requests: listKeysRequests,
@@ -297,6 +327,11 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
       fc
         .tuple(decryptChoices, key, contextChoice)
         .map(([source, k, ctx]) => new ReEncryptCommand(source, k, ctx)),
+  },
+  RotateKeyOnDemand: {
+    requests: keyIdOnlyRequests,
+    weight: 10,
+    commands: ({ key }) => key.map((k) => new RotateKeyOnDemandCommand(k)),
   },
   ScheduleKeyDeletion: {
     requests: scheduleKeyDeletionRequests,

@@ -1,5 +1,7 @@
 import fc from "fast-check";
+import type { BehaviourProfile } from "../domain/behaviourProfile.js";
 import type { KeyEvent } from "../domain/keyEvent.js";
+import { defaultRotationLimit } from "../domain/materialRotation.js";
 import type { AuditSink } from "../ports/auditSink.js";
 import type { Kms } from "../service/kms.js";
 import type { KmsCommand } from "./commands/kmsCommand.js";
@@ -15,6 +17,10 @@ export interface KmsModelEnvironment {
   readonly region: string;
   /** Give it to the target as its audit sink to have the audit trail checked too (docs/decisions/0012-lazy-time-from-a-clock-port.md). */
   readonly audit: AuditSink;
+  /** The profile the target must apply (`createKms({ behaviour })`). */
+  readonly behaviour: BehaviourProfile;
+  /** The limit of on-demand rotations the target must apply (`createKms({ onDemandRotationLimit })`). */
+  readonly onDemandRotationLimit: number;
 }
 
 /** A target with something to release after its run (a server, a connection). */
@@ -35,6 +41,8 @@ export interface RunKmsModelOptions extends KmsCommandsConstraints {
   readonly accountId?: string;
   /** Default `us-east-1`. */
   readonly region?: string;
+  /** The limit of on-demand rotations of the target; default 25, as `createKms`'s. */
+  readonly onDemandRotationLimit?: number;
   /** The clock's start; default 2026-01-01T00:00:00Z. */
   readonly start?: Date;
   /** Sequences to run; fast-check's global setting (100) when absent. */
@@ -52,7 +60,8 @@ export interface RunKmsModelOptions extends KmsCommandsConstraints {
 /**
  * Runs random sequences of every KMS operation, interleaved with the passage of time and with
  * pairs of concurrent writes, against `target` and against an independent reference model of
- * the rules, and compares every response and error name. Each sequence gets a fresh target
+ * the rules of `behaviour` (`classic` by default; the target must be created with the same, as
+ * the environment says), and compares every response and error name. Each sequence gets a fresh target
  * built with a {@link ManualClock} it must use, and starts with two `EXTERNAL` keys and one
  * `AWS_KMS` key.
  *
@@ -77,6 +86,10 @@ export async function runKmsModel(
   const accountId = options.accountId ?? "111122223333";
   const region = options.region ?? "us-east-1";
   const start = options.start ?? new Date("2026-01-01T00:00:00.000Z");
+  const rules = {
+    behaviour: options.behaviour ?? "classic",
+    onDemandRotationLimit: options.onDemandRotationLimit ?? defaultRotationLimit,
+  };
   const property = fc.asyncProperty(
     fc.nat(),
     kmsCommands(options),
@@ -86,10 +99,17 @@ export async function runKmsModel(
         const clock = manualClock(start);
         const audited: KeyEvent[] = [];
         const audit: AuditSink = { record: (event) => audited.push(event) };
-        const made = await target({ clock, accountId, region, audit });
+        const made = await target({ clock, accountId, region, audit, ...rules });
         const underTest: KmsUnderTest = "kms" in made ? made : { kms: made };
         opened.push(underTest);
-        return kmsModelSetup(underTest.kms, { clock, accountId, region, materialSeed, audited })();
+        return kmsModelSetup(underTest.kms, {
+          clock,
+          accountId,
+          region,
+          materialSeed,
+          audited,
+          ...rules,
+        })();
       };
       try {
         await fc.asyncModelRun(setup, commands);

@@ -57,6 +57,8 @@ async function runCounterexample(over: "sdk" | "inProcess", order: PairOrder): P
     clock: manualClock(new Date("2026-01-01T00:00:00.000Z")),
     accountId: "111122223333",
     region: "us-east-1",
+    behaviour: "classic" as const,
+    onDemandRotationLimit: 25,
   };
   const audited: KeyEvent[] = [];
   const audit = { record: (event: KeyEvent) => audited.push(event) };

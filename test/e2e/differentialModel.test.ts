@@ -139,6 +139,8 @@ function modelEnvironment(): KmsModelEnvironment {
     accountId: "111122223333",
     region: "us-east-1",
     audit: { record: () => {} },
+    behaviour: "classic",
+    onDemandRotationLimit: 25,
   };
 }
 

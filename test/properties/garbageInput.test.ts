@@ -92,6 +92,7 @@ const plausible: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
     { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-f]{64}$/) },
     { weight: 1, arbitrary: fc.string({ maxLength: 70 }) },
   ),
+  IncludeKeyMaterial: fc.constantFrom("ALL_KEY_MATERIAL", "ROTATIONS_ONLY", "EVERYTHING"),
   PendingWindowInDays: fc.integer({ min: 0, max: 40 }),
   Description: fc.string(),
   KeyUsage: fc.constantFrom("ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "MAC"),
@@ -207,6 +208,8 @@ const requiredMembers: Readonly<Record<Method, readonly string[]>> = {
   enableKeyRotation: ["KeyId"],
   disableKeyRotation: ["KeyId"],
   getKeyRotationStatus: ["KeyId"],
+  rotateKeyOnDemand: ["KeyId"],
+  listKeyRotations: ["KeyId"],
   generateRandom: ["NumberOfBytes"],
   reEncrypt: ["CiphertextBlob", "DestinationKeyId"],
 };

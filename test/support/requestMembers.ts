@@ -62,6 +62,7 @@ export const requestMembers: Readonly<Record<OperationName, readonly string[]>> 
   GenerateRandom: ["CustomKeyStoreId", "NumberOfBytes", "Recipient"],
   GetKeyPolicy: ["KeyId", "PolicyName"],
   GetKeyRotationStatus: ["KeyId"],
+  RotateKeyOnDemand: ["KeyId"],
   GetParametersForImport: ["KeyId", "WrappingAlgorithm", "WrappingKeySpec"],
   ImportKeyMaterial: [
     "EncryptedKeyMaterial",
@@ -76,6 +77,7 @@ export const requestMembers: Readonly<Record<OperationName, readonly string[]>> 
   ListAliases: ["KeyId", "Limit", "Marker"],
   ListKeyPolicies: ["KeyId", "Limit", "Marker"],
   ListKeys: ["Limit", "Marker"],
+  ListKeyRotations: ["IncludeKeyMaterial", "KeyId", "Limit", "Marker"],
   ListResourceTags: ["KeyId", "Limit", "Marker"],
   PutKeyPolicy: ["BypassPolicyLockoutSafetyCheck", "KeyId", "Policy", "PolicyName"],
   ReEncrypt: [

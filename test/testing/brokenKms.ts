@@ -8,8 +8,8 @@ import type { KmsTarget } from "../../src/testing/runKmsModel.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
 
 /** createKms as our own suite runs it: memory store, test crypto, the run's clock and scope. */
-export const soundKms: KmsTarget = ({ clock, accountId, region, audit }) =>
-  createKms({ clock, accountId, region, audit, store: memoryKeyStore(), crypto: testCrypto() });
+export const soundKms: KmsTarget = (environment) =>
+  createKms({ ...environment, store: memoryKeyStore(), crypto: testCrypto() });
 
 /**
  * A crypto provider that names material by its key alone, so the binding check (docs/decisions/0004-material-bound-forever.md) compares

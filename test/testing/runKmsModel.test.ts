@@ -21,6 +21,18 @@ describe("runKmsModel", () => {
     await runKmsModel(soundKms, { numRuns: sequences });
   }, 600_000);
 
+  it(`finds createKms of the current profile in agreement with the reference model (${sequences} sequences)`, async () => {
+    await runKmsModel(soundKms, { numRuns: sequences, behaviour: "current" });
+  }, 600_000);
+
+  it("agrees in the current profile when a key may rotate on demand only twice", async () => {
+    await runKmsModel(soundKms, {
+      numRuns: sequences / 4,
+      behaviour: "current",
+      onDemandRotationLimit: 2,
+    });
+  }, 300_000);
+
   it("agrees in another account and Region, with every wrapping key spec", async () => {
     await runKmsModel(soundKms, {
       numRuns: sequences / 10,

@@ -53,8 +53,9 @@ function deadlines(state: ModelState, deadline: Deadline): number[] {
   state.keys.forEach((_, index) => {
     const key = liveKey(state, index);
     if (key === undefined) return;
-    if (deadline === "ValidTo" && key.material?.validTo !== undefined) {
-      instants.push(key.material.validTo.getTime());
+    if (deadline === "ValidTo") {
+      for (const held of [key.material, ...(key.others ?? []).map((o) => o.held)])
+        if (held?.validTo !== undefined) instants.push(held.validTo.getTime());
     }
     if (deadline === "DeletionDate" && key.deletionDate !== undefined) {
       instants.push(key.deletionDate.getTime());

@@ -1,12 +1,13 @@
 import type { CancelKeyDeletionResponse } from "../../domain/requests/keyIdRequest.js";
 import { type KeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpKey } from "../model/lookUpKey.js";
+import { holdsAllMaterial } from "../model/modelMaterials.js";
 import { differences } from "./differences.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
 
-/** CancelKeyDeletion (docs/decisions/0006-losing-material-means-pending-import.md): back to Disabled with material, PendingImport without. */
+/** CancelKeyDeletion (docs/decisions/0006-losing-material-means-pending-import.md): back to Disabled with all its material, PendingImport without. */
 export class CancelKeyDeletionCommand extends StepCommand {
   constructor(readonly key: KeyRef) {
     super();
@@ -20,7 +21,7 @@ export class CancelKeyDeletionCommand extends StepCommand {
         if (typeof found === "string") return { error: found };
         const { key, index } = found;
         if (key.state !== "PendingDeletion") return { error: "KMSInvalidStateException" };
-        key.state = key.material === undefined ? "PendingImport" : "Disabled";
+        key.state = holdsAllMaterial(key) ? "Disabled" : "PendingImport";
         delete key.deletionDate;
         delete key.pendingWindowInDays;
         return { check: (response) => differences(response, { KeyId: system.keys[index]?.arn }) };

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { BehaviourProfile } from "../../domain/behaviourProfile.js";
 import type { SupportedWrappingKeySpec } from "../../domain/wrappingTable.js";
 import type { KeyRef } from "../model/keyRef.js";
 import { AliasTargetCommand } from "./aliasTargetCommand.js";
@@ -19,11 +20,19 @@ import type { StepCommand } from "./kmsCommand.js";
 
 const sometimes = <T>(value: T) => fc.constantFrom(undefined, undefined, undefined, value);
 
-/** ImportKeyMaterial commands on the keys `key` names: mostly wrapped material and fresh tokens. */
+/**
+ * ImportKeyMaterial commands on the keys `key` names: mostly wrapped material and fresh tokens;
+ * in the current profile, new material more often, to rotate to.
+ */
 export function importKeyMaterialCommands(
   key: fc.Arbitrary<KeyRef>,
   wrappingKeySpecs: readonly SupportedWrappingKeySpec[],
+  behaviour: BehaviourProfile = "classic",
 ): fc.Arbitrary<StepCommand> {
+  const newMaterial =
+    behaviour === "current"
+      ? fc.constantFrom(undefined, "NEW_KEY_MATERIAL" as const)
+      : sometimes("NEW_KEY_MATERIAL" as const);
   return fc
     .record({
       key,
@@ -38,10 +47,7 @@ export function importKeyMaterialCommands(
         "tooLong",
       ),
       expiry: expiryChoice,
-      importType: fc.oneof(
-        sometimes("NEW_KEY_MATERIAL" as const),
-        sometimes("EXISTING_KEY_MATERIAL" as const),
-      ),
+      importType: fc.oneof(newMaterial, sometimes("EXISTING_KEY_MATERIAL" as const)),
       keyMaterialId: fc.oneof(sometimes("matching" as const), sometimes("foreign" as const)),
     })
     .map(

@@ -45,7 +45,6 @@ export class DecryptCommand extends StepCommand {
       predict: (state) => {
         const found = predictDecrypt(state, source, this.choices);
         if (typeof found === "string") return { error: found };
-        const bound = found.key.bound;
         return {
           check: (response) => {
             const problems = differences(response, { KeyId: system.keys[made.key]?.arn });
@@ -55,8 +54,9 @@ export class DecryptCommand extends StepCommand {
             } else if (response.Plaintext?.byteLength !== held.plaintextBytes) {
               problems.push(`Plaintext is not ${held.plaintextBytes} bytes`);
             }
-            if (bound !== undefined)
-              problems.push(...system.checkMaterialId(made.key, bound, response.KeyMaterialId));
+            problems.push(
+              ...system.checkMaterialId(made.key, made.material, response.KeyMaterialId),
+            );
             return problems;
           },
         };

@@ -1,6 +1,7 @@
 import type { DescribeKeyResponse } from "../../domain/requests/describeKey.js";
 import { type KeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpKey } from "../model/lookUpKey.js";
+import { holdsAllMaterial } from "../model/modelMaterials.js";
 import { differences } from "./differences.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
@@ -33,7 +34,7 @@ export function describeKeyStep(
       const found = lookUpKey(state, ref, "resolve");
       if (typeof found === "string") return { error: found };
       const { index, key } = found;
-      const external = key.origin === "EXTERNAL" && key.material !== undefined;
+      const external = key.origin === "EXTERNAL" && holdsAllMaterial(key);
       const validTo = key.material?.validTo;
       const expected = {
         KeyId: system.keys[index]?.keyId,

@@ -1,6 +1,7 @@
 import type { EncryptResponse } from "../../domain/requests/encrypt.js";
 import { type KeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpEnabledKey } from "../model/lookUpKey.js";
+import { currentMaterial } from "../model/modelMaterials.js";
 import { differences } from "./differences.js";
 import { encryptionContexts } from "./encryptionContexts.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
@@ -28,6 +29,7 @@ export class EncryptCommand extends StepCommand {
         if (this.dryRun) return { error: "DryRunOperationException" };
         state.ciphertexts.push({
           key: found.index,
+          material: currentMaterial(found.key),
           context: this.context % encryptionContexts.length,
         });
         const expected = {

@@ -1,6 +1,7 @@
 import type { GenerateDataKeyResponse } from "../../domain/requests/generateDataKey.js";
 import { type KeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpEnabledKey } from "../model/lookUpKey.js";
+import { currentMaterial } from "../model/modelMaterials.js";
 import { differences } from "./differences.js";
 import { encryptionContexts } from "./encryptionContexts.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
@@ -39,7 +40,8 @@ export class GenerateDataKeyCommand extends StepCommand {
         const found = lookUpEnabledKey(state, this.key);
         if (typeof found === "string") return { error: found };
         const { index, key } = found;
-        state.ciphertexts.push({ key: index, context });
+        const material = currentMaterial(key);
+        state.ciphertexts.push({ key: index, material, context });
         return {
           check: (response) => {
             const problems = differences(response, { KeyId: system.keys[index]?.arn });
@@ -51,9 +53,7 @@ export class GenerateDataKeyCommand extends StepCommand {
             if (!this.withPlaintext && response.Plaintext !== undefined) {
               problems.push("GenerateDataKeyWithoutPlaintext returned the plaintext");
             }
-            if (key.bound !== undefined) {
-              problems.push(...system.checkMaterialId(index, key.bound, response.KeyMaterialId));
-            }
+            problems.push(...system.checkMaterialId(index, material, response.KeyMaterialId));
             return problems;
           },
         };

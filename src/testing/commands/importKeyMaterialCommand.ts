@@ -6,7 +6,8 @@ import type {
 } from "../../domain/requests/importKeyMaterial.js";
 import { type KeyRef, resolveKeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpImportableKey } from "../model/lookUpKey.js";
-import type { ModelState } from "../model/modelState.js";
+import { settleState } from "../model/modelMaterials.js";
+import type { ModelKey, ModelState } from "../model/modelState.js";
 import { differences } from "./differences.js";
 import { getParametersStep } from "./getParametersForImportCommand.js";
 import {
@@ -90,11 +91,21 @@ export class ImportKeyMaterialCommand extends StepCommand {
       predict: (state) => {
         const refused = refusal(state, this.choices, position, KeyMaterialId !== undefined);
         if (typeof refused === "string") return { error: refused };
-        const { index, key, validTo } = refused;
+        const { index, key, validTo, lands } = refused;
         key.liveTokens = key.liveTokens.filter((t) => t !== position);
-        key.bound = this.choices.material;
-        key.material = validTo === undefined ? {} : { validTo };
-        if (key.state !== "Disabled") key.state = "Enabled";
+        const held = validTo === undefined ? {} : { validTo };
+        const material = this.choices.material;
+        const other = key.others?.find((o) => o.material === material);
+        if (lands === "pending") {
+          key.others = [...(key.others ?? []), { material, state: "PENDING_ROTATION", held }];
+        } else if (other !== undefined) {
+          other.held = held;
+        } else {
+          key.bound = material;
+          key.material = held;
+        }
+        if (state.behaviour === "classic" && key.state !== "Disabled") key.state = "Enabled";
+        settleState(key);
         return {
           check: (response) => [
             ...differences(response, { KeyId: system.keys[index]?.arn }),
@@ -166,10 +177,38 @@ function refusal(
   if (choices.ciphertext === "garbage") return "InvalidCiphertextException";
   const incorrect: KmsErrorName = "IncorrectKeyMaterialException";
   if (choices.ciphertext === "wrongSize" || choices.ciphertext === "tooLong") return incorrect;
+  const members = expiryMembers(choices.expiry, state.now);
+  const validTo = "ValidTo" in members ? members.ValidTo : undefined;
+  if (state.behaviour === "current") {
+    const lands = rotatingImport(key, choices, sendsKeyMaterialId);
+    return lands === "held" || lands === "pending" ? { ...found, validTo, lands } : lands;
+  }
   if (key.bound !== undefined && key.bound !== choices.material) return incorrect;
   if (choices.importType === "NEW_KEY_MATERIAL" && key.bound !== undefined) return incorrect;
   if (choices.importType === "EXISTING_KEY_MATERIAL" && key.bound === undefined) return incorrect;
   if (sendsKeyMaterialId && choices.keyMaterialId === "foreign") return incorrect;
-  const members = expiryMembers(choices.expiry, state.now);
-  return { ...found, validTo: "ValidTo" in members ? members.ValidTo : undefined };
+  return { ...found, validTo, lands: "held" as const };
+}
+
+/**
+ * docs/decisions/0030-rotation-of-imported-material.md: where imported material lands in a key of the current profile — held as one of
+ * the key's materials, or pending rotation — or the error.
+ */
+function rotatingImport(
+  key: ModelKey,
+  choices: ImportKeyMaterialChoices,
+  sendsKeyMaterialId: boolean,
+): "held" | "pending" | KmsErrorName {
+  const incorrect: KmsErrorName = "IncorrectKeyMaterialException";
+  const associated = [key.bound, ...(key.others ?? []).map((o) => o.material)];
+  const importType =
+    choices.importType ?? (key.bound === undefined ? "NEW_KEY_MATERIAL" : "EXISTING_KEY_MATERIAL");
+  if (importType === "NEW_KEY_MATERIAL") {
+    if (associated.includes(choices.material)) return incorrect;
+    if (key.bound === undefined) return "held";
+    if (key.others?.some((o) => o.state === "PENDING_ROTATION")) return "KMSInvalidStateException";
+    return "pending";
+  }
+  if (sendsKeyMaterialId && choices.keyMaterialId === "foreign") return incorrect;
+  return associated.includes(choices.material) ? "held" : incorrect;
 }

@@ -2,6 +2,7 @@ import type { ReEncryptResponse } from "../../domain/requests/reEncrypt.js";
 import { type KeyRef, resolveKeyRef, showKeyRef } from "../model/keyRef.js";
 import { liveKey } from "../model/liveKey.js";
 import { enabledOnly } from "../model/lookUpKey.js";
+import { currentMaterial } from "../model/modelMaterials.js";
 import {
   type DecryptChoices,
   heldCiphertext,
@@ -51,30 +52,26 @@ export class ReEncryptCommand extends StepCommand {
         if (key === undefined) return { error: "NotFoundException" };
         const enabled = enabledOnly({ index: destination, key });
         if (typeof enabled === "string") return { error: enabled };
-        state.ciphertexts.push({ key: destination, context });
+        const destinationMaterial = currentMaterial(key);
+        state.ciphertexts.push({ key: destination, material: destinationMaterial, context });
         const expected = {
           SourceKeyId: system.keys[source.index]?.arn,
           KeyId: system.keys[destination]?.arn,
           SourceEncryptionAlgorithm: "SYMMETRIC_DEFAULT",
           DestinationEncryptionAlgorithm: "SYMMETRIC_DEFAULT",
         };
-        const sourceBound = source.key.bound;
-        const destinationBound = key.bound;
+        const sourceMaterial = picked.made.material;
         return {
           check: (response) => {
             const problems = differences(response, expected);
-            if (sourceBound !== undefined)
-              problems.push(
-                ...system.checkMaterialId(source.index, sourceBound, response.SourceKeyMaterialId),
-              );
-            if (destinationBound !== undefined)
-              problems.push(
-                ...system.checkMaterialId(
-                  destination,
-                  destinationBound,
-                  response.DestinationKeyMaterialId,
-                ),
-              );
+            problems.push(
+              ...system.checkMaterialId(source.index, sourceMaterial, response.SourceKeyMaterialId),
+              ...system.checkMaterialId(
+                destination,
+                destinationMaterial,
+                response.DestinationKeyMaterialId,
+              ),
+            );
             if (sameBytes(response.CiphertextBlob, request.CiphertextBlob))
               problems.push("CiphertextBlob is the ciphertext it was given");
             return problems;

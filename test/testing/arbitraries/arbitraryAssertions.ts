@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { Result } from "neverthrow";
 import { expect } from "vitest";
+import { validateListKeyRotationsRequest } from "../../../src/domain/requests/listKeyRotations.js";
 import {
   type KmsError,
   type OperationName,
@@ -73,7 +74,9 @@ const validators: Readonly<Record<OperationName, Validator>> = {
   GetKeyPolicy: validateGetKeyPolicyRequest,
   GetKeyRotationStatus: (r, c) => validateKeyIdRequest(r, c, "GetKeyRotationStatus"),
   ListKeyPolicies: validateListKeyPoliciesRequest,
+  ListKeyRotations: validateListKeyRotationsRequest,
   ListResourceTags: validateListResourceTagsRequest,
+  RotateKeyOnDemand: (r, c) => validateKeyIdRequest(r, c, "RotateKeyOnDemand"),
   PutKeyPolicy: validatePutKeyPolicyRequest,
   ReEncrypt: validateReEncryptRequest,
   TagResource: validateTagResourceRequest,

@@ -162,6 +162,13 @@ const expectedErrors: Readonly<Record<OperationName, readonly string[]>> = {
     "UnsupportedOperationException",
     "ValidationException",
   ],
+  ListKeyRotations: [
+    "AccessDeniedException",
+    "InvalidArnException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
   ListResourceTags: [
     "AccessDeniedException",
     "InvalidArnException",
@@ -174,6 +181,13 @@ const expectedErrors: Readonly<Record<OperationName, readonly string[]>> = {
     "InvalidArnException",
     "LimitExceededException",
     "MalformedPolicyDocumentException",
+    "NotFoundException",
+    "UnsupportedOperationException",
+    "ValidationException",
+  ],
+  RotateKeyOnDemand: [
+    "AccessDeniedException",
+    "InvalidArnException",
     "NotFoundException",
     "UnsupportedOperationException",
     "ValidationException",

@@ -30,3 +30,12 @@ export function longString(min: number, max: number): fc.Arbitrary<string> {
 export function longBlob(min: number, max: number): fc.Arbitrary<Uint8Array> {
   return fc.integer({ min, max }).map((n) => new Uint8Array(n));
 }
+
+/** A well-formed `Marker` (1–16 characters of U+0020–U+00FF) that names no page. */
+export function pageMarker(): fc.Arbitrary<string> {
+  return fc.string({
+    unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)),
+    minLength: 1,
+    maxLength: 16,
+  });
+}

@@ -5,7 +5,7 @@ import type { UntagResourceRequest } from "../../../../domain/requests/untagReso
 import { keyIdMember } from "../commonMembers.js";
 import type { GenerationContext } from "../generationContext.js";
 import { keyIdViolations } from "../keyIdViolations.js";
-import { longString } from "../memberValues.js";
+import { longString, pageMarker } from "../memberValues.js";
 import type { OperationBuilder } from "../operationBuilder.js";
 import { tagKey, tags, tagsViolations } from "../tagValues.js";
 import { changed, invalidMember, missing } from "../violation.js";
@@ -57,14 +57,12 @@ export const untagResourceRequests: OperationBuilder<UntagResourceRequest> = {
   },
 };
 
-const markerCharacter = fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c));
-
 function validListResourceTags(context: GenerationContext): fc.Arbitrary<ListResourceTagsRequest> {
   return fc.record(
     {
       KeyId: context.keyId,
       Limit: fc.integer({ min: 1, max: 50 }),
-      Marker: fc.string({ unit: markerCharacter, minLength: 1, maxLength: 16 }),
+      Marker: pageMarker(),
     },
     { requiredKeys: ["KeyId"], noNullPrototype: true },
   );
