@@ -43,7 +43,7 @@ import {
   rarely,
   rotationCommands,
 } from "./commands/commandArbitraries.js";
-import { aliasTargetChoice, materialPoolSize } from "./commands/commandChoices.js";
+import { aliasTargetChoice, externalKeyId, materialPoolSize } from "./commands/commandChoices.js";
 import { CreateKeyCommand } from "./commands/createKeyCommand.js";
 import { DecryptCommand } from "./commands/decryptCommand.js";
 import { DeleteAliasCommand } from "./commands/deleteAliasCommand.js";
@@ -290,10 +290,10 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   ListKeyRotations: {
     requests: listKeyRotationsRequests,
     weight: 6,
-    commands: ({ key }) =>
+    commands: ({ key, behaviour }) =>
       fc
         .tuple(
-          key,
+          behaviour === "current" ? fc.oneof(key, externalKeyId) : key,
           fc.constantFrom(undefined, "ALL_KEY_MATERIAL" as const, "ROTATIONS_ONLY" as const),
           fc.integer({ min: 1, max: 3 }),
         )
@@ -331,7 +331,10 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   RotateKeyOnDemand: {
     requests: keyIdOnlyRequests,
     weight: 10,
-    commands: ({ key }) => key.map((k) => new RotateKeyOnDemandCommand(k)),
+    commands: ({ key, behaviour }) =>
+      (behaviour === "current" ? fc.oneof(key, externalKeyId) : key).map(
+        (k) => new RotateKeyOnDemandCommand(k),
+      ),
   },
   ScheduleKeyDeletion: {
     requests: scheduleKeyDeletionRequests,

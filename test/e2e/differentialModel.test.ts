@@ -27,8 +27,7 @@ const sequences = Math.max(1, Math.round(Number(process.env["KMS_MODEL_RUNS"] ??
 // (CI), otherwise a random one, which failure messages name.
 const seed = fc.readConfigureGlobal().seed ?? Date.now() ^ (Math.random() * 0x1_0000_0000);
 
-const inProcess: KmsTarget = ({ clock, accountId, region, audit }) =>
-  createKms({ clock, accountId, region, audit, crypto: testCrypto() });
+const inProcess: KmsTarget = (environment) => createKms({ ...environment, crypto: testCrypto() });
 
 describe("the model run through @aws-sdk/client-kms against the server, and in-process against createKms", () => {
   it(`agrees with the reference model on both targets, concurrent writes included, for the same seed (${sequences} sequences each)`, async () => {
@@ -55,6 +54,21 @@ describe("the model run through @aws-sdk/client-kms against the server, and in-p
     expect(remote.sequences, `seed ${seed}`).toEqual(local.sequences);
     expect(remote.sequences.flat().length).toBeGreaterThan(10 * sequences);
     expect(operationsIn(remote.sequences)).toEqual(new Set(kmsMethodNames));
+  }, 120_000);
+
+  it(`answers every call as createKms does in the current profile, call for call (${Math.ceil(sequences / 2)} sequences each)`, async () => {
+    const local = recorded(inProcess);
+    const remote = recorded(overHttp());
+    const options = {
+      numRuns: Math.ceil(sequences / 2),
+      seed,
+      concurrency: false,
+      behaviour: "current",
+    } as const;
+    await runKmsModel(local.target, options);
+    await runKmsModel(remote.target, options);
+    expect(remote.sequences, `seed ${seed}`).toEqual(local.sequences);
+    expect(remote.sequences.flat()).toContain("rotateKeyOnDemand: ok");
   }, 120_000);
 
   it("fails on a server that names one exception differently, so it can tell the two apart", async () => {

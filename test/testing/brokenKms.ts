@@ -75,3 +75,29 @@ function withoutValidTo(record: KeyRecord): KeyRecord {
   const { validTo: _validTo, ...material } = record.material;
   return { ...record, material } as KeyRecord;
 }
+
+/** A store that drops the materials of a key that are no longer current, and old ciphertexts with them. */
+export const forgetsOldMaterials: KmsTarget = (environment) => {
+  const store = memoryKeyStore();
+  const broken: KeyStore = {
+    ...store,
+    put: (record, expectedVersion) =>
+      store.put(
+        {
+          ...record,
+          otherMaterials: (record.otherMaterials ?? []).filter((m) => m.state !== "NON_CURRENT"),
+        },
+        expectedVersion,
+      ),
+  };
+  return createKms({ ...environment, store: broken, crypto: testCrypto() });
+};
+
+/** A target that allows one on-demand rotation more than the limit it was given. */
+export const exceedsRotationLimit: KmsTarget = (environment) =>
+  createKms({
+    ...environment,
+    onDemandRotationLimit: environment.onDemandRotationLimit + 1,
+    store: memoryKeyStore(),
+    crypto: testCrypto(),
+  });

@@ -6,14 +6,18 @@ import { AliasTargetCommand } from "./aliasTargetCommand.js";
 import {
   aliasTargetChoice,
   expiryChoice,
+  externalKeyId,
   materialPoolSize,
   tokenChoice,
 } from "./commandChoices.js";
 import { encryptionContexts } from "./encryptionContexts.js";
 import { GenerateDataKeyCommand } from "./generateDataKeyCommand.js";
+import { isValidExpiry } from "./importChoices.js";
 import { ImportKeyMaterialCommand } from "./importKeyMaterialCommand.js";
+import { InTurnCommand } from "./inTurnCommand.js";
 import { KeyRotationCommand } from "./keyRotationCommand.js";
 import type { StepCommand } from "./kmsCommand.js";
+import { RotateKeyOnDemandCommand } from "./rotateKeyOnDemandCommand.js";
 
 // The arbitraries of the commands that need more than a key: shared by several operations of
 // operationKit, or long.
@@ -33,7 +37,7 @@ export function importKeyMaterialCommands(
     behaviour === "current"
       ? fc.constantFrom(undefined, "NEW_KEY_MATERIAL" as const)
       : sometimes("NEW_KEY_MATERIAL" as const);
-  return fc
+  const anyImport = fc
     .record({
       key,
       material: fc.nat(materialPoolSize - 1),
@@ -58,6 +62,34 @@ export function importKeyMaterialCommands(
           ...(keyMaterialId === undefined ? {} : { keyMaterialId }),
         }),
     );
+  if (behaviour === "classic") return anyImport;
+  // A rotation needs a well-formed import of new material into an EXTERNAL key first: one import in
+  // three is one, so that rotations, pending materials and their expiry are reached often.
+  const newMaterialImport = (key: KeyRef) =>
+    fc
+      .record({
+        material: fc.nat(materialPoolSize - 1),
+        token: tokenChoice(wrappingKeySpecs).filter((token) => token.kind === "fresh"),
+        expiry: expiryChoice.filter(isValidExpiry),
+      })
+      .map(
+        (choices) =>
+          new ImportKeyMaterialCommand({
+            ...choices,
+            key,
+            ciphertext: "wrapped",
+            importType: "NEW_KEY_MATERIAL",
+          }),
+      );
+  // Half of them import a second material (the first one of a key without material) and rotate to it.
+  const rotation = externalKeyId.chain((external) =>
+    fc
+      .tuple(newMaterialImport(external), newMaterialImport(external), fc.boolean())
+      .map(([first, second, rotate]) =>
+        rotate ? new InTurnCommand([first, second], new RotateKeyOnDemandCommand(external)) : first,
+      ),
+  );
+  return fc.oneof({ weight: 2, arbitrary: anyImport }, { weight: 1, arbitrary: rotation });
 }
 
 /** True one time in four. */

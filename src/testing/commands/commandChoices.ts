@@ -22,6 +22,11 @@ export const aliasTargetChoice: fc.Arbitrary<AliasChoice> = fc.oneof(
  * Mostly keys 0–2 (two EXTERNAL keys and an AWS_KMS one at the start), sometimes an alias,
  * later keys or no keys.
  */
+/** The ID of key#0 or key#1, the run's first EXTERNAL keys: where imported material rotates. */
+export const externalKeyId: fc.Arbitrary<KeyRef> = fc
+  .constantFrom(0, 1)
+  .map((index) => ({ kind: "key", index, form: "id" }));
+
 export const keyRef: fc.Arbitrary<KeyRef> = fc.oneof(
   {
     weight: 12,

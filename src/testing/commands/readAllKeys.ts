@@ -6,12 +6,14 @@ import { KeyRotationCommand } from "./keyRotationCommand.js";
 import type { KmsModel } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { ListAliasesCommand } from "./listAliasesCommand.js";
+import { ListKeyRotationsCommand } from "./listKeyRotationsCommand.js";
 import { runStep } from "./step.js";
 import { ListResourceTagsCommand } from "./tagCommands.js";
 
 /**
  * Reads back everything the model knows of every key the run created, each checked: its
- * metadata, tags (in pages of two), policy and rotation status, and then every alias, and
+ * metadata, tags (in pages of two), policy, rotation status and (current profile) every material,
+ * and then every alias, and
  * that the aliases of deleted keys are gone. What a
  * time step did to all of them, and what earlier steps stored without reading it back.
  * (Only sometimes: a read persists the expiry it observes, which would otherwise be left for
@@ -27,6 +29,9 @@ export async function readAllKeys(model: KmsModel, system: KmsSystem): Promise<v
     await new ListResourceTagsCommand(ref, 2).run(model, system);
     await new GetKeyPolicyCommand(ref).run(model, system);
     await new KeyRotationCommand("GetKeyRotationStatus", ref).run(model, system);
+    if (model.state.behaviour === "current") {
+      await new ListKeyRotationsCommand(ref, "ALL_KEY_MATERIAL", 2).run(model, system);
+    }
   }
   await new ListAliasesCommand(2, undefined).run(model, system);
   // An alias whose key is gone is gone too: DeleteAlias must not find it.

@@ -22,18 +22,20 @@ export interface KmsOverHttp {
 }
 
 /**
- * Starts a fresh endpoint in verified SigV4 mode on the environment's clock, account, Region and
- * audit sink, on a free loopback port, and talks to it through `@aws-sdk/client-kms`, signing at
+ * Starts a fresh endpoint in verified SigV4 mode on the environment's clock, account, Region,
+ * audit sink and behaviour profile, on a free loopback port, and talks to it through `@aws-sdk/client-kms`, signing at
  * the clock's time. `wrap` can stand between the caller and the SDK.
  */
 export async function startOverHttp(
-  { clock, accountId, region, audit }: KmsModelEnvironment,
+  { clock, accountId, region, audit, behaviour, onDemandRotationLimit }: KmsModelEnvironment,
   wrap: (kms: Kms) => Kms = (kms) => kms,
 ): Promise<KmsOverHttp> {
   const server = createKmsServer({
     clock,
     audit,
     region,
+    behaviour,
+    onDemandRotationLimit,
     crypto: testCrypto(),
     credentials: [{ ...differentialCredential, accountId }],
   });
