@@ -43,7 +43,7 @@ import {
   rarely,
   rotationCommands,
 } from "./commands/commandArbitraries.js";
-import { aliasTargetChoice, externalKeyId, materialPoolSize } from "./commands/commandChoices.js";
+import { aliasTargetChoice, materialPoolSize, rotationTarget } from "./commands/commandChoices.js";
 import { CreateKeyCommand } from "./commands/createKeyCommand.js";
 import { DecryptCommand } from "./commands/decryptCommand.js";
 import { DeleteAliasCommand } from "./commands/deleteAliasCommand.js";
@@ -293,7 +293,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
     commands: ({ key, behaviour }) =>
       fc
         .tuple(
-          behaviour === "current" ? fc.oneof(key, externalKeyId) : key,
+          rotationTarget(key, behaviour),
           fc.constantFrom(undefined, "ALL_KEY_MATERIAL" as const, "ROTATIONS_ONLY" as const),
           fc.integer({ min: 1, max: 3 }),
         )
@@ -332,9 +332,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
     requests: keyIdOnlyRequests,
     weight: 10,
     commands: ({ key, behaviour }) =>
-      (behaviour === "current" ? fc.oneof(key, externalKeyId) : key).map(
-        (k) => new RotateKeyOnDemandCommand(k),
-      ),
+      rotationTarget(key, behaviour).map((k) => new RotateKeyOnDemandCommand(k)),
   },
   ScheduleKeyDeletion: {
     requests: scheduleKeyDeletionRequests,

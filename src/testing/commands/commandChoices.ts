@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { BehaviourProfile } from "../../domain/behaviourProfile.js";
 import type { SupportedWrappingKeySpec } from "../../domain/wrappingTable.js";
 import { type AliasChoice, aliasPoolSize, type KeyRef } from "../model/keyRef.js";
 import type { ExpiryChoice, TokenChoice } from "./importChoices.js";
@@ -18,15 +19,24 @@ export const aliasTargetChoice: fc.Arbitrary<AliasChoice> = fc.oneof(
   { weight: 1, arbitrary: fc.constant("orphaned" as const) },
 );
 
-/**
- * Mostly keys 0–2 (two EXTERNAL keys and an AWS_KMS one at the start), sometimes an alias,
- * later keys or no keys.
- */
 /** The ID of key#0 or key#1, the run's first EXTERNAL keys: where imported material rotates. */
 export const externalKeyId: fc.Arbitrary<KeyRef> = fc
   .constantFrom(0, 1)
   .map((index) => ({ kind: "key", index, form: "id" }));
 
+/**
+ * The keys a rotation command targets: any of `key`, and in the current profile often an
+ * EXTERNAL key by ID, where imported material waits for the rotation.
+ */
+export const rotationTarget = (
+  key: fc.Arbitrary<KeyRef>,
+  behaviour: BehaviourProfile,
+): fc.Arbitrary<KeyRef> => (behaviour === "current" ? fc.oneof(key, externalKeyId) : key);
+
+/**
+ * Mostly keys 0–2 (two EXTERNAL keys and an AWS_KMS one at the start), sometimes an alias,
+ * later keys or no keys.
+ */
 export const keyRef: fc.Arbitrary<KeyRef> = fc.oneof(
   {
     weight: 12,

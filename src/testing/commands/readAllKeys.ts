@@ -13,9 +13,8 @@ import { ListResourceTagsCommand } from "./tagCommands.js";
 /**
  * Reads back everything the model knows of every key the run created, each checked: its
  * metadata, tags (in pages of two), policy, rotation status and (current profile) every material,
- * and then every alias, and
- * that the aliases of deleted keys are gone. What a
- * time step did to all of them, and what earlier steps stored without reading it back.
+ * and then every alias, and that the aliases of deleted keys are gone. What a time step did to
+ * all of them, and what earlier steps stored without reading it back.
  * (Only sometimes: a read persists the expiry it observes, which would otherwise be left for
  * the next operation on the key to find.)
  */

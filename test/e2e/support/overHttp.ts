@@ -23,8 +23,8 @@ export interface KmsOverHttp {
 
 /**
  * Starts a fresh endpoint in verified SigV4 mode on the environment's clock, account, Region,
- * audit sink and behaviour profile, on a free loopback port, and talks to it through `@aws-sdk/client-kms`, signing at
- * the clock's time. `wrap` can stand between the caller and the SDK.
+ * audit sink, behaviour profile and rotation limit, on a free loopback port, and talks to it
+ * through `@aws-sdk/client-kms`, signing at the clock's time. `wrap` can stand between the caller and the SDK.
  */
 export async function startOverHttp(
   { clock, accountId, region, audit, behaviour, onDemandRotationLimit }: KmsModelEnvironment,
