@@ -7,10 +7,8 @@ export { type WrapKeyMaterialInput, wrapKeyMaterial } from "./client/wrapKeyMate
 export { isAliasName } from "./domain/aliasName.js";
 export { type AliasArn, type AliasName, type AliasRecord, aliasArn } from "./domain/aliasRecord.js";
 export type { Brand } from "./domain/brand.js";
-export {
-  checkImportedMaterial,
-  symmetricKeyMaterialBytes,
-} from "./domain/checkImportedMaterial.js";
+export { checkImportedMaterial } from "./domain/checkImportedMaterial.js";
+export { checkMaterialFacts } from "./domain/checkMaterialFacts.js";
 export { currentKey } from "./domain/currentKey.js";
 export { maxValidToDays, resolveExpiration } from "./domain/expiration.js";
 export {
@@ -20,6 +18,19 @@ export {
   requireExternalOrigin,
   requireImportable,
 } from "./domain/importPreconditions.js";
+export {
+  digestBytesOf,
+  type EncryptionAlgorithm,
+  ecdsaSigningAlgorithms,
+  keyAlgorithms,
+  type MacAlgorithm,
+  macAlgorithmOf,
+  macAlgorithms,
+  rsaEncryptionAlgorithms,
+  rsaPlaintextLimit,
+  rsaSigningAlgorithms,
+  type SigningAlgorithm,
+} from "./domain/keyAlgorithms.js";
 export type { KeyArn, KeyScope } from "./domain/keyArn.js";
 export { keyArn, keyIdOf, partitionOf } from "./domain/keyArn.js";
 export type { ImportTokenClaims, KeyCommand } from "./domain/keyCommand.js";
@@ -43,6 +54,27 @@ export type {
   PendingImportKey,
 } from "./domain/keyRecord.js";
 export { type KeyRotationStatus, keyRotationStatus } from "./domain/keyRotationStatus.js";
+export {
+  type EccKeySpec,
+  eccCurves,
+  eccKeySpecs,
+  type HmacKeySpec,
+  hmacKeySpecs,
+  hmacMaterialBytes,
+  isEccKeySpec,
+  isHmacKeySpec,
+  isRsaKeySpec,
+  type KeySpec,
+  type KeyUsage,
+  keyUsagesOf,
+  type MaterialFacts,
+  materialFormOf,
+  type RsaKeySpec,
+  rsaKeySpecs,
+  rsaModulusBits,
+  symmetricKeyMaterialBytes,
+} from "./domain/keySpec.js";
+export { keySpecOf, keyUsageOf } from "./domain/keySpecOf.js";
 export type { ExpirationModel, KeyState, Origin } from "./domain/keyState.js";
 export { maxTagsPerKey, withoutTags, withTags } from "./domain/keyTags.js";
 export {
