@@ -41,8 +41,8 @@ export interface UnwrapRequest {
   readonly wrapping: Wrapping;
   readonly sealedPrivateKey: Uint8Array;
   readonly encryptedKeyMaterial: Uint8Array;
-  /** Raw bytes (symmetric, HMAC) or a PKCS#8 DER private key (RSA, ECC): what to look for. */
-  readonly form: "bytes" | "pkcs8";
+  /** Raw bytes (symmetric, HMAC; the default) or a PKCS#8 DER private key (RSA, ECC): what to look for. */
+  readonly form?: "bytes" | "pkcs8";
 }
 
 /**

@@ -85,7 +85,7 @@ describe("rsaCryptoProvider", () => {
       const unwrapped = (await crypto.unwrapKeyMaterial(request))._unsafeUnwrap();
 
       expect(unwrapped.id).toBe(deriveKeyMaterialId(keyId, keyMaterial));
-      expect(unwrapped.byteLength).toBe(32);
+      expect(unwrapped.facts).toEqual({ kind: "bytes", byteLength: 32 });
       expect(Buffer.from(unwrapped.sealed).indexOf(keyMaterial)).toBe(-1);
     },
   );
@@ -94,7 +94,10 @@ describe("rsaCryptoProvider", () => {
     const { crypto } = provider();
     const request = await wrappedFor(crypto, "RSAES_OAEP_SHA_256", randomBytes(16));
 
-    expect((await crypto.unwrapKeyMaterial(request))._unsafeUnwrap().byteLength).toBe(16);
+    expect((await crypto.unwrapKeyMaterial(request))._unsafeUnwrap().facts).toEqual({
+      kind: "bytes",
+      byteLength: 16,
+    });
   });
 
   it("returns InvalidCiphertextException when the encrypted material does not unwrap", async () => {
@@ -144,7 +147,7 @@ describe("rsaCryptoProvider", () => {
     const first = (await crypto.generateKeyMaterial(keyId))._unsafeUnwrap();
     const second = (await crypto.generateKeyMaterial(keyId))._unsafeUnwrap();
 
-    expect(first.byteLength).toBe(32);
+    expect(first.facts).toEqual({ kind: "bytes", byteLength: 32 });
     expect(first.id).toMatch(/^[0-9a-f]{64}$/);
     expect(first.id).not.toBe(second.id);
   });
