@@ -6,6 +6,11 @@ export { systemClock } from "./adapters/systemClock.js";
 export { type WrapKeyMaterialInput, wrapKeyMaterial } from "./client/wrapKeyMaterial.js";
 export { isAliasName } from "./domain/aliasName.js";
 export { type AliasArn, type AliasName, type AliasRecord, aliasArn } from "./domain/aliasRecord.js";
+export {
+  type BehaviourProfile,
+  behaviourProfiles,
+  isBehaviourProfile,
+} from "./domain/behaviourProfile.js";
 export type { Brand } from "./domain/brand.js";
 export { checkImportedMaterial } from "./domain/checkImportedMaterial.js";
 export { checkMaterialFacts } from "./domain/checkMaterialFacts.js";
@@ -44,11 +49,13 @@ export { keyMetadata } from "./domain/keyMetadata.js";
 export { checkKeyPolicy, defaultKeyPolicy, maxKeyPolicyBytes } from "./domain/keyPolicy.js";
 export type {
   KeyMaterial,
+  KeyMaterialState,
   KeyRecord,
   KeyRecordBase,
   KeyRotation,
   KeyTag,
   KeyWithMaterial,
+  OtherMaterial,
   ParameterSet,
   PendingDeletionKey,
   PendingImportKey,
@@ -173,6 +180,7 @@ export type {
   EnableKeyRequest,
   GetKeyRotationStatusRequest,
   KeyIdRequest,
+  RotateKeyOnDemandResponse,
 } from "./domain/requests/keyIdRequest.js";
 export { type KeyIdOperation, validateKeyIdRequest } from "./domain/requests/keyIdRequest.js";
 export {
@@ -190,6 +198,15 @@ export {
   type ListKeyPoliciesResponse,
   validateListKeyPoliciesRequest,
 } from "./domain/requests/listKeyPolicies.js";
+export {
+  type IncludeKeyMaterial,
+  includeKeyMaterialValues,
+  type ListKeyRotationsInput,
+  type ListKeyRotationsRequest,
+  type ListKeyRotationsResponse,
+  type RotationsListEntry,
+  validateListKeyRotationsRequest,
+} from "./domain/requests/listKeyRotations.js";
 export type {
   KeyListEntry,
   ListKeysRequest,

@@ -15,7 +15,7 @@ import type { KmsOptions } from "./kmsOptions.js";
 /** Everything an operation needs: the scope, the ports, and a checked ID source. */
 export interface ServiceDeps extends CommitPorts {
   readonly scope: KeyScope;
-  /** The profile whose rules the operations apply; {@link checkedBehaviour} checks it with the store's. */
+  /** The profile whose rules the operations apply; the service checks it once with the store's. */
   readonly behaviour: BehaviourProfile;
   readonly store: KeyStore;
   readonly crypto: CryptoProvider;

@@ -20,6 +20,7 @@ export type {
   ModelKey,
   ModelKeyState,
   ModelMaterial,
+  ModelOtherMaterial,
   ModelState,
   ModelTag,
   ModelToken,

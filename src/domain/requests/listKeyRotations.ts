@@ -5,7 +5,8 @@ import type { ExpirationModel } from "../keyState.js";
 import type { KmsError } from "../kmsError.js";
 import { type RequestContext, readKeyRequest } from "./memberRules.js";
 
-const includeKeyMaterialValues = ["ALL_KEY_MATERIAL", "ROTATIONS_ONLY"] as const;
+/** The values of `IncludeKeyMaterial`. */
+export const includeKeyMaterialValues = ["ALL_KEY_MATERIAL", "ROTATIONS_ONLY"] as const;
 /** `IncludeKeyMaterial`: every material of the key, or only those a rotation made current. */
 export type IncludeKeyMaterial = (typeof includeKeyMaterialValues)[number];
 
