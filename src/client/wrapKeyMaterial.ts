@@ -52,8 +52,9 @@ export interface WrapKeyMaterialInput {
  * if (wrapped.isOk()) await kms.importKeyMaterial({ KeyId, ImportToken: params.ImportToken, EncryptedKeyMaterial: wrapped.value, ValidTo });
  * ```
  *
- * @example An ECC_NIST_P256 key (created with `KeySpec: "ECC_NIST_P256"`, `Origin: "EXTERNAL"`):
+ * @example
  * ```ts
+ * // An ECC_NIST_P256 key, created with KeySpec ECC_NIST_P256 and Origin EXTERNAL:
  * const { privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
  * const wrapped = wrapKeyMaterial({ publicKey: params.PublicKey, wrappingAlgorithm: "RSA_AES_KEY_WRAP_SHA_256", keyMaterial: privateKey });
  * ```
