@@ -287,6 +287,8 @@ export type { AuditSink } from "./ports/auditSink.js";
 export type { Clock } from "./ports/clock.js";
 export type {
   CryptoProvider,
+  MessageType,
+  RsaEncryptionAlgorithm,
   SealedKeyMaterial,
   UnwrapRequest,
   WrappingKeyPair,

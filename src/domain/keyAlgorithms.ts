@@ -8,7 +8,9 @@ import {
   type KeyUsage,
 } from "./keySpec.js";
 
+/** The encryption algorithms of an RSA encryption key. */
 export const rsaEncryptionAlgorithms = ["RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256"] as const;
+/** The signing algorithms of an RSA signing key, in the order `KeyMetadata` lists them. */
 export const rsaSigningAlgorithms = [
   "RSASSA_PSS_SHA_256",
   "RSASSA_PSS_SHA_384",
@@ -17,7 +19,9 @@ export const rsaSigningAlgorithms = [
   "RSASSA_PKCS1_V1_5_SHA_384",
   "RSASSA_PKCS1_V1_5_SHA_512",
 ] as const;
+/** The ECDSA signing algorithms; an ECC key offers the one of its curve. */
 export const ecdsaSigningAlgorithms = ["ECDSA_SHA_256", "ECDSA_SHA_384", "ECDSA_SHA_512"] as const;
+/** The MAC algorithms; an HMAC key offers the one of its spec. */
 export const macAlgorithms = [
   "HMAC_SHA_224",
   "HMAC_SHA_256",

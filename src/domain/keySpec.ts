@@ -4,7 +4,9 @@
  * `current` profile.
  */
 export const hmacKeySpecs = ["HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512"] as const;
+/** The RSA key specs. */
 export const rsaKeySpecs = ["RSA_2048", "RSA_3072", "RSA_4096"] as const;
+/** The ECC key specs (signing). */
 export const eccKeySpecs = [
   "ECC_NIST_P256",
   "ECC_NIST_P384",
@@ -12,18 +14,24 @@ export const eccKeySpecs = [
   "ECC_SECG_P256K1",
 ] as const;
 
+/** An HMAC key spec. */
 export type HmacKeySpec = (typeof hmacKeySpecs)[number];
+/** An RSA key spec. */
 export type RsaKeySpec = (typeof rsaKeySpecs)[number];
+/** An ECC key spec. */
 export type EccKeySpec = (typeof eccKeySpecs)[number];
 /** A key spec kms-byok models. */
 export type KeySpec = "SYMMETRIC_DEFAULT" | HmacKeySpec | RsaKeySpec | EccKeySpec;
 /** What a key is for (`KeyUsage`); `KEY_AGREEMENT` is not modelled. */
 export type KeyUsage = "ENCRYPT_DECRYPT" | "SIGN_VERIFY" | "GENERATE_VERIFY_MAC";
 
+/** Whether `spec` is an HMAC key spec. */
 export const isHmacKeySpec = (spec: string): spec is HmacKeySpec =>
   (hmacKeySpecs as readonly string[]).includes(spec);
+/** Whether `spec` is an RSA key spec. */
 export const isRsaKeySpec = (spec: string): spec is RsaKeySpec =>
   (rsaKeySpecs as readonly string[]).includes(spec);
+/** Whether `spec` is an ECC key spec. */
 export const isEccKeySpec = (spec: string): spec is EccKeySpec =>
   (eccKeySpecs as readonly string[]).includes(spec);
 
