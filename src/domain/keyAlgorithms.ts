@@ -72,6 +72,12 @@ export function keyAlgorithms(
   return { encryption: ["SYMMETRIC_DEFAULT"] };
 }
 
+/** Whether `algorithm` is one of RSA's encryption algorithms. */
+export const isRsaEncryptionAlgorithm = (
+  algorithm: string,
+): algorithm is (typeof rsaEncryptionAlgorithms)[number] =>
+  (rsaEncryptionAlgorithms as readonly string[]).includes(algorithm);
+
 /** The length of a message digest for a signing algorithm, in bytes (for `MessageType: DIGEST`). */
 export const digestBytesOf = (algorithm: SigningAlgorithm): number =>
   Number(algorithm.slice(-3)) / 8;
