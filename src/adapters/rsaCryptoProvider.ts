@@ -140,36 +140,19 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
           : ok(plaintext);
       }),
     sign: (sealedMaterial, message, algorithm, messageType) =>
-      withMaterial(sealedMaterial, (material) => {
-        const signature = signMessage(privateKeyOf(material), message, algorithm, messageType);
-        return signature === undefined
-          ? err(
-              kmsError(
-                "UnsupportedOperationException",
-                `kms-byok cannot sign a precomputed digest with ${algorithm}: Node's crypto signs only what it hashes itself. Send the message with MessageType RAW.`,
-              ),
-            )
-          : ok(signature);
-      }),
-    verify: (publicKey, message, signature, algorithm, messageType) => {
-      const valid = verifySignature(
-        createPublicKey({ key: Buffer.from(publicKey), format: "der", type: "spki" }),
-        message,
-        signature,
-        algorithm,
-        messageType,
-      );
-      return valid === undefined
-        ? asyncResult(
-            err(
-              kmsError(
-                "UnsupportedOperationException",
-                `kms-byok cannot verify a signature of a precomputed digest with ${algorithm}: Node's crypto verifies only what it hashes itself. Send the message with MessageType RAW.`,
-              ),
-            ),
-          )
-        : okAsync(valid);
-    },
+      withMaterial(sealedMaterial, (material) =>
+        ok(signMessage(privateKeyOf(material), message, algorithm, messageType)),
+      ),
+    verify: (publicKey, message, signature, algorithm, messageType) =>
+      okAsync(
+        verifySignature(
+          createPublicKey({ key: Buffer.from(publicKey), format: "der", type: "spki" }),
+          message,
+          signature,
+          algorithm,
+          messageType,
+        ),
+      ),
     generateMac: (sealedMaterial, message, algorithm) =>
       withMaterial(sealedMaterial, (material) => ok(hmac(material, message, algorithm))),
     verifyMac: (sealedMaterial, message, mac, algorithm) =>

@@ -11,6 +11,7 @@ import {
 } from "node:crypto";
 import type { SigningAlgorithm } from "../domain/keyAlgorithms.js";
 import type { MessageType } from "../ports/cryptoProvider.js";
+import { signEcdsaDigest, verifyEcdsaDigest } from "./ecdsaDigest.js";
 
 /** The hash of a signing algorithm, as Node names it. */
 const hashOf = (algorithm: SigningAlgorithm) =>
@@ -21,17 +22,17 @@ const pss = (algorithm: SigningAlgorithm) => algorithm.startsWith("RSASSA_PSS");
 /**
  * The signature of `message` under `privateKey` by `algorithm`: RSASSA-PSS (MGF1 with the same
  * hash, a salt as long as the hash), RSASSA-PKCS1-v1_5 or ECDSA (DER-encoded), as AWS KMS signs.
- * For `DIGEST`, `message` is the digest: RSA signs it as such; ECDSA cannot (Node signs only
- * what it hashes itself), so it answers `undefined`.
+ * For `DIGEST`, `message` is the digest and is signed as such: RSA through a raw RSA operation,
+ * ECDSA by {@link signEcdsaDigest} (Node signs only what it hashes itself).
  */
 export function signMessage(
   privateKey: KeyObject,
   message: Uint8Array,
   algorithm: SigningAlgorithm,
   messageType: MessageType,
-): Uint8Array | undefined {
+): Uint8Array {
   if (messageType === "DIGEST") {
-    if (algorithm.startsWith("ECDSA")) return undefined;
+    if (algorithm.startsWith("ECDSA")) return signEcdsaDigest(privateKey, message);
     const hash = hashOf(algorithm);
     const encoded = pss(algorithm)
       ? emsaPss(message, hash, (privateKey.asymmetricKeyDetails?.modulusLength ?? 0) - 1)
@@ -56,7 +57,7 @@ export function verifySignature(
   signature: Uint8Array,
   algorithm: SigningAlgorithm,
   messageType: MessageType,
-): boolean | undefined {
+): boolean {
   if (messageType === "RAW") {
     try {
       return verify(hashOf(algorithm), message, rsaOptions(publicKey, algorithm), signature);
@@ -64,7 +65,7 @@ export function verifySignature(
       return false;
     }
   }
-  if (algorithm.startsWith("ECDSA")) return undefined;
+  if (algorithm.startsWith("ECDSA")) return verifyEcdsaDigest(publicKey, message, signature);
   const hash = hashOf(algorithm);
   try {
     const opened = publicDecrypt(

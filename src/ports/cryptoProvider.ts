@@ -85,11 +85,10 @@ export interface CryptoProvider {
     additionalData: Uint8Array,
   ): ResultAsync<Uint8Array, KmsError>;
   /**
-   * Signs `message` (or, for `DIGEST`, the digest it is) with the private key that
-   * `sealedMaterial` holds.
+   * Signs `message` (or, for `DIGEST`, the digest it is, with every signing algorithm, ECDSA
+   * included) with the private key that `sealedMaterial` holds.
    *
-   * Errors: `InvalidCiphertextException` when `sealedMaterial` was not sealed by this provider;
-   * `UnsupportedOperationException` for a digest the provider cannot sign as such.
+   * Errors: `InvalidCiphertextException` when `sealedMaterial` was not sealed by this provider.
    */
   sign(
     sealedMaterial: Uint8Array,

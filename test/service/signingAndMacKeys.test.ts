@@ -4,9 +4,9 @@ import {
   createPublicKey,
   generateKeyPairSync,
   type KeyObject,
-  randomBytes,
   sign as nodeSign,
   verify as nodeVerify,
+  randomBytes,
 } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
@@ -37,9 +37,8 @@ async function importedKey(
   material: Uint8Array | KeyObject,
   WrappingAlgorithm: SupportedWrappingAlgorithm = "RSA_AES_KEY_WRAP_SHA_256",
 ): Promise<string> {
-  const { KeyId } = (
-    await kms.createKey({ Origin: "EXTERNAL", KeySpec, KeyUsage })
-  )._unsafeUnwrap().KeyMetadata;
+  const { KeyId } = (await kms.createKey({ Origin: "EXTERNAL", KeySpec, KeyUsage }))._unsafeUnwrap()
+    .KeyMetadata;
   const params = (
     await kms.getParametersForImport({
       KeyId,
@@ -194,6 +193,31 @@ describe("Sign and Verify", () => {
     },
   );
 
+  it.each([
+    ["ECC_NIST_P256", "ECDSA_SHA_256"],
+    ["ECC_NIST_P521", "ECDSA_SHA_512"],
+  ] as const)(
+    "a %s key signs a digest with %s as it signs the message",
+    async (spec, SigningAlgorithm) => {
+      const { kms } = newKms();
+      const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: curveOf[spec] });
+      const KeyId = await importedKey(kms, spec, "SIGN_VERIFY", privateKey);
+      const digest = createHash(hashOf(SigningAlgorithm)).update(message).digest();
+      const { Signature } = (
+        await kms.sign({ KeyId, Message: digest, MessageType: "DIGEST", SigningAlgorithm })
+      )._unsafeUnwrap();
+      expect(nodeVerify(hashOf(SigningAlgorithm), message, publicKey, Signature)).toBe(true);
+      const request = { KeyId, Signature, SigningAlgorithm };
+      expect(
+        (await kms.verify({ ...request, Message: digest, MessageType: "DIGEST" }))._unsafeUnwrap()
+          .SignatureValid,
+      ).toBe(true);
+      expect(
+        (await kms.verify({ ...request, Message: message }))._unsafeUnwrap().SignatureValid,
+      ).toBe(true);
+    },
+  );
+
   it("refuses a signature of another message with KMSInvalidSignatureException", async () => {
     const { kms } = newKms();
     const { privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
@@ -329,12 +353,7 @@ describe("Encrypt and Decrypt with an RSA key", () => {
     "an RSA_%i key encrypts up to its limit with %s (%i bytes), and decrypts",
     async (bits, EncryptionAlgorithm, limit) => {
       const { kms } = newKms();
-      const KeyId = await importedKey(
-        kms,
-        `RSA_${bits}`,
-        "ENCRYPT_DECRYPT",
-        rsaPrivateKey(bits),
-      );
+      const KeyId = await importedKey(kms, `RSA_${bits}`, "ENCRYPT_DECRYPT", rsaPrivateKey(bits));
       const Plaintext = randomBytes(limit);
       const encrypted = (
         await kms.encrypt({ KeyId, Plaintext, EncryptionAlgorithm })
@@ -363,7 +382,9 @@ describe("Encrypt and Decrypt with an RSA key", () => {
       await kms.encrypt({ KeyId, Plaintext: message }),
       "InvalidKeyUsageException",
     );
-    expect(error.message).toBe("Algorithm SYMMETRIC_DEFAULT is incompatible with key spec RSA_2048.");
+    expect(error.message).toBe(
+      "Algorithm SYMMETRIC_DEFAULT is incompatible with key spec RSA_2048.",
+    );
   });
 
   it("refuses an encryption context for an RSA key", async () => {
