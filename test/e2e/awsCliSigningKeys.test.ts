@@ -1,7 +1,12 @@
 import { createPrivateKey, createPublicKey } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { aws, shellSession, useAwsCliCurrentEndpoint } from "./support/awsCliCurrentSession.js";
-import { noOutput, serviceError } from "./support/awsCliSession.js";
+import {
+  aws,
+  noOutput,
+  serviceError,
+  shellSession,
+  useAwsCliEndpoint,
+} from "./support/awsCliSession.js";
 
 // A signing key and an HMAC key with imported material, as a new user makes them with the real
 // AWS CLI v2 (2.9) against an endpoint of the current behaviour profile: create-key with a key
@@ -9,7 +14,7 @@ import { noOutput, serviceError } from "./support/awsCliSession.js";
 // import-key-material, then get-public-key, sign, verify and generate-mac / verify-mac, with openssl
 // checking the CLI's results.
 
-useAwsCliCurrentEndpoint();
+useAwsCliEndpoint({ behaviour: "current", kmsByokOnPath: true });
 
 const arn = (keyId: string) => `arn:aws:kms:us-east-1:111122223333:key/${keyId}`;
 

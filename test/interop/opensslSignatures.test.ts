@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import type { SigningAlgorithm } from "../../src/domain/keyAlgorithms.js";
 import type { KeySpec, KeyUsage } from "../../src/domain/keySpec.js";
 import { createKms } from "../../src/service/createKms.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
+import { importedKeyOfSpec } from "../support/importMaterial.js";
 import { expectError } from "../support/kmsHarness.js";
 
 // The other side of HMAC, RSA and ECC keys with imported material (current profile) is the real
@@ -42,34 +42,6 @@ function opensslFails(...args: string[]): { status: number | null; stdout: strin
 const file = (name: string): Buffer => readFileSync(join(dir, name));
 const write = (name: string, bytes: Uint8Array | string): void =>
   writeFileSync(join(dir, name), bytes);
-
-/** An EXTERNAL key of `KeySpec` with `material` imported (RSA_AES_KEY_WRAP_SHA_256, RSA_2048). */
-async function importedKey(
-  KeySpec: KeySpec,
-  KeyUsage: KeyUsage,
-  material: Uint8Array,
-): Promise<string> {
-  const { KeyId } = (await kms.createKey({ Origin: "EXTERNAL", KeySpec, KeyUsage }))._unsafeUnwrap()
-    .KeyMetadata;
-  const WrappingAlgorithm = "RSA_AES_KEY_WRAP_SHA_256";
-  const params = (
-    await kms.getParametersForImport({ KeyId, WrappingAlgorithm, WrappingKeySpec: "RSA_2048" })
-  )._unsafeUnwrap();
-  const EncryptedKeyMaterial = wrapKeyMaterial({
-    publicKey: params.PublicKey,
-    wrappingAlgorithm: WrappingAlgorithm,
-    keyMaterial: material,
-  })._unsafeUnwrap();
-  (
-    await kms.importKeyMaterial({
-      KeyId,
-      ImportToken: params.ImportToken,
-      EncryptedKeyMaterial,
-      ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE",
-    })
-  )._unsafeUnwrap();
-  return KeyId;
-}
 
 /** An openssl private key imported into kms-byok, and the public key kms-byok gives for it. */
 interface ImportedPair {
@@ -117,7 +89,12 @@ async function opensslKey(
     "-out",
     `${name}.openssl.pub.der`,
   );
-  const KeyId = await importedKey(KeySpec, KeyUsage, new Uint8Array(file(`${name}.p8.der`)));
+  const KeyId = await importedKeyOfSpec(
+    kms,
+    KeySpec,
+    KeyUsage,
+    new Uint8Array(file(`${name}.p8.der`)),
+  );
   const { PublicKey } = (await kms.getPublicKey({ KeyId }))._unsafeUnwrap();
   write(`${name}.pub.der`, PublicKey);
   openssl("pkey", "-pubin", "-inform", "DER", "-in", `${name}.pub.der`, "-out", `${name}.pub.pem`);
@@ -438,7 +415,12 @@ describe("GenerateMac, checked by openssl mac", () => {
       const materialFile = `${KeySpec}.key`;
       openssl("rand", "-out", materialFile, String(bytes));
       const material = file(materialFile);
-      const KeyId = await importedKey(KeySpec, "GENERATE_VERIFY_MAC", new Uint8Array(material));
+      const KeyId = await importedKeyOfSpec(
+        kms,
+        KeySpec,
+        "GENERATE_VERIFY_MAC",
+        new Uint8Array(material),
+      );
 
       const { Mac } = (
         await kms.generateMac({ KeyId, Message: utf8(message), MacAlgorithm })

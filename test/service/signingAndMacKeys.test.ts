@@ -13,6 +13,7 @@ import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import type { KeySpec, KeyUsage } from "../../src/domain/keySpec.js";
 import type { SupportedWrappingAlgorithm } from "../../src/domain/wrappingTable.js";
 import type { Kms } from "../../src/service/kms.js";
+import { importedKeyOfSpec } from "../support/importMaterial.js";
 import { arnOf, expectError, kmsHarness } from "../support/kmsHarness.js";
 
 // HMAC, RSA and ECC keys with imported material, in the current profile: what each operation
@@ -27,39 +28,6 @@ const curveOf = {
 
 function newKms() {
   return kmsHarness({ behaviour: "current" });
-}
-
-/** Creates an EXTERNAL key of `KeySpec` and imports `material` into it; returns its key ID. */
-async function importedKey(
-  kms: Kms,
-  KeySpec: KeySpec,
-  KeyUsage: KeyUsage,
-  material: Uint8Array | KeyObject,
-  WrappingAlgorithm: SupportedWrappingAlgorithm = "RSA_AES_KEY_WRAP_SHA_256",
-): Promise<string> {
-  const { KeyId } = (await kms.createKey({ Origin: "EXTERNAL", KeySpec, KeyUsage }))._unsafeUnwrap()
-    .KeyMetadata;
-  const params = (
-    await kms.getParametersForImport({
-      KeyId,
-      WrappingAlgorithm,
-      WrappingKeySpec: "RSA_4096",
-    })
-  )._unsafeUnwrap();
-  const EncryptedKeyMaterial = wrapKeyMaterial({
-    publicKey: params.PublicKey,
-    wrappingAlgorithm: WrappingAlgorithm,
-    keyMaterial: material,
-  })._unsafeUnwrap();
-  (
-    await kms.importKeyMaterial({
-      KeyId,
-      ImportToken: params.ImportToken,
-      EncryptedKeyMaterial,
-      ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE",
-    })
-  )._unsafeUnwrap();
-  return KeyId;
 }
 
 const rsaKeys = new Map<number, KeyObject>();
@@ -80,7 +48,7 @@ describe("GetPublicKey", () => {
     async (spec, namedCurve) => {
       const { kms } = newKms();
       const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve });
-      const KeyId = await importedKey(kms, spec as KeySpec, "SIGN_VERIFY", privateKey);
+      const KeyId = await importedKeyOfSpec(kms, spec as KeySpec, "SIGN_VERIFY", privateKey);
       const response = (await kms.getPublicKey({ KeyId }))._unsafeUnwrap();
       expect(Buffer.from(response.PublicKey)).toEqual(
         publicKey.export({ format: "der", type: "spki" }),
@@ -98,7 +66,7 @@ describe("GetPublicKey", () => {
 
   it("lists the RSA encryption algorithms of an RSA encryption key", async () => {
     const { kms } = newKms();
-    const KeyId = await importedKey(kms, "RSA_2048", "ENCRYPT_DECRYPT", rsaPrivateKey(2048));
+    const KeyId = await importedKeyOfSpec(kms, "RSA_2048", "ENCRYPT_DECRYPT", rsaPrivateKey(2048));
     const response = (await kms.getPublicKey({ KeyId }))._unsafeUnwrap();
     expect(response.EncryptionAlgorithms).toEqual(["RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256"]);
     expect(response.SigningAlgorithms).toBeUndefined();
@@ -107,7 +75,7 @@ describe("GetPublicKey", () => {
   it("refuses a symmetric key and an HMAC key with UnsupportedOperationException", async () => {
     const { kms, enabledKey } = newKms();
     const symmetric = (await enabledKey()).KeyId;
-    const hmac = await importedKey(kms, "HMAC_256", "GENERATE_VERIFY_MAC", randomBytes(32));
+    const hmac = await importedKeyOfSpec(kms, "HMAC_256", "GENERATE_VERIFY_MAC", randomBytes(32));
     const error = expectError(
       await kms.getPublicKey({ KeyId: symmetric }),
       "UnsupportedOperationException",
@@ -141,7 +109,7 @@ describe("Sign and Verify", () => {
     async (spec, SigningAlgorithm) => {
       const { kms } = newKms();
       const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: curveOf[spec] });
-      const KeyId = await importedKey(kms, spec, "SIGN_VERIFY", privateKey);
+      const KeyId = await importedKeyOfSpec(kms, spec, "SIGN_VERIFY", privateKey);
       const signed = (
         await kms.sign({ KeyId, Message: message, SigningAlgorithm })
       )._unsafeUnwrap();
@@ -169,7 +137,7 @@ describe("Sign and Verify", () => {
       const { kms } = newKms();
       const privateKey = rsaPrivateKey(2048);
       const publicKey = createPublicKey(privateKey);
-      const KeyId = await importedKey(kms, "RSA_2048", "SIGN_VERIFY", privateKey);
+      const KeyId = await importedKeyOfSpec(kms, "RSA_2048", "SIGN_VERIFY", privateKey);
       const pss = SigningAlgorithm.startsWith("RSASSA_PSS");
       const options = pss ? { key: publicKey, padding: 6, saltLength: -1 } : publicKey;
       const digest = createHash(hashOf(SigningAlgorithm)).update(message).digest();
@@ -201,7 +169,7 @@ describe("Sign and Verify", () => {
     async (spec, SigningAlgorithm) => {
       const { kms } = newKms();
       const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: curveOf[spec] });
-      const KeyId = await importedKey(kms, spec, "SIGN_VERIFY", privateKey);
+      const KeyId = await importedKeyOfSpec(kms, spec, "SIGN_VERIFY", privateKey);
       const digest = createHash(hashOf(SigningAlgorithm)).update(message).digest();
       const { Signature } = (
         await kms.sign({ KeyId, Message: digest, MessageType: "DIGEST", SigningAlgorithm })
@@ -221,7 +189,7 @@ describe("Sign and Verify", () => {
   it("refuses a signature of another message with KMSInvalidSignatureException", async () => {
     const { kms } = newKms();
     const { privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
-    const KeyId = await importedKey(kms, "ECC_NIST_P256", "SIGN_VERIFY", privateKey);
+    const KeyId = await importedKeyOfSpec(kms, "ECC_NIST_P256", "SIGN_VERIFY", privateKey);
     const SigningAlgorithm = "ECDSA_SHA_256";
     const { Signature } = (
       await kms.sign({ KeyId, Message: message, SigningAlgorithm })
@@ -235,7 +203,7 @@ describe("Sign and Verify", () => {
   it("refuses a digest of the wrong length in AWS's words", async () => {
     const { kms } = newKms();
     const { privateKey } = generateKeyPairSync("ec", { namedCurve: "secp384r1" });
-    const KeyId = await importedKey(kms, "ECC_NIST_P384", "SIGN_VERIFY", privateKey);
+    const KeyId = await importedKeyOfSpec(kms, "ECC_NIST_P384", "SIGN_VERIFY", privateKey);
     const error = expectError(
       await kms.sign({
         KeyId,
@@ -251,7 +219,7 @@ describe("Sign and Verify", () => {
   it("refuses an algorithm the key does not offer with InvalidKeyUsageException", async () => {
     const { kms } = newKms();
     const { privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
-    const KeyId = await importedKey(kms, "ECC_NIST_P256", "SIGN_VERIFY", privateKey);
+    const KeyId = await importedKeyOfSpec(kms, "ECC_NIST_P256", "SIGN_VERIFY", privateKey);
     const error = expectError(
       await kms.sign({ KeyId, Message: message, SigningAlgorithm: "RSASSA_PSS_SHA_256" }),
       "InvalidKeyUsageException",
@@ -264,7 +232,7 @@ describe("Sign and Verify", () => {
   it("refuses a symmetric key and an HMAC key in AWS's words", async () => {
     const { kms, enabledKey } = newKms();
     const symmetric = (await enabledKey()).KeyId;
-    const hmac = await importedKey(kms, "HMAC_256", "GENERATE_VERIFY_MAC", randomBytes(32));
+    const hmac = await importedKeyOfSpec(kms, "HMAC_256", "GENERATE_VERIFY_MAC", randomBytes(32));
     const request = { Message: message, SigningAlgorithm: "ECDSA_SHA_256" } as const;
     expect(
       expectError(await kms.sign({ KeyId: symmetric, ...request }), "InvalidKeyUsageException")
@@ -290,13 +258,10 @@ describe("GenerateMac and VerifyMac", () => {
     async (spec, MacAlgorithm, hash, bytes) => {
       const { kms } = newKms();
       const material = randomBytes(bytes);
-      const KeyId = await importedKey(
-        kms,
-        spec,
-        "GENERATE_VERIFY_MAC",
-        material,
-        "RSAES_OAEP_SHA_256",
-      );
+      const KeyId = await importedKeyOfSpec(kms, spec, "GENERATE_VERIFY_MAC", material, {
+        WrappingAlgorithm: "RSAES_OAEP_SHA_256",
+        WrappingKeySpec: "RSA_4096",
+      });
       const { Mac, ...rest } = (
         await kms.generateMac({ KeyId, Message: message, MacAlgorithm })
       )._unsafeUnwrap();
@@ -310,7 +275,7 @@ describe("GenerateMac and VerifyMac", () => {
 
   it("refuses a MAC of another message with KMSInvalidMacException", async () => {
     const { kms } = newKms();
-    const KeyId = await importedKey(kms, "HMAC_256", "GENERATE_VERIFY_MAC", randomBytes(32));
+    const KeyId = await importedKeyOfSpec(kms, "HMAC_256", "GENERATE_VERIFY_MAC", randomBytes(32));
     const { Mac } = (
       await kms.generateMac({ KeyId, Message: message, MacAlgorithm: "HMAC_SHA_256" })
     )._unsafeUnwrap();
@@ -322,7 +287,7 @@ describe("GenerateMac and VerifyMac", () => {
 
   it("refuses another spec's algorithm in AWS's words", async () => {
     const { kms } = newKms();
-    const KeyId = await importedKey(kms, "HMAC_224", "GENERATE_VERIFY_MAC", randomBytes(28));
+    const KeyId = await importedKeyOfSpec(kms, "HMAC_224", "GENERATE_VERIFY_MAC", randomBytes(28));
     const error = expectError(
       await kms.generateMac({ KeyId, Message: message, MacAlgorithm: "HMAC_SHA_256" }),
       "InvalidKeyUsageException",
@@ -353,7 +318,12 @@ describe("Encrypt and Decrypt with an RSA key", () => {
     "an RSA_%i key encrypts up to its limit with %s (%i bytes), and decrypts",
     async (bits, EncryptionAlgorithm, limit) => {
       const { kms } = newKms();
-      const KeyId = await importedKey(kms, `RSA_${bits}`, "ENCRYPT_DECRYPT", rsaPrivateKey(bits));
+      const KeyId = await importedKeyOfSpec(
+        kms,
+        `RSA_${bits}`,
+        "ENCRYPT_DECRYPT",
+        rsaPrivateKey(bits),
+      );
       const Plaintext = randomBytes(limit);
       const encrypted = (
         await kms.encrypt({ KeyId, Plaintext, EncryptionAlgorithm })
@@ -377,7 +347,7 @@ describe("Encrypt and Decrypt with an RSA key", () => {
 
   it("refuses SYMMETRIC_DEFAULT, the default, for an RSA key", async () => {
     const { kms } = newKms();
-    const KeyId = await importedKey(kms, "RSA_2048", "ENCRYPT_DECRYPT", rsaPrivateKey(2048));
+    const KeyId = await importedKeyOfSpec(kms, "RSA_2048", "ENCRYPT_DECRYPT", rsaPrivateKey(2048));
     const error = expectError(
       await kms.encrypt({ KeyId, Plaintext: message }),
       "InvalidKeyUsageException",
@@ -389,7 +359,7 @@ describe("Encrypt and Decrypt with an RSA key", () => {
 
   it("refuses an encryption context for an RSA key", async () => {
     const { kms } = newKms();
-    const KeyId = await importedKey(kms, "RSA_2048", "ENCRYPT_DECRYPT", rsaPrivateKey(2048));
+    const KeyId = await importedKeyOfSpec(kms, "RSA_2048", "ENCRYPT_DECRYPT", rsaPrivateKey(2048));
     expectError(
       await kms.encrypt({
         KeyId,
@@ -403,7 +373,7 @@ describe("Encrypt and Decrypt with an RSA key", () => {
 
   it("re-encrypts from an RSA key to a symmetric key and back", async () => {
     const { kms, enabledKey } = newKms();
-    const rsa = await importedKey(kms, "RSA_3072", "ENCRYPT_DECRYPT", rsaPrivateKey(3072));
+    const rsa = await importedKeyOfSpec(kms, "RSA_3072", "ENCRYPT_DECRYPT", rsaPrivateKey(3072));
     const symmetric = (await enabledKey()).KeyId;
     const Plaintext = randomBytes(100);
     const { CiphertextBlob } = (
@@ -442,8 +412,8 @@ describe("Encrypt and Decrypt with an RSA key", () => {
   it("refuses a signing key for Encrypt and an HMAC key for Decrypt in AWS's words", async () => {
     const { kms } = newKms();
     const { privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
-    const signing = await importedKey(kms, "ECC_NIST_P256", "SIGN_VERIFY", privateKey);
-    const hmac = await importedKey(kms, "HMAC_256", "GENERATE_VERIFY_MAC", randomBytes(32));
+    const signing = await importedKeyOfSpec(kms, "ECC_NIST_P256", "SIGN_VERIFY", privateKey);
+    const hmac = await importedKeyOfSpec(kms, "HMAC_256", "GENERATE_VERIFY_MAC", randomBytes(32));
     expect(
       expectError(
         await kms.encrypt({ KeyId: signing, Plaintext: message }),
@@ -460,8 +430,8 @@ describe("Encrypt and Decrypt with an RSA key", () => {
 
   it("refuses GenerateDataKey with an RSA key and with an HMAC key", async () => {
     const { kms } = newKms();
-    const rsa = await importedKey(kms, "RSA_2048", "ENCRYPT_DECRYPT", rsaPrivateKey(2048));
-    const hmac = await importedKey(kms, "HMAC_384", "GENERATE_VERIFY_MAC", randomBytes(48));
+    const rsa = await importedKeyOfSpec(kms, "RSA_2048", "ENCRYPT_DECRYPT", rsaPrivateKey(2048));
+    const hmac = await importedKeyOfSpec(kms, "HMAC_384", "GENERATE_VERIFY_MAC", randomBytes(48));
     expect(
       expectError(
         await kms.generateDataKey({ KeyId: rsa, KeySpec: "AES_256" }),

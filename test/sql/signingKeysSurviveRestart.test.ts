@@ -1,9 +1,9 @@
 import { createHmac, generateKeyPairSync, randomBytes, verify } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
 import type { KeyStore } from "../../src/ports/keyStore.js";
 import { createKms } from "../../src/service/createKms.js";
 import { testCrypto } from "../../src/testing/testCrypto.js";
+import { importedKeyOfSpec } from "../support/importMaterial.js";
 import { describeWithPostgres } from "../support/postgres/postgresUrl.js";
 import { postgresEngine, type SqlStoreEngine, sqliteEngine } from "./sqlStoreEngines.js";
 
@@ -15,32 +15,10 @@ const message = new TextEncoder().encode("kept across a restart");
 
 async function importInto(store: KeyStore, KeySpec: "HMAC_256" | "ECC_NIST_P256") {
   const kms = createKms({ store, crypto, behaviour: "current" });
-  const KeyUsage = KeySpec === "HMAC_256" ? "GENERATE_VERIFY_MAC" : "SIGN_VERIFY";
-  const { KeyId } = (await kms.createKey({ Origin: "EXTERNAL", KeySpec, KeyUsage }))._unsafeUnwrap()
-    .KeyMetadata;
-  const wrappingAlgorithm = "RSA_AES_KEY_WRAP_SHA_256";
-  const params = (
-    await kms.getParametersForImport({
-      KeyId,
-      WrappingAlgorithm: wrappingAlgorithm,
-      WrappingKeySpec: "RSA_2048",
-    })
-  )._unsafeUnwrap();
   const pair = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
   const material = KeySpec === "HMAC_256" ? randomBytes(32) : pair.privateKey;
-  const EncryptedKeyMaterial = wrapKeyMaterial({
-    publicKey: params.PublicKey,
-    wrappingAlgorithm,
-    keyMaterial: material,
-  })._unsafeUnwrap();
-  (
-    await kms.importKeyMaterial({
-      KeyId,
-      ImportToken: params.ImportToken,
-      EncryptedKeyMaterial,
-      ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE",
-    })
-  )._unsafeUnwrap();
+  const KeyUsage = KeySpec === "HMAC_256" ? "GENERATE_VERIFY_MAC" : "SIGN_VERIFY";
+  const KeyId = await importedKeyOfSpec(kms, KeySpec, KeyUsage, material);
   return { KeyId, material, publicKey: pair.publicKey };
 }
 
