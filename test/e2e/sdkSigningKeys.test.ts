@@ -15,13 +15,13 @@ import {
   type ImportKeyMaterialCommandOutput,
   type KeySpec,
   type KeyUsageType,
-  KMS,
+  type KMS,
   KMSInvalidMacException,
   KMSInvalidSignatureException,
 } from "@aws-sdk/client-kms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
-import { type KmsEndpoint, localCredentials, startKmsEndpoint } from "../support/kmsEndpoint.js";
+import { type KmsEndpoint, sdkKms, startKmsEndpoint } from "../support/kmsEndpoint.js";
 import { answer, error400, fails } from "./support/sdkAnswers.js";
 import { arnOf, rejection } from "./support/sdkImports.js";
 
@@ -35,14 +35,11 @@ let classic: KmsEndpoint;
 let kms: KMS;
 let classicKms: KMS;
 
-const client = (url: string) =>
-  new KMS({ endpoint: url, region: "us-east-1", credentials: localCredentials, maxAttempts: 1 });
-
 beforeAll(async () => {
   current = await startKmsEndpoint({ behaviour: "current" });
   classic = await startKmsEndpoint();
-  kms = client(current.url);
-  classicKms = client(classic.url);
+  kms = sdkKms(current.url);
+  classicKms = sdkKms(classic.url);
 });
 
 afterAll(async () => {

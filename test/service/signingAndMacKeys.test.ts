@@ -9,10 +9,7 @@ import {
   randomBytes,
 } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
-import type { KeySpec, KeyUsage } from "../../src/domain/keySpec.js";
-import type { SupportedWrappingAlgorithm } from "../../src/domain/wrappingTable.js";
-import type { Kms } from "../../src/service/kms.js";
+import type { KeySpec } from "../../src/domain/keySpec.js";
 import { importedKeyOfSpec } from "../support/importMaterial.js";
 import { arnOf, expectError, kmsHarness } from "../support/kmsHarness.js";
 
