@@ -1,14 +1,10 @@
+import { macAlgorithms } from "../keyAlgorithms.js";
 import { readGrantTokens } from "./memberRules.js";
 import { present } from "./present.js";
 import type { RequestReader } from "./requestReader.js";
 
-/** `MacAlgorithmSpec`, as in the AWS model. */
-export const macAlgorithmValues = [
-  "HMAC_SHA_224",
-  "HMAC_SHA_256",
-  "HMAC_SHA_384",
-  "HMAC_SHA_512",
-] as const;
+/** `MacAlgorithmSpec`, as in the AWS model: the algorithm of each HMAC key spec. */
+export const macAlgorithmValues = macAlgorithms;
 
 /** A `MacAlgorithmSpec` value. */
 export type MacAlgorithmSpec = (typeof macAlgorithmValues)[number];

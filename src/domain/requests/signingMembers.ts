@@ -1,18 +1,12 @@
+import { ecdsaSigningAlgorithms, rsaSigningAlgorithms } from "../keyAlgorithms.js";
 import { readGrantTokens } from "./memberRules.js";
 import { present } from "./present.js";
 import type { RequestReader } from "./requestReader.js";
 
 /** `SigningAlgorithmSpec`, as in the AWS model; kms-byok's keys offer the RSA and ECDSA ones. */
 export const signingAlgorithmValues = [
-  "RSASSA_PSS_SHA_256",
-  "RSASSA_PSS_SHA_384",
-  "RSASSA_PSS_SHA_512",
-  "RSASSA_PKCS1_V1_5_SHA_256",
-  "RSASSA_PKCS1_V1_5_SHA_384",
-  "RSASSA_PKCS1_V1_5_SHA_512",
-  "ECDSA_SHA_256",
-  "ECDSA_SHA_384",
-  "ECDSA_SHA_512",
+  ...rsaSigningAlgorithms,
+  ...ecdsaSigningAlgorithms,
   "SM2DSA",
   "ML_DSA_SHAKE_256",
   "ED25519_SHA_512",
