@@ -102,6 +102,8 @@ export {
 export type { CreateKeyRequest, CreateKeyResponse } from "./domain/requests/createKey.js";
 export { type CreateKeyInput, validateCreateKeyRequest } from "./domain/requests/createKey.js";
 export type {
+  AsymmetricEncryptionAlgorithmSpec,
+  CheckedDataPlaneMembers,
   DataPlaneMembers,
   DataPlaneOperation,
   EncryptionAlgorithmSpec,
@@ -145,6 +147,12 @@ export {
   validateGenerateDataKeyRequest,
 } from "./domain/requests/generateDataKey.js";
 export {
+  type GenerateMacInput,
+  type GenerateMacRequest,
+  type GenerateMacResponse,
+  validateGenerateMacRequest,
+} from "./domain/requests/generateMac.js";
+export {
   type GenerateRandomRequest,
   type GenerateRandomResponse,
   validateGenerateRandomRequest,
@@ -162,6 +170,11 @@ export {
   type GetParametersForImportInput,
   validateGetParametersForImportRequest,
 } from "./domain/requests/getParametersForImport.js";
+export {
+  type GetPublicKeyRequest,
+  type GetPublicKeyResponse,
+  validateGetPublicKeyRequest,
+} from "./domain/requests/getPublicKey.js";
 export type {
   ImportKeyMaterialRequest,
   ImportKeyMaterialResponse,
@@ -223,6 +236,11 @@ export {
   type ListResourceTagsResponse,
   validateListResourceTagsRequest,
 } from "./domain/requests/listResourceTags.js";
+export {
+  type MacAlgorithmSpec,
+  type MacMembers,
+  macAlgorithmValues,
+} from "./domain/requests/macMembers.js";
 export type { RequestContext } from "./domain/requests/memberRules.js";
 export {
   type PutKeyPolicyInput,
@@ -245,6 +263,18 @@ export {
   validateScheduleKeyDeletionRequest,
 } from "./domain/requests/scheduleKeyDeletion.js";
 export {
+  type SignInput,
+  type SignRequest,
+  type SignResponse,
+  validateSignRequest,
+} from "./domain/requests/sign.js";
+export {
+  messageTypeValues,
+  type SigningAlgorithmSpec,
+  type SigningMembers,
+  signingAlgorithmValues,
+} from "./domain/requests/signingMembers.js";
+export {
   type Tag,
   type TagResourceInput,
   type TagResourceRequest,
@@ -260,6 +290,18 @@ export {
   type UpdateKeyDescriptionRequest,
   validateUpdateKeyDescriptionRequest,
 } from "./domain/requests/updateKeyDescription.js";
+export {
+  type VerifyInput,
+  type VerifyRequest,
+  type VerifyResponse,
+  validateVerifyRequest,
+} from "./domain/requests/verify.js";
+export {
+  type VerifyMacInput,
+  type VerifyMacRequest,
+  type VerifyMacResponse,
+  validateVerifyMacRequest,
+} from "./domain/requests/verifyMac.js";
 export { type EnabledKey, requireEnabledKey } from "./domain/requireEnabledKey.js";
 export {
   aliasNotFound,

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from "neverthrow";
-import { checkMaterialFacts } from "./checkMaterialFacts.js";
+import { article, checkMaterialFacts } from "./checkMaterialFacts.js";
 import type { KeyCommand } from "./keyCommand.js";
 import { sameKeyMaterialId } from "./keyMaterialId.js";
 import type { KeyRecord } from "./keyRecord.js";
@@ -21,7 +21,7 @@ export function checkImportedMaterial(
     return err(
       kmsError(
         "ValidationException",
-        `Input parameter ${importType === undefined ? "KeyMaterialId" : "ImportType"} can only be used with symmetric encryption keys: the key material of ${key.arn}, a ${key.keySpec} key, cannot change.`,
+        `Input parameter ${importType === undefined ? "KeyMaterialId" : "ImportType"} can only be used with symmetric encryption keys: the key material of ${key.arn}, ${article(key.keySpec)} ${key.keySpec} key, cannot change.`,
       ),
     );
   }

@@ -74,4 +74,5 @@ function describe(facts: MaterialFacts): string {
   }
 }
 
-const article = (spec: string) => (/^(HMAC|RSA|ECC)/.test(spec) ? "an" : "a");
+/** "an" before HMAC_…, RSA_… and ECC_… (as spoken), "a" before SYMMETRIC_DEFAULT. */
+export const article = (spec: string) => (/^(HMAC|RSA|ECC)/.test(spec) ? "an" : "a");

@@ -61,11 +61,16 @@ export function decryptCiphertext(
 ): ResultAsync<DecryptedCiphertext, KmsError> {
   return namedKey(deps, request.key, now).andThen((named) =>
     named !== undefined && deps.behaviour === "current"
-      ? readKey(deps, named, now).andThen((key) =>
-          keySpecOf(key) === "SYMMETRIC_DEFAULT"
-            ? decryptSymmetric(deps, request, named, now)
-            : decryptAsymmetric(deps, request, key),
-        )
+      ? readKey(deps, named, now)
+          // A named key that is gone can be no RSA key: the ciphertext decides, as in `classic`.
+          .orElse((error) =>
+            error.name === "NotFoundException" ? okAsync(undefined) : errAsync(error),
+          )
+          .andThen((key) =>
+            key === undefined || keySpecOf(key) === "SYMMETRIC_DEFAULT"
+              ? decryptSymmetric(deps, request, named, now)
+              : decryptAsymmetric(deps, request, key),
+          )
       : decryptSymmetric(deps, request, named, now),
   );
 }

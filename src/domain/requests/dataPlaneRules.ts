@@ -15,6 +15,12 @@ export const encryptionAlgorithmValues = [
 /** An `EncryptionAlgorithmSpec` value. */
 export type EncryptionAlgorithmSpec = (typeof encryptionAlgorithmValues)[number];
 
+/** An `EncryptionAlgorithmSpec` of asymmetric keys: RSAES-OAEP (or SM2PKE, which kms-byok's keys do not offer). */
+export type AsymmetricEncryptionAlgorithmSpec = Exclude<
+  EncryptionAlgorithmSpec,
+  "SYMMETRIC_DEFAULT"
+>;
+
 /**
  * The `EncryptionContext` of a data-plane request: non-secret pairs bound to the ciphertext as
  * authenticated data, so decryption needs exactly the same pairs (in any order).
@@ -67,10 +73,10 @@ export function readDataPlaneMembers(
   });
 }
 
-/** What {@link checkDataPlaneMembers} returns: the members, and an asymmetric algorithm if one was asked for. */
+/** What the shared data-plane checks return: the members, and an asymmetric algorithm if one was asked for. */
 export type CheckedDataPlaneMembers<T> = Omit<T, "encryptionAlgorithm" | "hasRecipient"> & {
   /** An RSAES-OAEP algorithm, for an RSA key to judge (`current` profile); absent for `SYMMETRIC_DEFAULT`. */
-  readonly asymmetricAlgorithm?: Exclude<EncryptionAlgorithmSpec, "SYMMETRIC_DEFAULT">;
+  readonly asymmetricAlgorithm?: AsymmetricEncryptionAlgorithmSpec;
 };
 
 /**

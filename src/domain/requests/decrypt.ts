@@ -4,6 +4,7 @@ import type { EncryptionAlgorithm } from "../keyAlgorithms.js";
 import type { KmsError } from "../kmsError.js";
 import { type KeyReference, parseKeyReference } from "../resolveKeyReference.js";
 import {
+  type AsymmetricEncryptionAlgorithmSpec,
   checkDataPlaneMembers,
   type DataPlaneMembers,
   type EncryptionAlgorithmSpec,
@@ -43,7 +44,7 @@ export interface DecryptInput extends DataPlaneMembers {
   /** The key the caller expects, when the request names one. */
   readonly key: KeyReference | undefined;
   /** An RSAES-OAEP algorithm, for an RSA key (`current` profile); absent for `SYMMETRIC_DEFAULT`. */
-  readonly asymmetricAlgorithm?: Exclude<EncryptionAlgorithmSpec, "SYMMETRIC_DEFAULT">;
+  readonly asymmetricAlgorithm?: AsymmetricEncryptionAlgorithmSpec;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { EncryptionAlgorithm } from "../keyAlgorithms.js";
 import type { KmsError } from "../kmsError.js";
 import type { KeyReference } from "../resolveKeyReference.js";
 import {
+  type AsymmetricEncryptionAlgorithmSpec,
   checkDataPlaneMembers,
   type DataPlaneMembers,
   type EncryptionAlgorithmSpec,
@@ -43,7 +44,7 @@ export interface EncryptInput extends DataPlaneMembers {
   readonly key: KeyReference;
   readonly plaintext: Uint8Array;
   /** An RSAES-OAEP algorithm, for an RSA key (`current` profile); absent for `SYMMETRIC_DEFAULT`. */
-  readonly asymmetricAlgorithm?: Exclude<EncryptionAlgorithmSpec, "SYMMETRIC_DEFAULT">;
+  readonly asymmetricAlgorithm?: AsymmetricEncryptionAlgorithmSpec;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { EncryptionAlgorithm } from "../keyAlgorithms.js";
 import type { KmsError } from "../kmsError.js";
 import { type KeyReference, parseKeyReference } from "../resolveKeyReference.js";
 import {
+  type AsymmetricEncryptionAlgorithmSpec,
   asymmetricAlgorithmRefused,
   type EncryptionAlgorithmSpec,
   type EncryptionContext,
@@ -54,12 +55,10 @@ export interface ReEncryptInput {
   readonly destinationEncryptionContext: EncryptionContext;
   readonly dryRun: boolean;
   /** An RSAES-OAEP algorithm of the source key (`current` profile); absent for `SYMMETRIC_DEFAULT`. */
-  readonly sourceAlgorithm?: AsymmetricAlgorithm;
+  readonly sourceAlgorithm?: AsymmetricEncryptionAlgorithmSpec;
   /** An RSAES-OAEP algorithm for the destination key (`current` profile); absent for `SYMMETRIC_DEFAULT`. */
-  readonly destinationAlgorithm?: AsymmetricAlgorithm;
+  readonly destinationAlgorithm?: AsymmetricEncryptionAlgorithmSpec;
 }
-
-type AsymmetricAlgorithm = Exclude<EncryptionAlgorithmSpec, "SYMMETRIC_DEFAULT">;
 
 /**
  * Validates a ReEncrypt request. In the `classic` profile every key is symmetric and takes only
