@@ -12,6 +12,7 @@ const e2e = [
   "test/sql/postgresCluster.test.ts",
   "test/sql/sqlKeyStoreContract.test.ts",
   "test/sql/sqlKmsModel.test.ts",
+  "test/sql/signingKeysSurviveRestart.test.ts",
   "test/cli/copy.test.ts",
   "test/cli/demo.test.ts",
   "test/cli/helpProcess.test.ts",

@@ -12,10 +12,8 @@ export {
   isBehaviourProfile,
 } from "./domain/behaviourProfile.js";
 export type { Brand } from "./domain/brand.js";
-export {
-  checkImportedMaterial,
-  symmetricKeyMaterialBytes,
-} from "./domain/checkImportedMaterial.js";
+export { checkImportedMaterial } from "./domain/checkImportedMaterial.js";
+export { checkMaterialFacts } from "./domain/checkMaterialFacts.js";
 export { currentKey } from "./domain/currentKey.js";
 export { maxValidToDays, resolveExpiration } from "./domain/expiration.js";
 export {
@@ -25,6 +23,19 @@ export {
   requireExternalOrigin,
   requireImportable,
 } from "./domain/importPreconditions.js";
+export {
+  digestBytesOf,
+  type EncryptionAlgorithm,
+  ecdsaSigningAlgorithms,
+  keyAlgorithms,
+  type MacAlgorithm,
+  macAlgorithmOf,
+  macAlgorithms,
+  rsaEncryptionAlgorithms,
+  rsaPlaintextLimit,
+  rsaSigningAlgorithms,
+  type SigningAlgorithm,
+} from "./domain/keyAlgorithms.js";
 export type { KeyArn, KeyScope } from "./domain/keyArn.js";
 export { keyArn, keyIdOf, partitionOf } from "./domain/keyArn.js";
 export type { ImportTokenClaims, KeyCommand } from "./domain/keyCommand.js";
@@ -50,6 +61,27 @@ export type {
   PendingImportKey,
 } from "./domain/keyRecord.js";
 export { type KeyRotationStatus, keyRotationStatus } from "./domain/keyRotationStatus.js";
+export {
+  type EccKeySpec,
+  eccCurves,
+  eccKeySpecs,
+  type HmacKeySpec,
+  hmacKeySpecs,
+  hmacMaterialBytes,
+  isEccKeySpec,
+  isHmacKeySpec,
+  isRsaKeySpec,
+  type KeySpec,
+  type KeyUsage,
+  keyUsagesOf,
+  type MaterialFacts,
+  materialFormOf,
+  type RsaKeySpec,
+  rsaKeySpecs,
+  rsaModulusBits,
+  symmetricKeyMaterialBytes,
+} from "./domain/keySpec.js";
+export { keySpecOf, keyUsageOf } from "./domain/keySpecOf.js";
 export type { ExpirationModel, KeyState, Origin } from "./domain/keyState.js";
 export { maxTagsPerKey, withoutTags, withTags } from "./domain/keyTags.js";
 export {
@@ -70,6 +102,8 @@ export {
 export type { CreateKeyRequest, CreateKeyResponse } from "./domain/requests/createKey.js";
 export { type CreateKeyInput, validateCreateKeyRequest } from "./domain/requests/createKey.js";
 export type {
+  AsymmetricEncryptionAlgorithmSpec,
+  CheckedDataPlaneMembers,
   DataPlaneMembers,
   DataPlaneOperation,
   EncryptionAlgorithmSpec,
@@ -113,6 +147,12 @@ export {
   validateGenerateDataKeyRequest,
 } from "./domain/requests/generateDataKey.js";
 export {
+  type GenerateMacInput,
+  type GenerateMacRequest,
+  type GenerateMacResponse,
+  validateGenerateMacRequest,
+} from "./domain/requests/generateMac.js";
+export {
   type GenerateRandomRequest,
   type GenerateRandomResponse,
   validateGenerateRandomRequest,
@@ -130,6 +170,11 @@ export {
   type GetParametersForImportInput,
   validateGetParametersForImportRequest,
 } from "./domain/requests/getParametersForImport.js";
+export {
+  type GetPublicKeyRequest,
+  type GetPublicKeyResponse,
+  validateGetPublicKeyRequest,
+} from "./domain/requests/getPublicKey.js";
 export type {
   ImportKeyMaterialRequest,
   ImportKeyMaterialResponse,
@@ -191,6 +236,11 @@ export {
   type ListResourceTagsResponse,
   validateListResourceTagsRequest,
 } from "./domain/requests/listResourceTags.js";
+export {
+  type MacAlgorithmSpec,
+  type MacMembers,
+  macAlgorithmValues,
+} from "./domain/requests/macMembers.js";
 export type { RequestContext } from "./domain/requests/memberRules.js";
 export {
   type PutKeyPolicyInput,
@@ -213,6 +263,18 @@ export {
   validateScheduleKeyDeletionRequest,
 } from "./domain/requests/scheduleKeyDeletion.js";
 export {
+  type SignInput,
+  type SignRequest,
+  type SignResponse,
+  validateSignRequest,
+} from "./domain/requests/sign.js";
+export {
+  messageTypeValues,
+  type SigningAlgorithmSpec,
+  type SigningMembers,
+  signingAlgorithmValues,
+} from "./domain/requests/signingMembers.js";
+export {
   type Tag,
   type TagResourceInput,
   type TagResourceRequest,
@@ -228,6 +290,18 @@ export {
   type UpdateKeyDescriptionRequest,
   validateUpdateKeyDescriptionRequest,
 } from "./domain/requests/updateKeyDescription.js";
+export {
+  type VerifyInput,
+  type VerifyRequest,
+  type VerifyResponse,
+  validateVerifyRequest,
+} from "./domain/requests/verify.js";
+export {
+  type VerifyMacInput,
+  type VerifyMacRequest,
+  type VerifyMacResponse,
+  validateVerifyMacRequest,
+} from "./domain/requests/verifyMac.js";
 export { type EnabledKey, requireEnabledKey } from "./domain/requireEnabledKey.js";
 export {
   aliasNotFound,
@@ -255,6 +329,8 @@ export type { AuditSink } from "./ports/auditSink.js";
 export type { Clock } from "./ports/clock.js";
 export type {
   CryptoProvider,
+  MessageType,
+  RsaEncryptionAlgorithm,
   SealedKeyMaterial,
   UnwrapRequest,
   WrappingKeyPair,

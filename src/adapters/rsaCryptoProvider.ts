@@ -1,17 +1,22 @@
 import {
   constants,
+  createHmac,
   createPrivateKey,
+  createPublicKey,
   type KeyObject,
   privateDecrypt,
   publicEncrypt,
   randomBytes,
+  timingSafeEqual,
 } from "node:crypto";
 import { err, ok, okAsync, type Result, ResultAsync } from "neverthrow";
+import type { MacAlgorithm } from "../domain/keyAlgorithms.js";
 import type { KeyId } from "../domain/keyId.js";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
 import type { SupportedWrappingKeySpec } from "../domain/wrappingTable.js";
 import type {
   CryptoProvider,
+  RsaEncryptionAlgorithm,
   SealedKeyMaterial,
   WrappingKeyPair,
 } from "../ports/cryptoProvider.js";
@@ -19,6 +24,8 @@ import { aesGcmDecrypt, aesGcmEncrypt } from "./aesGcm.js";
 import { aesGcmSealer, type Sealer } from "./aesGcmSealer.js";
 import { deriveKeyMaterialId } from "./deriveKeyMaterialId.js";
 import { keyObjectCache } from "./keyObjectCache.js";
+import { privateKeyFacts } from "./privateKeyFacts.js";
+import { signMessage, verifySignature } from "./signatures.js";
 import { unwrapKeyMaterial } from "./unwrapKeyMaterial.js";
 import { wrappingKeyPool } from "./wrappingKeyPool.js";
 import type { WrappingKeySource } from "./wrappingKeySource.js";
@@ -112,7 +119,7 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
         .andThen((privateKey) =>
           unwrapKeyMaterial(privateKey, request.wrapping, request.encryptedKeyMaterial),
         )
-        .map((material) => sealMaterial(sealer, request.keyId, material));
+        .map((material) => sealMaterial(sealer, request.keyId, material, request.form));
       return asyncResult(result);
     },
     generateKeyMaterial: (keyId) => okAsync(sealMaterial(sealer, keyId, randomBytes(32))),
@@ -131,6 +138,64 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
               ),
             )
           : ok(plaintext);
+      }),
+    sign: (sealedMaterial, message, algorithm, messageType) =>
+      withMaterial(sealedMaterial, (material) =>
+        ok(signMessage(privateKeyOf(material), message, algorithm, messageType)),
+      ),
+    verify: (publicKey, message, signature, algorithm, messageType) =>
+      okAsync(
+        verifySignature(
+          createPublicKey({ key: Buffer.from(publicKey), format: "der", type: "spki" }),
+          message,
+          signature,
+          algorithm,
+          messageType,
+        ),
+      ),
+    generateMac: (sealedMaterial, message, algorithm) =>
+      withMaterial(sealedMaterial, (material) => ok(hmac(material, message, algorithm))),
+    verifyMac: (sealedMaterial, message, mac, algorithm) =>
+      withMaterial(sealedMaterial, (material) => {
+        const expected = hmac(material, message, algorithm);
+        return ok(expected.length === mac.length && timingSafeEqual(expected, mac));
+      }),
+    encryptAsymmetric: (publicKey, plaintext, algorithm) =>
+      okAsync(
+        new Uint8Array(
+          publicEncrypt(
+            {
+              key: createPublicKey({ key: Buffer.from(publicKey), format: "der", type: "spki" }),
+              padding: constants.RSA_PKCS1_OAEP_PADDING,
+              oaepHash: oaepHashOf(algorithm),
+            },
+            plaintext,
+          ),
+        ),
+      ),
+    decryptAsymmetric: (sealedMaterial, ciphertext, algorithm) =>
+      withMaterial(sealedMaterial, (material) => {
+        try {
+          return ok(
+            new Uint8Array(
+              privateDecrypt(
+                {
+                  key: privateKeyOf(material),
+                  padding: constants.RSA_PKCS1_OAEP_PADDING,
+                  oaepHash: oaepHashOf(algorithm),
+                },
+                ciphertext,
+              ),
+            ),
+          );
+        } catch {
+          return err(
+            kmsError(
+              "InvalidCiphertextException",
+              `The ciphertext does not decrypt with this key's private key and ${algorithm}.`,
+            ),
+          );
+        }
       }),
     randomBytes: (count) => okAsync(randomBytes(count)),
     seal: (plaintext, purpose) => okAsync(sealer.seal(plaintext, purpose)),
@@ -160,12 +225,33 @@ function warmUp(publicKey: KeyObject, privateKey: KeyObject): void {
   );
 }
 
-function sealMaterial(sealer: Sealer, keyId: KeyId, material: Buffer): SealedKeyMaterial {
-  const sealed = {
+function sealMaterial(
+  sealer: Sealer,
+  keyId: KeyId,
+  material: Buffer,
+  form: "bytes" | "pkcs8" = "bytes",
+): SealedKeyMaterial {
+  const sealed: SealedKeyMaterial = {
     id: deriveKeyMaterialId(keyId, material),
     sealed: sealer.seal(material, purposes.material),
-    byteLength: material.length,
+    ...(form === "bytes"
+      ? { facts: { kind: "bytes", byteLength: material.length } }
+      : privateKeyFacts(material)),
   };
   material.fill(0);
   return sealed;
+}
+
+function privateKeyOf(material: Buffer): KeyObject {
+  return createPrivateKey({ key: material, format: "der", type: "pkcs8" });
+}
+
+function hmac(material: Buffer, message: Uint8Array, algorithm: MacAlgorithm): Buffer {
+  return createHmac(`sha${algorithm.slice(-3)}`, material)
+    .update(message)
+    .digest();
+}
+
+function oaepHashOf(algorithm: RsaEncryptionAlgorithm): string {
+  return algorithm === "RSAES_OAEP_SHA_1" ? "sha1" : "sha256";
 }

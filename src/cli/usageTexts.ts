@@ -65,9 +65,10 @@ Examples:
 
   wrap: `Usage: kms-byok wrap --public-key FILE [options]
 
-The customer side of an import: wraps 32 bytes of key material with the public key that
+The customer side of an import: wraps key material with the public key that
 get-parameters-for-import returned and writes the EncryptedKeyMaterial that
-import-key-material takes.
+import-key-material takes. The material is 32 bytes for a symmetric key, raw bytes for an
+HMAC key, and for an RSA or ECC key only its private key, as PKCS#8 DER.
 
 Options:
   --public-key FILE          The wrapping public key (required): DER bytes as written by
@@ -76,19 +77,31 @@ Options:
   --wrapping-algorithm ALG   The algorithm get-parameters-for-import was called with
                              (default RSAES_OAEP_SHA_256): RSAES_OAEP_SHA_1,
                              RSAES_OAEP_SHA_256, RSA_AES_KEY_WRAP_SHA_1 or
-                             RSA_AES_KEY_WRAP_SHA_256
-  --key-material FILE        Read the key material from FILE (exactly 32 bytes); without
-                             it, 32 random bytes are generated
+                             RSA_AES_KEY_WRAP_SHA_256. An RSA private key needs
+                             RSA_AES_KEY_WRAP_*; so does ECC_NIST_P521 with an RSA_2048
+                             wrapping key
+  --key-spec SPEC            The KeySpec of the KMS key (default SYMMETRIC_DEFAULT):
+                             SYMMETRIC_DEFAULT, HMAC_224, HMAC_256, HMAC_384, HMAC_512,
+                             RSA_2048, RSA_3072, RSA_4096, ECC_NIST_P256, ECC_NIST_P384,
+                             ECC_NIST_P521 or ECC_SECG_P256K1
+  --key-material FILE        Read the key material from FILE and check it against
+                             --key-spec: raw bytes (exactly 32 for SYMMETRIC_DEFAULT; for
+                             HMAC the spec's range, e.g. 32 to 64 for HMAC_256), or for RSA
+                             and ECC the private key as PKCS#8 DER or PEM (BEGIN RSA or EC
+                             PRIVATE KEY is converted). Without it, fresh material is
+                             generated: random bytes (32, or the HMAC spec's shortest
+                             length) or a new private key
   --save-key-material FILE   Also write the plaintext key material to FILE (mode 0600,
-                             never over an existing file): reimporting after expiry or
-                             deletion needs the same material
+                             never over an existing file): raw bytes, or the private key
+                             as PKCS#8 PEM. Reimporting after expiry or deletion needs the
+                             same material
   --out FILE                 Where to write the wrapped key material
                              (default EncryptedKeyMaterial.bin)
   -h, --help                 Show this help
 
 Files are written whole or not at all; on any error nothing is written.
 
-Example:
+Examples:
   aws kms get-parameters-for-import --key-id "$KEY_ID" \\
       --wrapping-algorithm RSAES_OAEP_SHA_256 --wrapping-key-spec RSA_2048 \\
       --query '[PublicKey, ImportToken]' --output text > params.txt
@@ -99,6 +112,9 @@ Example:
       --encrypted-key-material fileb://EncryptedKeyMaterial.bin \\
       --import-token fileb://ImportToken.bin \\
       --expiration-model KEY_MATERIAL_EXPIRES --valid-to "$(date -u -d +30days +%FT%TZ)"
+  # An ECC key: its parameters requested with --wrapping-algorithm RSA_AES_KEY_WRAP_SHA_256
+  kms-byok wrap --public-key PublicKey.bin --key-spec ECC_NIST_P256 \\
+      --wrapping-algorithm RSA_AES_KEY_WRAP_SHA_256 --key-material ec-private-key.pem
 `,
 
   events: `Usage: kms-byok events (--data DIR | --database URL) [options]

@@ -1,41 +1,33 @@
 import { err, ok, type Result } from "neverthrow";
+import { article, checkMaterialFacts } from "./checkMaterialFacts.js";
 import type { KeyCommand } from "./keyCommand.js";
 import { sameKeyMaterialId } from "./keyMaterialId.js";
 import type { KeyRecord } from "./keyRecord.js";
 import { type KmsError, kmsError } from "./kmsError.js";
 
-/** Symmetric key material is exactly this many bytes (docs/decisions/0002-material-is-exactly-32-bytes.md). */
-export const symmetricKeyMaterialBytes = 32;
-
 type ImportCommand = Extract<KeyCommand, { type: "ImportKeyMaterial" }>;
 
 /**
- * Precondition: docs/decisions/0002-material-is-exactly-32-bytes.md (32 bytes), docs/decisions/0004-material-bound-forever.md (the bound material, if any, and no other), and what the
+ * Precondition: no `ImportType` or `KeyMaterialId` for an HMAC or asymmetric key (docs/decisions/0031-hmac-and-asymmetric-import.md), the material fits the key spec ({@link checkMaterialFacts}), docs/decisions/0004-material-bound-forever.md (the bound material, if any, and no other), and what the
  * caller asserted with `ImportType` and `KeyMaterialId`.
  *
- * Errors: `IncorrectKeyMaterialException`.
+ * Errors: `ValidationException`, `IncorrectKeyMaterialException`.
  */
 export function checkImportedMaterial(
   key: KeyRecord,
-  { material, materialByteLength: byteLength, importType, expectedMaterialId }: ImportCommand,
+  { material, materialFacts, importType, expectedMaterialId }: ImportCommand,
 ): Result<void, KmsError> {
-  return checkMaterialLength(byteLength).andThen(() =>
+  if (key.keySpec !== undefined && (importType !== undefined || expectedMaterialId !== undefined)) {
+    return err(
+      kmsError(
+        "ValidationException",
+        `Input parameter ${importType === undefined ? "KeyMaterialId" : "ImportType"} can only be used with symmetric encryption keys: the key material of ${key.arn}, ${article(key.keySpec)} ${key.keySpec} key, cannot change.`,
+      ),
+    );
+  }
+  return checkMaterialFacts(key, materialFacts).andThen(() =>
     checkClassicMaterial(key, material, importType, expectedMaterialId),
   );
-}
-
-/**
- * docs/decisions/0002-material-is-exactly-32-bytes.md: symmetric key material is 32 bytes.
- *
- * Errors: `IncorrectKeyMaterialException`.
- */
-export function checkMaterialLength(byteLength: number): Result<void, KmsError> {
-  return byteLength === symmetricKeyMaterialBytes
-    ? ok(undefined)
-    : incorrectMaterial(
-        `Key material for a SYMMETRIC_DEFAULT key must be exactly ${symmetricKeyMaterialBytes} bytes; ` +
-          `the unwrapped material has ${byteLength}.`,
-      );
 }
 
 function checkClassicMaterial(

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from "neverthrow";
 import type { ImportTokenClaims } from "./keyCommand.js";
 import type { KeyRecord, ParameterSet } from "./keyRecord.js";
+import { isRsaKeySpec } from "./keySpec.js";
 import { type KmsError, kmsError } from "./kmsError.js";
 import { pendingDeletion } from "./requireEnabledKey.js";
 
@@ -68,4 +69,34 @@ function invalidToken(): Result<never, KmsError> {
       "The import token is invalid, already used, or was issued for a different KMS key.",
     ),
   );
+}
+
+/**
+ * Precondition of GetParametersForImport for an asymmetric key (docs/decisions/0031-hmac-and-asymmetric-import.md): RSA private keys
+ * need an `RSA_AES_KEY_WRAP_*` algorithm, and an ECC_NIST_P521 private key does not fit
+ * RSA-OAEP under an RSA_2048 wrapping key. Every wrapping suits symmetric and HMAC keys.
+ *
+ * Errors: `UnsupportedOperationException`, naming the key spec and what to use instead.
+ */
+export function requireWrappingFits(
+  key: KeyRecord,
+  wrapping: Pick<ParameterSet, "wrappingAlgorithm" | "wrappingKeySpec">,
+): Result<KeyRecord, KmsError> {
+  const oaep = wrapping.wrappingAlgorithm.startsWith("RSAES_OAEP");
+  const spec = key.keySpec;
+  if (oaep && spec !== undefined && isRsaKeySpec(spec)) {
+    return unfit(
+      `${key.arn} is an ${spec} key: RSA private key material must be wrapped with RSA_AES_KEY_WRAP_SHA_1 or RSA_AES_KEY_WRAP_SHA_256, not ${wrapping.wrappingAlgorithm}.`,
+    );
+  }
+  if (oaep && spec === "ECC_NIST_P521" && wrapping.wrappingKeySpec === "RSA_2048") {
+    return unfit(
+      `${key.arn} is an ECC_NIST_P521 key: its private key material is too large for ${wrapping.wrappingAlgorithm} with an RSA_2048 wrapping key. Use a larger wrapping key or an RSA_AES_KEY_WRAP_SHA_* wrapping algorithm.`,
+    );
+  }
+  return ok(key);
+}
+
+function unfit(message: string): Result<never, KmsError> {
+  return err(kmsError("UnsupportedOperationException", message));
 }

@@ -3,6 +3,7 @@ import type { KeyArn } from "./keyArn.js";
 import type { KeyId } from "./keyId.js";
 import type { KeyMaterialId } from "./keyMaterialId.js";
 import type { KeyMaterial, KeyTag, ParameterSet } from "./keyRecord.js";
+import type { KeySpec, KeyUsage, MaterialFacts } from "./keySpec.js";
 import type { Origin } from "./keyState.js";
 import type { ImportType } from "./requests/importKeyMaterial.js";
 
@@ -33,6 +34,11 @@ export type KeyCommand =
       readonly tags: readonly KeyTag[];
       /** A checked policy document; AWS's default policy when absent. */
       readonly policy?: string;
+      /** The spec and usage of an HMAC or asymmetric key; absent for a symmetric key. */
+      readonly kind?: {
+        readonly keySpec: Exclude<KeySpec, "SYMMETRIC_DEFAULT">;
+        readonly keyUsage: KeyUsage;
+      };
     }
   /** A read (DescribeKey, the data plane): changes nothing, but persists an observed expiry. */
   | { readonly type: "ReadKey"; readonly arn: KeyArn }
@@ -47,8 +53,10 @@ export type KeyCommand =
       readonly token: ImportTokenClaims;
       /** The unwrapped material, sealed, with the `validTo` docs/decisions/0008-expiration-model-and-valid-to.md resolved. */
       readonly material: KeyMaterial;
-      /** How many bytes the unwrapped material had (docs/decisions/0002-material-is-exactly-32-bytes.md wants 32). */
-      readonly materialByteLength: number;
+      /** What the unwrapped material is (docs/decisions/0002-material-is-exactly-32-bytes.md wants 32 bytes for a symmetric key). */
+      readonly materialFacts: MaterialFacts;
+      /** The public key of imported asymmetric material (DER SubjectPublicKeyInfo). */
+      readonly publicKey?: Uint8Array;
       /** `NEW_KEY_MATERIAL` only for a first import, `EXISTING_KEY_MATERIAL` only for a reimport. */
       readonly importType: ImportType | undefined;
       /** The ID the caller says the material has, if any. */

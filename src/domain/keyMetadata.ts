@@ -1,4 +1,12 @@
+import {
+  type EncryptionAlgorithm,
+  keyAlgorithms,
+  type MacAlgorithm,
+  type SigningAlgorithm,
+} from "./keyAlgorithms.js";
 import type { KeyRecord } from "./keyRecord.js";
+import type { KeySpec, KeyUsage } from "./keySpec.js";
+import { keySpecOf, keyUsageOf } from "./keySpecOf.js";
 import type { ExpirationModel, KeyState, Origin } from "./keyState.js";
 
 /** `KeyMetadata` as DescribeKey, CreateKey and the AWS SDK shape it (the members kms-byok models). */
@@ -9,16 +17,18 @@ export interface KeyMetadata {
   readonly CreationDate: Date;
   readonly Enabled: boolean;
   readonly Description: string;
-  readonly KeyUsage: "ENCRYPT_DECRYPT";
+  readonly KeyUsage: KeyUsage;
   readonly KeyState: KeyState;
   readonly DeletionDate?: Date;
   readonly ValidTo?: Date;
   readonly Origin: Origin;
   readonly ExpirationModel?: ExpirationModel;
   readonly KeyManager: "CUSTOMER";
-  readonly CustomerMasterKeySpec: "SYMMETRIC_DEFAULT";
-  readonly KeySpec: "SYMMETRIC_DEFAULT";
-  readonly EncryptionAlgorithms: "SYMMETRIC_DEFAULT"[];
+  readonly CustomerMasterKeySpec: KeySpec;
+  readonly KeySpec: KeySpec;
+  readonly EncryptionAlgorithms?: EncryptionAlgorithm[];
+  readonly SigningAlgorithms?: SigningAlgorithm[];
+  readonly MacAlgorithms?: MacAlgorithm[];
   readonly MultiRegion: false;
   readonly CurrentKeyMaterialId?: string;
 }
@@ -27,7 +37,8 @@ export interface KeyMetadata {
  * Renders a key as AWS renders `KeyMetadata`: `Enabled` only in state `Enabled`;
  * `ExpirationModel` only for an `EXTERNAL` key holding material; `ValidTo` only while
  * expiring material is present; `CurrentKeyMaterialId` from the first import on (kept after
- * deletion); `DeletionDate` only while pending deletion.
+ * deletion), for symmetric keys only; `DeletionDate` only while pending deletion; the algorithms
+ * of the key's spec and usage (docs/decisions/0031-hmac-and-asymmetric-import.md).
  *
  * @example
  * ```ts
@@ -35,6 +46,9 @@ export interface KeyMetadata {
  * ```
  */
 export function keyMetadata(key: KeyRecord): KeyMetadata {
+  const spec = keySpecOf(key);
+  const usage = keyUsageOf(key);
+  const { encryption, signing, mac } = keyAlgorithms(spec, usage);
   const material = key.keyState === "PendingImport" ? undefined : key.material;
   const external = key.origin === "EXTERNAL" && material !== undefined;
   return {
@@ -44,7 +58,7 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
     CreationDate: key.creationDate,
     Enabled: key.keyState === "Enabled",
     Description: key.description,
-    KeyUsage: "ENCRYPT_DECRYPT",
+    KeyUsage: usage,
     KeyState: key.keyState,
     ...(key.keyState === "PendingDeletion" ? { DeletionDate: key.deletionDate } : {}),
     ...(external && material.validTo !== undefined ? { ValidTo: material.validTo } : {}),
@@ -58,10 +72,14 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
         }
       : {}),
     KeyManager: "CUSTOMER",
-    CustomerMasterKeySpec: "SYMMETRIC_DEFAULT",
-    KeySpec: "SYMMETRIC_DEFAULT",
-    EncryptionAlgorithms: ["SYMMETRIC_DEFAULT"],
+    CustomerMasterKeySpec: spec,
+    KeySpec: spec,
+    ...(encryption === undefined ? {} : { EncryptionAlgorithms: [...encryption] }),
+    ...(signing === undefined ? {} : { SigningAlgorithms: [...signing] }),
+    ...(mac === undefined ? {} : { MacAlgorithms: [...mac] }),
     MultiRegion: false,
-    ...(key.boundMaterialId === undefined ? {} : { CurrentKeyMaterialId: key.boundMaterialId }),
+    ...(key.boundMaterialId === undefined || spec !== "SYMMETRIC_DEFAULT"
+      ? {}
+      : { CurrentKeyMaterialId: key.boundMaterialId }),
   };
 }

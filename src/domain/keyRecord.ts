@@ -1,6 +1,7 @@
 import type { KeyArn } from "./keyArn.js";
 import type { KeyId } from "./keyId.js";
 import type { KeyMaterialId } from "./keyMaterialId.js";
+import type { KeySpec, KeyUsage } from "./keySpec.js";
 import type { Origin } from "./keyState.js";
 import type { SupportedWrappingAlgorithm, SupportedWrappingKeySpec } from "./wrappingTable.js";
 
@@ -74,6 +75,18 @@ export interface KeyRecordBase {
   readonly creationDate: Date;
   readonly description: string;
   readonly origin: Origin;
+  /**
+   * The key spec of an HMAC or asymmetric key (the `current` profile, docs/decisions/0031-hmac-and-asymmetric-import.md); absent for a
+   * symmetric encryption key.
+   */
+  readonly keySpec?: Exclude<KeySpec, "SYMMETRIC_DEFAULT">;
+  /** The key usage of an HMAC or asymmetric key; absent for a symmetric encryption key. */
+  readonly keyUsage?: KeyUsage;
+  /**
+   * The DER SubjectPublicKeyInfo of an asymmetric key's imported private key, from its first
+   * import on (the material is bound forever, so it never changes).
+   */
+  readonly publicKey?: Uint8Array;
   /**
    * The ID of the key's current material, from its first import (or generation) on, also while
    * that material is missing. The `classic` profile binds it forever (docs/decisions/0004-material-bound-forever.md); in the `current`

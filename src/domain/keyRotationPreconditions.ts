@@ -26,3 +26,20 @@ export function requireRotatable(key: KeyRecord, changing: boolean): Result<KeyR
   if (key.keyState === "PendingDeletion") return err(pendingDeletion(key));
   return ok(key);
 }
+
+/**
+ * Precondition of RotateKeyOnDemand and ListKeyRotations (docs/decisions/0031-hmac-and-asymmetric-import.md): only symmetric encryption
+ * keys have rotations; an HMAC or asymmetric key's material never changes.
+ *
+ * Errors: `UnsupportedOperationException` "`<arn>` is not a symmetric encryption key: …".
+ */
+export function requireSymmetricKey(key: KeyRecord): Result<KeyRecord, KmsError> {
+  return key.keySpec === undefined
+    ? ok(key)
+    : err(
+        kmsError(
+          "UnsupportedOperationException",
+          `${key.arn} is not a symmetric encryption key: the key material of a ${key.keySpec} key cannot rotate.`,
+        ),
+      );
+}

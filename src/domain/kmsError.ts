@@ -17,6 +17,8 @@ export type KmsErrorName =
   | "InvalidKeyUsageException"
   | "InvalidMarkerException"
   | "KMSInternalException"
+  | "KMSInvalidMacException"
+  | "KMSInvalidSignatureException"
   | "KMSInvalidStateException"
   | "LimitExceededException"
   | "MalformedPolicyDocumentException"
@@ -72,6 +74,8 @@ const names: Readonly<Record<KmsErrorName, true>> = {
   InvalidKeyUsageException: true,
   InvalidMarkerException: true,
   KMSInternalException: true,
+  KMSInvalidMacException: true,
+  KMSInvalidSignatureException: true,
   KMSInvalidStateException: true,
   LimitExceededException: true,
   MalformedPolicyDocumentException: true,

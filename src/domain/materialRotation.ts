@@ -1,9 +1,10 @@
 import { err, ok, type Result } from "neverthrow";
-import { checkMaterialLength } from "./checkImportedMaterial.js";
+import { checkMaterialFacts } from "./checkMaterialFacts.js";
 import type { KeyCommand } from "./keyCommand.js";
 import { sameKeyMaterialId } from "./keyMaterialId.js";
 import { keyMaterials, withKeyMaterials } from "./keyMaterials.js";
 import type { KeyRecord, OtherMaterial } from "./keyRecord.js";
+import { requireSymmetricKey } from "./keyRotationPreconditions.js";
 import { type KmsError, kmsError } from "./kmsError.js";
 import { withoutBytes } from "./observeKey.js";
 import { requireEnabledKey } from "./requireEnabledKey.js";
@@ -36,7 +37,7 @@ export function importRotatableMaterial(
     ...material,
     ...(command.description === undefined ? {} : { description: command.description }),
   };
-  return checkMaterialLength(command.materialByteLength).andThen(() => {
+  return checkMaterialFacts(key, command.materialFacts).andThen(() => {
     if ((importType ?? defaultImportType(key)) === "NEW_KEY_MATERIAL") {
       if (same !== undefined) {
         return incorrectMaterial(
@@ -131,42 +132,44 @@ export function rotateKeyMaterial(
   command: RotateCommand,
   now: Date,
 ): Result<KeyRecord, KmsError> {
-  return requireEnabledKey(stored).andThen((key) => {
-    if (command.behaviour === "classic") {
-      return unsupported(
-        key.origin === "EXTERNAL"
-          ? `${key.arn} origin is EXTERNAL which is not valid for this operation.`
-          : `kms-byok's classic behaviour profile keeps one key material per key: RotateKeyOnDemand needs the current profile.`,
+  return requireSymmetricKey(stored)
+    .andThen(requireEnabledKey)
+    .andThen((key) => {
+      if (command.behaviour === "classic") {
+        return unsupported(
+          key.origin === "EXTERNAL"
+            ? `${key.arn} origin is EXTERNAL which is not valid for this operation.`
+            : `kms-byok's classic behaviour profile keeps one key material per key: RotateKeyOnDemand needs the current profile.`,
+        );
+      }
+      const materials = keyMaterials(key);
+      if (materials.filter((m) => m.rotationDate !== undefined).length >= command.rotationLimit) {
+        return err(
+          kmsError(
+            "LimitExceededException",
+            `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`,
+          ),
+        );
+      }
+      const incoming =
+        command.generated === undefined
+          ? materials.find((m) => m.state === "PENDING_ROTATION" && m.sealed !== undefined)
+          : { ...command.generated, state: "PENDING_ROTATION" as const };
+      if (incoming === undefined) {
+        return err(
+          kmsError(
+            "KMSInvalidStateException",
+            `No available key material pending rotation for the key: ${key.arn}.`,
+          ),
+        );
+      }
+      const rotated = materials.flatMap((m): OtherMaterial[] =>
+        m === incoming ? [] : m.state === "CURRENT" ? [{ ...m, state: "NON_CURRENT" }] : [m],
       );
-    }
-    const materials = keyMaterials(key);
-    if (materials.filter((m) => m.rotationDate !== undefined).length >= command.rotationLimit) {
-      return err(
-        kmsError(
-          "LimitExceededException",
-          `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`,
-        ),
+      return ok(
+        withKeyMaterials(key, [...rotated, { ...incoming, state: "CURRENT", rotationDate: now }]),
       );
-    }
-    const incoming =
-      command.generated === undefined
-        ? materials.find((m) => m.state === "PENDING_ROTATION" && m.sealed !== undefined)
-        : { ...command.generated, state: "PENDING_ROTATION" as const };
-    if (incoming === undefined) {
-      return err(
-        kmsError(
-          "KMSInvalidStateException",
-          `No available key material pending rotation for the key: ${key.arn}.`,
-        ),
-      );
-    }
-    const rotated = materials.flatMap((m): OtherMaterial[] =>
-      m === incoming ? [] : m.state === "CURRENT" ? [{ ...m, state: "NON_CURRENT" }] : [m],
-    );
-    return ok(
-      withKeyMaterials(key, [...rotated, { ...incoming, state: "CURRENT", rotationDate: now }]),
-    );
-  });
+    });
 }
 
 function unsupported(message: string): Result<never, KmsError> {

@@ -77,6 +77,7 @@ function createKey(command: Extract<KeyCommand, { type: "CreateKey" }>, now: Dat
     parameterSets: [],
     ...(command.tags.length === 0 ? {} : { tags: command.tags }),
     ...(command.policy === undefined ? {} : { policy: command.policy }),
+    ...(command.kind === undefined ? {} : command.kind),
   } as const;
   const key: KeyRecord =
     command.material === undefined
@@ -112,11 +113,14 @@ function apply(
         .andThen(({ k, set }) => {
           const unspent = { ...k, parameterSets: k.parameterSets.filter((s) => s !== set) };
           const imported =
-            command.behaviour === "current"
+            command.behaviour === "current" && k.keySpec === undefined
               ? importRotatableMaterial(unspent, command)
-              : checkImportedMaterial(k, command).map(() =>
-                  withMaterial(unspent, command.material),
-                );
+              : checkImportedMaterial(k, command).map(() => ({
+                  ...withMaterial(unspent, command.material),
+                  ...(command.publicKey === undefined || k.publicKey !== undefined
+                    ? {}
+                    : { publicKey: command.publicKey }),
+                }));
           return imported.map((next) =>
             committed("ImportKeyMaterial", next, now, command.material.id),
           );

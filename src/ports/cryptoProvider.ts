@@ -1,6 +1,12 @@
 import type { ResultAsync } from "neverthrow";
+import type {
+  MacAlgorithm,
+  rsaEncryptionAlgorithms,
+  SigningAlgorithm,
+} from "../domain/keyAlgorithms.js";
 import type { KeyId } from "../domain/keyId.js";
 import type { KeyMaterialId } from "../domain/keyMaterialId.js";
+import type { MaterialFacts } from "../domain/keySpec.js";
 import type { KmsError } from "../domain/kmsError.js";
 import type { SupportedWrappingKeySpec, Wrapping } from "../domain/wrappingTable.js";
 
@@ -11,12 +17,23 @@ export interface WrappingKeyPair {
   readonly sealedPrivateKey: Uint8Array;
 }
 
-/** Key material as the service handles it: its ID, the sealed bytes, and the plaintext length. */
+/**
+ * Key material as the service handles it: its ID, the sealed bytes, what the plaintext is (for
+ * the domain to judge against the key spec) and, for a private key, its public key.
+ */
 export interface SealedKeyMaterial {
   readonly id: KeyMaterialId;
   readonly sealed: Uint8Array;
-  readonly byteLength: number;
+  readonly facts: MaterialFacts;
+  /** The DER SubjectPublicKeyInfo of imported private key material. */
+  readonly publicKey?: Uint8Array;
 }
+
+/** An RSA encryption algorithm of an asymmetric encryption key. */
+export type RsaEncryptionAlgorithm = (typeof rsaEncryptionAlgorithms)[number];
+
+/** Whether a signature covers the message or a digest of it the caller computed. */
+export type MessageType = "RAW" | "DIGEST";
 
 /** What {@link CryptoProvider.unwrapKeyMaterial} needs. */
 export interface UnwrapRequest {
@@ -24,6 +41,8 @@ export interface UnwrapRequest {
   readonly wrapping: Wrapping;
   readonly sealedPrivateKey: Uint8Array;
   readonly encryptedKeyMaterial: Uint8Array;
+  /** Raw bytes (symmetric, HMAC; the default) or a PKCS#8 DER private key (RSA, ECC): what to look for. */
+  readonly form?: "bytes" | "pkcs8";
 }
 
 /**
@@ -64,6 +83,56 @@ export interface CryptoProvider {
     sealedMaterial: Uint8Array,
     ciphertext: Uint8Array,
     additionalData: Uint8Array,
+  ): ResultAsync<Uint8Array, KmsError>;
+  /**
+   * Signs `message` (or, for `DIGEST`, the digest it is, with every signing algorithm, ECDSA
+   * included) with the private key that `sealedMaterial` holds.
+   *
+   * Errors: `InvalidCiphertextException` when `sealedMaterial` was not sealed by this provider.
+   */
+  sign(
+    sealedMaterial: Uint8Array,
+    message: Uint8Array,
+    algorithm: SigningAlgorithm,
+    messageType: MessageType,
+  ): ResultAsync<Uint8Array, KmsError>;
+  /** Whether `signature` is a signature of `message` under the public key `publicKey` (DER SPKI). */
+  verify(
+    publicKey: Uint8Array,
+    message: Uint8Array,
+    signature: Uint8Array,
+    algorithm: SigningAlgorithm,
+    messageType: MessageType,
+  ): ResultAsync<boolean, KmsError>;
+  /** The HMAC of `message` under the HMAC key that `sealedMaterial` holds. */
+  generateMac(
+    sealedMaterial: Uint8Array,
+    message: Uint8Array,
+    algorithm: MacAlgorithm,
+  ): ResultAsync<Uint8Array, KmsError>;
+  /** Whether `mac` is the HMAC of `message` under that key (compared in constant time). */
+  verifyMac(
+    sealedMaterial: Uint8Array,
+    message: Uint8Array,
+    mac: Uint8Array,
+    algorithm: MacAlgorithm,
+  ): ResultAsync<boolean, KmsError>;
+  /** RSAES-OAEP encryption of `plaintext` under the public key `publicKey` (DER SPKI). */
+  encryptAsymmetric(
+    publicKey: Uint8Array,
+    plaintext: Uint8Array,
+    algorithm: RsaEncryptionAlgorithm,
+  ): ResultAsync<Uint8Array, KmsError>;
+  /**
+   * Opens what {@link CryptoProvider.encryptAsymmetric} made, with the private key that
+   * `sealedMaterial` holds.
+   *
+   * Errors: `InvalidCiphertextException` for another key, algorithm or any changed bit.
+   */
+  decryptAsymmetric(
+    sealedMaterial: Uint8Array,
+    ciphertext: Uint8Array,
+    algorithm: RsaEncryptionAlgorithm,
   ): ResultAsync<Uint8Array, KmsError>;
   /** `count` cryptographically random bytes, such as a data key. */
   randomBytes(count: number): ResultAsync<Uint8Array, KmsError>;

@@ -1,12 +1,21 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { type EncryptionAlgorithm, isRsaEncryptionAlgorithm } from "../domain/keyAlgorithms.js";
 import { type KeyArn, keyArn } from "../domain/keyArn.js";
 import type { KeyMaterialId } from "../domain/keyMaterialId.js";
 import { importedMaterial } from "../domain/keyMaterials.js";
+import type { KeyRecord } from "../domain/keyRecord.js";
+import { keySpecOf, keyUsageOf } from "../domain/keySpecOf.js";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
-import type { EncryptionContext } from "../domain/requests/dataPlaneRules.js";
-import type { EnabledKey } from "../domain/requireEnabledKey.js";
+import type {
+  EncryptionAlgorithmSpec,
+  EncryptionContext,
+} from "../domain/requests/dataPlaneRules.js";
+import { type EnabledKey, requireEnabledKey } from "../domain/requireEnabledKey.js";
+import { requireKeyAlgorithm } from "../domain/requireKeyAlgorithm.js";
+import { requireNoEncryptionContext } from "../domain/requireRsaPlaintext.js";
 import type { KeyReference } from "../domain/resolveKeyReference.js";
 import { ciphertextAdditionalData, parseCiphertextBlob } from "./ciphertextBlob.js";
+import { readKey } from "./readKey.js";
 import { resolveKey } from "./resolveKey.js";
 import type { ServiceDeps } from "./serviceDeps.js";
 import { useEnabledKey } from "./useEnabledKey.js";
@@ -17,6 +26,17 @@ export interface CiphertextToDecrypt {
   readonly encryptionContext: EncryptionContext;
   /** The key (or alias) the caller names; the ciphertext must be of that key. */
   readonly key: KeyReference | undefined;
+  /** The RSAES-OAEP algorithm of an RSA key's ciphertext; absent for `SYMMETRIC_DEFAULT`. */
+  readonly asymmetricAlgorithm?: EncryptionAlgorithmSpec | undefined;
+}
+
+/** What {@link decryptCiphertext} found: the key, the plaintext, and how it was encrypted. */
+export interface DecryptedCiphertext {
+  readonly key: EnabledKey;
+  readonly plaintext: Uint8Array;
+  readonly algorithm: EncryptionAlgorithm;
+  /** The symmetric material the ciphertext was made under; RSA keys have one material and no ID. */
+  readonly materialId?: KeyMaterialId;
 }
 
 /**
@@ -25,19 +45,44 @@ export interface CiphertextToDecrypt {
  * encryption context authenticated. Material reimported after expiry is the same material
  * (docs/decisions/0004-material-bound-forever.md), so earlier ciphertexts decrypt again.
  *
+ * In the `current` profile the named key may be an RSA encryption key, whose ciphertexts are bare
+ * RSAES-OAEP and name nothing: then the key and the algorithm decide
+ * (docs/decisions/0031-hmac-and-asymmetric-import.md).
+ *
  * Errors: the key reference and state errors; `IncorrectKeyException` when the named key is
- * not the ciphertext's; `InvalidCiphertextException` for a ciphertext that does not parse or
+ * not the ciphertext's or does not decrypt; `InvalidKeyUsageException` for an algorithm the key
+ * does not offer; `InvalidCiphertextException` for a ciphertext that does not parse or
  * authenticate, or names a missing key while the caller named none.
  */
 export function decryptCiphertext(
   deps: ServiceDeps,
   request: CiphertextToDecrypt,
   now: Date,
-): ResultAsync<
-  { readonly key: EnabledKey; readonly materialId: KeyMaterialId; readonly plaintext: Uint8Array },
-  KmsError
-> {
-  return namedKey(deps, request.key, now)
+): ResultAsync<DecryptedCiphertext, KmsError> {
+  return namedKey(deps, request.key, now).andThen((named) =>
+    named !== undefined && deps.behaviour === "current"
+      ? readKey(deps, named, now)
+          // A named key that is gone can be no RSA key: the ciphertext decides, as in `classic`.
+          .orElse((error) =>
+            error.name === "NotFoundException" ? okAsync(undefined) : errAsync(error),
+          )
+          .andThen((key) =>
+            key === undefined || keySpecOf(key) === "SYMMETRIC_DEFAULT"
+              ? decryptSymmetric(deps, request, named, now)
+              : decryptAsymmetric(deps, request, key),
+          )
+      : decryptSymmetric(deps, request, named, now),
+  );
+}
+
+/** A ciphertext of this KMS's symmetric keys: it names its key and material. */
+function decryptSymmetric(
+  deps: ServiceDeps,
+  request: CiphertextToDecrypt,
+  named: KeyArn | undefined,
+  now: Date,
+): ResultAsync<DecryptedCiphertext, KmsError> {
+  return okAsync(named)
     .andThen((named) =>
       parseCiphertextBlob(request.ciphertextBlob).asyncAndThen((ciphertext) => {
         const arn = keyArn(deps.scope, ciphertext.keyId);
@@ -48,6 +93,12 @@ export function decryptCiphertext(
       }),
     )
     .andThen(({ key, ciphertext }) => {
+      const algorithm = requireKeyAlgorithm(
+        key,
+        "encryption",
+        request.asymmetricAlgorithm ?? "SYMMETRIC_DEFAULT",
+      );
+      if (algorithm.isErr()) return errAsync(algorithm.error);
       const material = importedMaterial(key, ciphertext.keyMaterialId);
       if (material === undefined) return errAsync(unknownMaterial());
       return deps.crypto
@@ -56,8 +107,38 @@ export function decryptCiphertext(
           ciphertext.body,
           ciphertextAdditionalData(ciphertext.header, request.encryptionContext),
         )
-        .map((plaintext) => ({ key, materialId: material.id, plaintext }));
+        .map((plaintext) => ({
+          key,
+          plaintext,
+          algorithm: algorithm.value,
+          materialId: material.id,
+        }));
     });
+}
+
+/** A bare RSAES-OAEP ciphertext of the named key, which must be an `Enabled` RSA encryption key. */
+function decryptAsymmetric(
+  deps: ServiceDeps,
+  request: CiphertextToDecrypt,
+  stored: KeyRecord,
+): ResultAsync<DecryptedCiphertext, KmsError> {
+  if (keyUsageOf(stored) !== "ENCRYPT_DECRYPT") return errAsync(incorrectKey());
+  const checked = requireEnabledKey(stored)
+    .andThen((key) => requireNoEncryptionContext(key, request.encryptionContext).map(() => key))
+    .andThen((key) =>
+      requireKeyAlgorithm(
+        key,
+        "encryption",
+        request.asymmetricAlgorithm ?? "SYMMETRIC_DEFAULT",
+      ).map((algorithm) => ({ key, algorithm })),
+    );
+  if (checked.isErr()) return errAsync(checked.error);
+  const { key, algorithm } = checked.value;
+  // An RSA key offers only RSAES-OAEP, so requireKeyAlgorithm has refused SYMMETRIC_DEFAULT.
+  if (!isRsaEncryptionAlgorithm(algorithm)) return errAsync(incorrectKey());
+  return deps.crypto
+    .decryptAsymmetric(key.material.sealed, request.ciphertextBlob, algorithm)
+    .map((plaintext) => ({ key, plaintext, algorithm }));
 }
 
 function namedKey(

@@ -7,8 +7,10 @@ import { deleteImportedKeyMaterial } from "./operations/deleteImportedKeyMateria
 import { describeKey } from "./operations/describeKey.js";
 import { encrypt } from "./operations/encrypt.js";
 import { generateDataKey, generateDataKeyWithoutPlaintext } from "./operations/generateDataKey.js";
+import { generateMac } from "./operations/generateMac.js";
 import { generateRandom } from "./operations/generateRandom.js";
 import { getParametersForImport } from "./operations/getParametersForImport.js";
+import { getPublicKey } from "./operations/getPublicKey.js";
 import { importKeyMaterial } from "./operations/importKeyMaterial.js";
 import { getKeyPolicy, listKeyPolicies, putKeyPolicy } from "./operations/keyPolicyOperations.js";
 import {
@@ -27,9 +29,12 @@ import { listKeyRotations } from "./operations/listKeyRotations.js";
 import { listKeys } from "./operations/listKeys.js";
 import { reEncrypt } from "./operations/reEncrypt.js";
 import { rotateKeyOnDemand } from "./operations/rotateKeyOnDemand.js";
+import { sign } from "./operations/sign.js";
 import { listResourceTags, tagResource, untagResource } from "./operations/tagOperations.js";
 import { updateAlias } from "./operations/updateAlias.js";
 import { updateKeyDescription } from "./operations/updateKeyDescription.js";
+import { verify } from "./operations/verify.js";
+import { verifyMac } from "./operations/verifyMac.js";
 
 const plain = { blobs: [], timestamps: [], requestOptional: false } as const;
 
@@ -72,12 +77,16 @@ export const kmsOperations = {
     ...plain,
     handler: generateDataKeyWithoutPlaintext,
   }),
+  /** The HMAC of a message under an HMAC key (docs/decisions/0031-hmac-and-asymmetric-import.md; `current` profile). */
+  GenerateMac: operation({ ...plain, blobs: ["Message"], handler: generateMac }),
   /** 1–1024 random bytes. */
   GenerateRandom: operation({ ...plain, requestOptional: true, handler: generateRandom }),
   /** The key policy: as set, or AWS's default for the account (docs/decisions/0027-key-policies.md). */
   GetKeyPolicy: operation({ ...plain, handler: getKeyPolicy }),
   /** Whether an `AWS_KMS` key rotates automatically, and when next (docs/decisions/0026-rotation-settings.md). */
   GetKeyRotationStatus: operation({ ...plain, handler: getKeyRotationStatus }),
+  /** The public key of an RSA or ECC key, derived from its imported private key (docs/decisions/0031-hmac-and-asymmetric-import.md; `current` profile). */
+  GetPublicKey: operation({ ...plain, handler: getPublicKey }),
   /** Hands out a fresh RSA public key and an import token, valid for 24 hours (docs/decisions/0007-single-use-import-tokens.md). */
   GetParametersForImport: operation({ ...plain, handler: getParametersForImport }),
   /** Imports wrapped key material; the key becomes `Enabled` (docs/decisions/0004-material-bound-forever.md, docs/decisions/0005-reimport-keeps-the-key-state.md, docs/decisions/0007-single-use-import-tokens.md, docs/decisions/0008-expiration-model-and-valid-to.md). */
@@ -105,6 +114,8 @@ export const kmsOperations = {
   RotateKeyOnDemand: operation({ ...plain, handler: rotateKeyOnDemand }),
   /** Schedules deletion in 7–30 days (docs/decisions/0013-deletion-window.md). */
   ScheduleKeyDeletion: operation({ ...plain, handler: scheduleKeyDeletion }),
+  /** Signs a message or digest with a signing key's imported private key (docs/decisions/0031-hmac-and-asymmetric-import.md; `current` profile). */
+  Sign: operation({ ...plain, blobs: ["Message"], handler: sign }),
   /** Sets tags on a key (docs/decisions/0025-tags.md). */
   TagResource: operation({ ...plain, handler: tagResource }),
   /** Removes tags from a key (docs/decisions/0025-tags.md). */
@@ -113,6 +124,10 @@ export const kmsOperations = {
   UpdateAlias: operation({ ...plain, handler: updateAlias }),
   /** Replaces a key's description. */
   UpdateKeyDescription: operation({ ...plain, handler: updateKeyDescription }),
+  /** Whether a signature is the key's; an invalid one is `KMSInvalidSignatureException` (docs/decisions/0031-hmac-and-asymmetric-import.md; `current` profile). */
+  Verify: operation({ ...plain, blobs: ["Message", "Signature"], handler: verify }),
+  /** Whether a MAC is the key's HMAC of a message; an invalid one is `KMSInvalidMacException` (docs/decisions/0031-hmac-and-asymmetric-import.md; `current` profile). */
+  VerifyMac: operation({ ...plain, blobs: ["Message", "Mac"], handler: verifyMac }),
 } satisfies Readonly<Record<string, OperationDescriptor<never, unknown>>>;
 
 /** The KMS operations kms-byok implements, named as AWS names them: the keys of `kmsOperations`. */

@@ -11,6 +11,13 @@ import type {
   OtherMaterial,
   ParameterSet,
 } from "../domain/keyRecord.js";
+import {
+  isEccKeySpec,
+  isHmacKeySpec,
+  isRsaKeySpec,
+  type KeyUsage,
+  keyUsagesOf,
+} from "../domain/keySpec.js";
 import { wrappingKeyBits, wrappingSchemes } from "../domain/wrappingTable.js";
 import {
   bytesMember,
@@ -27,8 +34,8 @@ const layout = 1;
 
 /**
  * A key record as the JSON text of one row: Dates as ISO-8601 strings, bytes as base64. The
- * layout number goes first, so a later layout can be told apart. The optional members (tags,
- * policy, rotation, other materials) are written only when present, so a record without them reads the same as
+ * layout number goes first, so a later layout can be told apart. The optional members (key spec,
+ * usage and public key, tags, policy, rotation, other materials) are written only when present, so a record without them reads the same as
  * one written before they existed.
  */
 export function encodeKeyRecord(record: KeyRecord): string {
@@ -41,6 +48,9 @@ export function encodeKeyRecord(record: KeyRecord): string {
     creationDate: record.creationDate.toISOString(),
     description: record.description,
     origin: record.origin,
+    keySpec: record.keySpec,
+    keyUsage: record.keyUsage,
+    publicKey: record.publicKey === undefined ? undefined : base64(record.publicKey),
     boundMaterialId: record.boundMaterialId,
     parameterSets: record.parameterSets.map((set) => ({
       id: set.id,
@@ -101,6 +111,8 @@ export function decodeKeyRecord(text: string, arn: KeyArn): Result<KeyRecord, st
   if (description === undefined) return err("description is not a string");
   if (origin !== "EXTERNAL" && origin !== "AWS_KMS")
     return err("origin is not EXTERNAL or AWS_KMS");
+  const kind = decodeKeyKind(row);
+  if (kind === null) return err("keySpec, keyUsage and publicKey do not describe a key");
   if (
     boundMaterialId !== undefined &&
     (typeof boundMaterialId !== "string" || !isKeyMaterialId(boundMaterialId))
@@ -138,6 +150,7 @@ export function decodeKeyRecord(text: string, arn: KeyArn): Result<KeyRecord, st
     creationDate,
     description,
     origin,
+    ...kind,
     ...(boundMaterialId === undefined ? {} : { boundMaterialId }),
     parameterSets,
     ...(tags === undefined ? {} : { tags }),
@@ -180,6 +193,33 @@ export function decodeKeyRecord(text: string, arn: KeyArn): Result<KeyRecord, st
 /** The deletion date of a record, as the ISO-8601 text a row keeps for removing due keys. */
 export function deletionDateOf(record: KeyRecord): string | null {
   return record.keyState === "PendingDeletion" ? record.deletionDate.toISOString() : null;
+}
+
+/**
+ * The key spec, usage and public key of an HMAC or asymmetric key (none for a symmetric one):
+ * a spec other than `SYMMETRIC_DEFAULT` with a usage it allows, and a public key only for RSA and
+ * ECC; `null` for anything else.
+ */
+function decodeKeyKind(
+  row: JsonObject,
+): Pick<KeyRecordBase, "keySpec" | "keyUsage" | "publicKey"> | null {
+  const { keySpec, keyUsage } = row;
+  const publicKey = row["publicKey"] === undefined ? undefined : bytesMember(row, "publicKey");
+  if (keySpec === undefined)
+    return keyUsage === undefined && row["publicKey"] === undefined ? {} : null;
+  if (
+    typeof keySpec !== "string" ||
+    !(isHmacKeySpec(keySpec) || isRsaKeySpec(keySpec) || isEccKeySpec(keySpec)) ||
+    typeof keyUsage !== "string" ||
+    !(keyUsagesOf(keySpec) as readonly string[]).includes(keyUsage) ||
+    (row["publicKey"] !== undefined && (publicKey === undefined || isHmacKeySpec(keySpec)))
+  )
+    return null;
+  return {
+    keySpec,
+    keyUsage: keyUsage as KeyUsage,
+    ...(publicKey === undefined ? {} : { publicKey }),
+  };
 }
 
 function decodeParameterSet(value: unknown): ParameterSet | undefined {

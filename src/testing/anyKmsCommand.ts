@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { OperationName } from "../service/kmsOperations.js";
 import { AdvanceTimeCommand } from "./commands/advanceTimeCommand.js";
 import { AdvanceToDeadlineCommand } from "./commands/advanceToDeadlineCommand.js";
-import { keyRef, minutesToAdvance } from "./commands/commandChoices.js";
+import { keyRefOf, minutesToAdvance } from "./commands/commandChoices.js";
 import { ConcurrentCommand } from "./commands/concurrentCommand.js";
 import type { KmsCommand } from "./commands/kmsCommand.js";
 import type { KmsCommandsConstraints } from "./kmsCommandsConstraints.js";
@@ -33,6 +33,7 @@ export function anyKmsCommand(constraints: KmsCommandsConstraints = {}): fc.Arbi
     throw new RangeError("kmsCommands wrappingKeySpecs must name at least one wrapping key spec.");
   }
   const operations = Object.keys(operationKit) as OperationName[];
+  const keyRef = keyRefOf(behaviour);
   // Two writes to the same key at once: where a lost update shows.
   const concurrentWrites = keyRef.chain((key) => {
     const choices = { key: fc.constant(key), wrappingKeySpecs, behaviour };

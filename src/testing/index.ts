@@ -15,6 +15,15 @@ export { type KmsModelSetupOptions, kmsModelSetup } from "./kmsModelSetup.js";
 export { type ManualClock, manualClock } from "./manualClock.js";
 export type { KeyRef } from "./model/keyRef.js";
 export type {
+  ModelEccSpec,
+  ModelHmacSpec,
+  ModelKeyKind,
+  ModelKeySpec,
+  ModelKeyUsage,
+  ModelRsaEncryption,
+  ModelRsaSpec,
+} from "./model/modelKeyKinds.js";
+export type {
   ModelAlias,
   ModelCiphertext,
   ModelKey,

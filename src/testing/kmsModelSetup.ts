@@ -20,7 +20,7 @@ export interface KmsModelSetupOptions {
   readonly behaviour?: BehaviourProfile;
   /** The limit of on-demand rotations `kms` applies; default 25. */
   readonly onDemandRotationLimit?: number;
-  /** Picks the run's three distinct 32-byte key materials; default 0. */
+  /** Picks the run's three distinct 32-byte key materials (and those of HMAC and ECC keys); default 0. */
   readonly materialSeed?: number;
   /**
    * What the target's audit sink received, as it grows. When the setup's CreateKey calls show
@@ -54,7 +54,14 @@ export function kmsModelSetup(
   return async () => {
     const rules = { behaviour, rotationLimit: onDemandRotationLimit };
     const model: KmsModel = { state: emptyModel(clock.now(), rules) };
-    const real = new KmsSystem(kms, clock, accountId, region, modelMaterials(materialSeed));
+    const real = new KmsSystem(
+      kms,
+      clock,
+      accountId,
+      region,
+      modelMaterials(materialSeed),
+      materialSeed,
+    );
     for (const origin of ["EXTERNAL", "EXTERNAL", "AWS_KMS"] as const) {
       await new CreateKeyCommand(origin).run(model, real);
     }

@@ -12,8 +12,10 @@ import { deleteImportedKeyMaterialRequests } from "./arbitraries/_internals/requ
 import { describeKeyRequests } from "./arbitraries/_internals/requests/describeKey.js";
 import { encryptRequests } from "./arbitraries/_internals/requests/encrypt.js";
 import { generateDataKeyRequests } from "./arbitraries/_internals/requests/generateDataKey.js";
+import { generateMacRequests } from "./arbitraries/_internals/requests/generateMac.js";
 import { generateRandomRequests } from "./arbitraries/_internals/requests/generateRandom.js";
 import { getParametersForImportRequests } from "./arbitraries/_internals/requests/getParametersForImport.js";
+import { getPublicKeyRequests } from "./arbitraries/_internals/requests/getPublicKey.js";
 import { importKeyMaterialRequests } from "./arbitraries/_internals/requests/importKeyMaterial.js";
 import { keyIdOnlyRequests } from "./arbitraries/_internals/requests/keyIdOnly.js";
 import {
@@ -27,24 +29,28 @@ import { listKeyRotationsRequests } from "./arbitraries/_internals/requests/list
 import { listKeysRequests } from "./arbitraries/_internals/requests/listKeys.js";
 import { reEncryptRequests } from "./arbitraries/_internals/requests/reEncrypt.js";
 import { scheduleKeyDeletionRequests } from "./arbitraries/_internals/requests/scheduleKeyDeletion.js";
+import { signRequests } from "./arbitraries/_internals/requests/sign.js";
 import {
   listResourceTagsRequests,
   tagResourceRequests,
   untagResourceRequests,
 } from "./arbitraries/_internals/requests/tags.js";
 import { updateKeyDescriptionRequests } from "./arbitraries/_internals/requests/updateKeyDescription.js";
+import { verifyRequests } from "./arbitraries/_internals/requests/verify.js";
+import { verifyMacRequests } from "./arbitraries/_internals/requests/verifyMac.js";
 import { CancelKeyDeletionCommand } from "./commands/cancelKeyDeletionCommand.js";
 import {
   aliasTargetCommands,
   contextChoice,
+  createKeyCommands,
   dataKeyCommands,
   decryptChoices,
+  encryptCommands,
+  getParametersCommands,
   importKeyMaterialCommands,
-  rarely,
   rotationCommands,
 } from "./commands/commandArbitraries.js";
-import { aliasTargetChoice, materialPoolSize, rotationTarget } from "./commands/commandChoices.js";
-import { CreateKeyCommand } from "./commands/createKeyCommand.js";
+import { aliasTargetChoice, rotationTarget } from "./commands/commandChoices.js";
 import { DecryptCommand } from "./commands/decryptCommand.js";
 import { DeleteAliasCommand } from "./commands/deleteAliasCommand.js";
 import {
@@ -53,16 +59,20 @@ import {
 } from "./commands/deleteImportedKeyMaterialCommand.js";
 import { DescribeKeyCommand } from "./commands/describeKeyCommand.js";
 import { EnableOrDisableKeyCommand } from "./commands/enableOrDisableKeyCommand.js";
-import { EncryptCommand } from "./commands/encryptCommand.js";
 import { GenerateRandomCommand } from "./commands/generateRandomCommand.js";
-import { GetParametersBurstCommand } from "./commands/getParametersBurstCommand.js";
-import { GetParametersForImportCommand } from "./commands/getParametersForImportCommand.js";
 import {
   GetKeyPolicyCommand,
   ListKeyPoliciesCommand,
   modelPolicies,
   PutKeyPolicyCommand,
 } from "./commands/keyPolicyCommands.js";
+import {
+  generateMacCommands,
+  getPublicKeyCommands,
+  signCommands,
+  verifyCommands,
+  verifyMacCommands,
+} from "./commands/keyUseArbitraries.js";
 import type { KmsCommand, StepCommand } from "./commands/kmsCommand.js";
 import { ListAliasesCommand } from "./commands/listAliasesCommand.js";
 import { ListKeyRotationsCommand } from "./commands/listKeyRotationsCommand.js";
@@ -127,28 +137,7 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   CreateKey: {
     requests: createKeyRequests,
     weight: 13,
-    commands: () =>
-      fc
-        .constantFrom(
-          "EXTERNAL" as const,
-          "EXTERNAL" as const,
-          "AWS_KMS" as const,
-          "AWS_CLOUDHSM" as const,
-        )
-        .chain((origin) =>
-          fc
-            .option(fc.constantFrom("", "model key", "ünïcödé ✓", "x".repeat(300)), {
-              nil: undefined,
-            })
-            .chain((description) =>
-              fc
-                .tuple(
-                  fc.option(tagChoice, { nil: undefined, freq: 3 }),
-                  fc.option(fc.nat(modelPolicies.length - 1), { nil: undefined, freq: 3 }),
-                )
-                .map(([tags, policy]) => new CreateKeyCommand(origin, description, tags, policy)),
-            ),
-        ),
+    commands: ({ behaviour, wrappingKeySpecs }) => createKeyCommands(behaviour, wrappingKeySpecs),
   },
   Decrypt: {
     requests: decryptRequests,
@@ -204,20 +193,23 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
   Encrypt: {
     requests: encryptRequests,
     weight: 39,
-    commands: ({ key }) =>
-      fc
-        .tuple(key, fc.uint8Array({ minLength: 1, maxLength: 64 }), contextChoice, rarely)
-        .map(([k, plaintext, ctx, dryRun]) => new EncryptCommand(k, plaintext, ctx, dryRun)),
+    commands: ({ key, behaviour, wrappingKeySpecs }) =>
+      encryptCommands(key, behaviour, wrappingKeySpecs),
   },
   GenerateDataKey: {
     requests: generateDataKeyRequests(true),
     weight: 13,
-    commands: ({ key }) => dataKeyCommands(key, true),
+    commands: ({ key, behaviour }) => dataKeyCommands(key, true, behaviour),
   },
   GenerateDataKeyWithoutPlaintext: {
     requests: generateDataKeyRequests(false),
     weight: 13,
-    commands: ({ key }) => dataKeyCommands(key, false),
+    commands: ({ key, behaviour }) => dataKeyCommands(key, false, behaviour),
+  },
+  GenerateMac: {
+    requests: generateMacRequests,
+    weight: 6,
+    commands: (choices) => generateMacCommands(choices),
   },
   GenerateRandom: {
     requests: generateRandomRequests,
@@ -237,36 +229,16 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
     weight: 4,
     commands: ({ key }) => rotationCommands(key, "GetKeyRotationStatus"),
   },
+  GetPublicKey: {
+    requests: getPublicKeyRequests,
+    weight: 5,
+    commands: (choices) => getPublicKeyCommands(choices),
+  },
   GetParametersForImport: {
     requests: getParametersForImportRequests,
     weight: 39,
-    commands: ({ key, wrappingKeySpecs }) =>
-      fc.oneof(
-        {
-          weight: 2,
-          arbitrary: fc
-            .tuple(
-              key,
-              fc.constantFrom(
-                "RSAES_OAEP_SHA_256" as const,
-                "RSA_AES_KEY_WRAP_SHA_1" as const,
-                "RSAES_PKCS1_V1_5" as const,
-              ),
-              fc.constantFrom(...wrappingKeySpecs, ...wrappingKeySpecs, "SM2" as const),
-            )
-            .map(([k, algorithm, spec]) => new GetParametersForImportCommand(k, algorithm, spec)),
-        },
-        {
-          // Past the ten live parameter sets a key keeps.
-          weight: 1,
-          arbitrary: fc
-            .tuple(key, fc.integer({ min: 9, max: 12 }), fc.nat(2), fc.nat(materialPoolSize - 1))
-            .map(
-              ([k, count, offset, material]) =>
-                new GetParametersBurstCommand(k, count, offset, material),
-            ),
-        },
-      ),
+    commands: ({ key, wrappingKeySpecs, behaviour }) =>
+      getParametersCommands(key, wrappingKeySpecs, behaviour),
   },
   ImportKeyMaterial: {
     requests: importKeyMaterialRequests,
@@ -342,6 +314,11 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
         .tuple(key, fc.option(fc.integer({ min: 5, max: 32 }), { nil: undefined }))
         .map(([k, days]) => new ScheduleKeyDeletionCommand(k, days)),
   },
+  Sign: {
+    requests: signRequests,
+    weight: 8,
+    commands: (choices) => signCommands(choices),
+  },
   TagResource: {
     requests: tagResourceRequests,
     weight: 8,
@@ -362,6 +339,16 @@ export const operationKit: { readonly [N in OperationName]: OperationKit<N> } = 
     requests: aliasTargetRequests(false),
     weight: 10,
     commands: ({ key }) => aliasTargetCommands(key, "UpdateAlias"),
+  },
+  Verify: {
+    requests: verifyRequests,
+    weight: 6,
+    commands: (choices) => verifyCommands(choices),
+  },
+  VerifyMac: {
+    requests: verifyMacRequests,
+    weight: 5,
+    commands: (choices) => verifyMacCommands(choices),
   },
   UpdateKeyDescription: {
     requests: updateKeyDescriptionRequests,

@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, randomBytes } from "node:crypto";
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { deriveKeyMaterialId } from "../../src/adapters/deriveKeyMaterialId.js";
 import { rsaCryptoProvider } from "../../src/adapters/rsaCryptoProvider.js";
@@ -85,7 +85,7 @@ describe("rsaCryptoProvider", () => {
       const unwrapped = (await crypto.unwrapKeyMaterial(request))._unsafeUnwrap();
 
       expect(unwrapped.id).toBe(deriveKeyMaterialId(keyId, keyMaterial));
-      expect(unwrapped.byteLength).toBe(32);
+      expect(unwrapped.facts).toEqual({ kind: "bytes", byteLength: 32 });
       expect(Buffer.from(unwrapped.sealed).indexOf(keyMaterial)).toBe(-1);
     },
   );
@@ -94,7 +94,10 @@ describe("rsaCryptoProvider", () => {
     const { crypto } = provider();
     const request = await wrappedFor(crypto, "RSAES_OAEP_SHA_256", randomBytes(16));
 
-    expect((await crypto.unwrapKeyMaterial(request))._unsafeUnwrap().byteLength).toBe(16);
+    expect((await crypto.unwrapKeyMaterial(request))._unsafeUnwrap().facts).toEqual({
+      kind: "bytes",
+      byteLength: 16,
+    });
   });
 
   it("returns InvalidCiphertextException when the encrypted material does not unwrap", async () => {
@@ -144,7 +147,7 @@ describe("rsaCryptoProvider", () => {
     const first = (await crypto.generateKeyMaterial(keyId))._unsafeUnwrap();
     const second = (await crypto.generateKeyMaterial(keyId))._unsafeUnwrap();
 
-    expect(first.byteLength).toBe(32);
+    expect(first.facts).toEqual({ kind: "bytes", byteLength: 32 });
     expect(first.id).toMatch(/^[0-9a-f]{64}$/);
     expect(first.id).not.toBe(second.id);
   });
@@ -167,6 +170,42 @@ describe("rsaCryptoProvider", () => {
 
     expect(Buffer.from(opened._unsafeUnwrap())).toEqual(secret);
   });
+
+  it.each([
+    ["prime256v1", "ECDSA_SHA_256", "sha256"],
+    ["secp384r1", "ECDSA_SHA_384", "sha384"],
+    ["secp521r1", "ECDSA_SHA_512", "sha512"],
+    ["secp256k1", "ECDSA_SHA_256", "sha256"],
+  ] as const)(
+    "signs and verifies a precomputed digest (MessageType DIGEST) with an imported %s key and %s",
+    async (namedCurve, algorithm, hash) => {
+      const { crypto } = provider();
+      const ec = generateKeyPairSync("ec", { namedCurve });
+      const pkcs8 = ec.privateKey.export({ type: "pkcs8", format: "der" });
+      const request = await wrappedFor(crypto, "RSA_AES_KEY_WRAP_SHA_256", pkcs8);
+      const imported = (
+        await crypto.unwrapKeyMaterial({ ...request, form: "pkcs8" })
+      )._unsafeUnwrap();
+      const publicKey = ec.publicKey.export({ type: "spki", format: "der" });
+      const message = Buffer.from("a message the caller hashed itself");
+      const digest = createHash(hash).update(message).digest();
+      const otherDigest = createHash(hash).update("another message").digest();
+
+      const signature = (
+        await crypto.sign(imported.sealed, digest, algorithm, "DIGEST")
+      )._unsafeUnwrap();
+
+      expect(verify(hash, message, ec.publicKey, signature)).toBe(true);
+      expect(
+        (await crypto.verify(publicKey, digest, signature, algorithm, "DIGEST"))._unsafeUnwrap(),
+      ).toBe(true);
+      expect(
+        (
+          await crypto.verify(publicKey, otherDigest, signature, algorithm, "DIGEST")
+        )._unsafeUnwrap(),
+      ).toBe(false);
+    },
+  );
 
   it.each([0, 31, 33])("throws TypeError for a root key of %i bytes", (length) => {
     expect(() => provider(randomBytes(length))).toThrow(TypeError);

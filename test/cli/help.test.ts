@@ -19,6 +19,7 @@ const options = {
   wrap: [
     "--public-key",
     "--wrapping-algorithm",
+    "--key-spec",
     "--key-material",
     "--save-key-material",
     "--out",
@@ -27,6 +28,12 @@ const options = {
     "RSAES_OAEP_SHA_256",
     "RSA_AES_KEY_WRAP_SHA_1",
     "RSA_AES_KEY_WRAP_SHA_256",
+    "SYMMETRIC_DEFAULT",
+    "HMAC_224",
+    "HMAC_512",
+    "RSA_4096",
+    "ECC_NIST_P521",
+    "ECC_SECG_P256K1",
   ],
   events: ["--data", "--database", "--key-id", "--json", "--help"],
   copy: [

@@ -1,4 +1,12 @@
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import {
+  constants,
+  createDecipheriv,
+  createSecretKey,
+  generateKeyPairSync,
+  type KeyObject,
+  privateDecrypt,
+  randomBytes,
+} from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { unwrapKeyMaterial } from "../../src/adapters/unwrapKeyMaterial.js";
 import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
@@ -20,6 +28,17 @@ const algorithms: readonly SupportedWrappingAlgorithm[] = [
 
 function unwrap(wrappingAlgorithm: SupportedWrappingAlgorithm, wrapped: Uint8Array) {
   return unwrapKeyMaterial(privateKey, { wrappingAlgorithm, wrappingKeySpec: "RSA_2048" }, wrapped);
+}
+
+/** The RSA_AES_KEY_WRAP_SHA_256 unwrap, step by step with node:crypto (not the adapter under test elsewhere). */
+function unwrapAesKeyWrapSha256(wrapped: Uint8Array): Buffer {
+  const modulusBytes = 2048 / 8;
+  const aesKey = privateDecrypt(
+    { key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" },
+    wrapped.subarray(0, modulusBytes),
+  );
+  const decipher = createDecipheriv("id-aes256-wrap-pad", aesKey, Buffer.from("A65959A6", "hex"));
+  return Buffer.concat([decipher.update(wrapped.subarray(modulusBytes)), decipher.final()]);
 }
 
 describe("wrapKeyMaterial", () => {
@@ -225,5 +244,136 @@ describe("wrapKeyMaterial", () => {
     });
 
     expectError(wrapped, "ValidationException");
+  });
+
+  describe("with a KeyObject as the key material", () => {
+    const rsa2048 = () => generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+    const ecP256 = () => generateKeyPairSync("ec", { namedCurve: "prime256v1" }).privateKey;
+
+    it.each<[string, () => KeyObject]>([
+      ["an EC P-256", ecP256],
+      ["an RSA_2048", rsa2048],
+    ])(
+      "wraps %s private key with RSA_AES_KEY_WRAP_SHA_256 as exactly its PKCS#8 DER",
+      (_, generate) => {
+        const key = generate();
+        const wrapped = wrapKeyMaterial({
+          publicKey: publicDer,
+          wrappingAlgorithm: "RSA_AES_KEY_WRAP_SHA_256",
+          keyMaterial: key,
+        });
+
+        expect(unwrapAesKeyWrapSha256(wrapped._unsafeUnwrap())).toEqual(
+          key.export({ format: "der", type: "pkcs8" }),
+        );
+      },
+    );
+
+    it("wraps an EC P-256 private key with RSAES_OAEP_SHA_256 too: its 138 bytes of PKCS#8 fit", () => {
+      const key = ecP256();
+      const wrapped = wrapKeyMaterial({
+        publicKey,
+        wrappingAlgorithm: "RSAES_OAEP_SHA_256",
+        keyMaterial: key,
+      });
+
+      expect(unwrap("RSAES_OAEP_SHA_256", wrapped._unsafeUnwrap())._unsafeUnwrap()).toEqual(
+        key.export({ format: "der", type: "pkcs8" }),
+      );
+    });
+
+    it("wraps an HMAC secret KeyObject as its raw bytes", () => {
+      const keyMaterial = randomBytes(48);
+      const wrapped = wrapKeyMaterial({
+        publicKey,
+        wrappingAlgorithm: "RSAES_OAEP_SHA_1",
+        keyMaterial: createSecretKey(keyMaterial),
+      });
+
+      expect(unwrap("RSAES_OAEP_SHA_1", wrapped._unsafeUnwrap())._unsafeUnwrap()).toEqual(
+        keyMaterial,
+      );
+    });
+
+    it("returns ValidationException naming RSA_AES_KEY_WRAP_SHA_256 for an RSA private key with RSAES_OAEP_SHA_256", () => {
+      const key = rsa2048();
+      const length = key.export({ format: "der", type: "pkcs8" }).byteLength;
+      const wrapped = wrapKeyMaterial({
+        publicKey,
+        wrappingAlgorithm: "RSAES_OAEP_SHA_256",
+        keyMaterial: key,
+      });
+
+      expect(expectError(wrapped, "ValidationException").message).toBe(
+        `The ${length}-byte PKCS#8 RSA private key is too large for RSAES_OAEP_SHA_256 with this wrapping key; ` +
+          "use RSA_AES_KEY_WRAP_SHA_256.",
+      );
+    });
+
+    it("returns ValidationException naming RSA_AES_KEY_WRAP_SHA_256 for an EC P-521 private key (241 bytes) with RSAES_OAEP_SHA_256 and an RSA_2048 wrapping key", () => {
+      const wrapped = wrapKeyMaterial({
+        publicKey,
+        wrappingAlgorithm: "RSAES_OAEP_SHA_256",
+        keyMaterial: generateKeyPairSync("ec", { namedCurve: "secp521r1" }).privateKey,
+      });
+
+      expect(expectError(wrapped, "ValidationException").message).toBe(
+        "The 241-byte PKCS#8 EC private key is too large for RSAES_OAEP_SHA_256 with this wrapping key; " +
+          "use RSA_AES_KEY_WRAP_SHA_256.",
+      );
+    });
+
+    it("keeps the message for raw bytes that are too long: bytes of key material are too many", () => {
+      const wrapped = wrapKeyMaterial({
+        publicKey,
+        wrappingAlgorithm: "RSAES_OAEP_SHA_256",
+        keyMaterial: randomBytes(191),
+      });
+
+      expect(expectError(wrapped, "ValidationException").message).toBe(
+        "191 bytes of key material are too many for RSAES_OAEP_SHA_256 with this wrapping key; " +
+          "use RSA_AES_KEY_WRAP_SHA_256.",
+      );
+    });
+
+    it.each<[string, () => KeyObject]>([
+      ["an EC", () => generateKeyPairSync("ec", { namedCurve: "prime256v1" }).publicKey],
+      ["an RSA", () => publicKey],
+    ])("returns ValidationException for %s public KeyObject as the key material", (_, key) => {
+      const wrapped = wrapKeyMaterial({
+        publicKey,
+        wrappingAlgorithm: "RSA_AES_KEY_WRAP_SHA_256",
+        keyMaterial: key(),
+      });
+
+      expect(expectError(wrapped, "ValidationException").message).toBe(
+        "The key material is a public key; give the private key: AWS KMS imports only the private key " +
+          "of an asymmetric key pair.",
+      );
+    });
+
+    it("returns ValidationException for key material that is neither a Uint8Array nor a KeyObject", () => {
+      const wrapped = wrapKeyMaterial({
+        publicKey,
+        wrappingAlgorithm: "RSAES_OAEP_SHA_256",
+        keyMaterial: "00".repeat(32) as unknown as Uint8Array,
+      });
+
+      expect(expectError(wrapped, "ValidationException").message).toBe(
+        "The key material is neither a Uint8Array nor a KeyObject.",
+      );
+    });
+
+    it("returns ValidationException for an Ed25519 private key, which AWS KMS does not import", () => {
+      const wrapped = wrapKeyMaterial({
+        publicKey,
+        wrappingAlgorithm: "RSA_AES_KEY_WRAP_SHA_256",
+        keyMaterial: generateKeyPairSync("ed25519").privateKey,
+      });
+
+      expect(expectError(wrapped, "ValidationException").message).toBe(
+        "The key material is a private key of type ed25519; AWS KMS imports RSA and EC private keys.",
+      );
+    });
   });
 });

@@ -32,7 +32,7 @@ function importing(overrides: Partial<ImportCommand> = {}): ImportCommand {
     arn,
     token,
     material: keyMaterial(materialIdA, addDays(now, 30)),
-    materialByteLength: 32,
+    materialFacts: { kind: "bytes", byteLength: 32 },
     importType: undefined,
     expectedMaterialId: undefined,
     behaviour: "classic",
@@ -96,7 +96,11 @@ describe("transition", () => {
     "returns IncorrectKeyMaterialException for %i bytes of material",
     (materialByteLength) => {
       expectError(
-        transition(withSet(pendingImportKey()), importing({ materialByteLength }), now),
+        transition(
+          withSet(pendingImportKey()),
+          importing({ materialFacts: { kind: "bytes", byteLength: materialByteLength } }),
+          now,
+        ),
         "IncorrectKeyMaterialException",
       );
     },

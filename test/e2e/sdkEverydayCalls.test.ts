@@ -1,7 +1,7 @@
-import { type AliasListEntry, KMS } from "@aws-sdk/client-kms";
+import type { AliasListEntry, KMS } from "@aws-sdk/client-kms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manualClock } from "../../src/testing/manualClock.js";
-import { type KmsEndpoint, localCredentials, startKmsEndpoint } from "../support/kmsEndpoint.js";
+import { type KmsEndpoint, sdkKms, startKmsEndpoint } from "../support/kmsEndpoint.js";
 import { aliasRefused, answer, error400, fails } from "./support/sdkAnswers.js";
 import { arnOf, sdkImports } from "./support/sdkImports.js";
 
@@ -22,12 +22,7 @@ let keyB: { KeyId: string; KeyMaterialId: string };
 
 beforeAll(async () => {
   endpoint = await startKmsEndpoint({ clock });
-  kms = new KMS({
-    endpoint: endpoint.url,
-    region: "us-east-1",
-    credentials: localCredentials,
-    maxAttempts: 1,
-  });
+  kms = sdkKms(endpoint.url);
   const kit = sdkImports(kms, clock);
   keyA = await kit.importedKey();
   keyB = await kit.importedKey();

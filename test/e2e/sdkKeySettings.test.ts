@@ -1,8 +1,8 @@
-import { KMS } from "@aws-sdk/client-kms";
+import type { KMS } from "@aws-sdk/client-kms";
 import { addDays } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manualClock } from "../../src/testing/manualClock.js";
-import { type KmsEndpoint, localCredentials, startKmsEndpoint } from "../support/kmsEndpoint.js";
+import { type KmsEndpoint, sdkKms, startKmsEndpoint } from "../support/kmsEndpoint.js";
 import { aliasRefused, answer, error400, fails } from "./support/sdkAnswers.js";
 import { arnOf, sdkImports } from "./support/sdkImports.js";
 
@@ -19,12 +19,7 @@ let awsKmsKey: string;
 
 beforeAll(async () => {
   endpoint = await startKmsEndpoint({ clock });
-  kms = new KMS({
-    endpoint: endpoint.url,
-    region: "us-east-1",
-    credentials: localCredentials,
-    maxAttempts: 1,
-  });
+  kms = sdkKms(endpoint.url);
   const kit = sdkImports(kms, clock);
   externalKey = (await kit.importedKey()).KeyId;
   awsKmsKey = await kit.createKey("AWS_KMS");

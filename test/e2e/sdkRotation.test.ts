@@ -1,7 +1,7 @@
-import { KMS } from "@aws-sdk/client-kms";
+import type { KMS } from "@aws-sdk/client-kms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manualClock } from "../../src/testing/manualClock.js";
-import { type KmsEndpoint, localCredentials, startKmsEndpoint } from "../support/kmsEndpoint.js";
+import { type KmsEndpoint, sdkKms, startKmsEndpoint } from "../support/kmsEndpoint.js";
 import { answer, error400, fails } from "./support/sdkAnswers.js";
 import { arnOf, newMaterial, sdkImports } from "./support/sdkImports.js";
 
@@ -15,14 +15,11 @@ let classic: KmsEndpoint;
 let kms: KMS;
 let classicKms: KMS;
 
-const client = (url: string) =>
-  new KMS({ endpoint: url, region: "us-east-1", credentials: localCredentials, maxAttempts: 1 });
-
 beforeAll(async () => {
   current = await startKmsEndpoint({ clock, behaviour: "current" });
   classic = await startKmsEndpoint({ clock });
-  kms = client(current.url);
-  classicKms = client(classic.url);
+  kms = sdkKms(current.url);
+  classicKms = sdkKms(classic.url);
 });
 
 afterAll(async () => {

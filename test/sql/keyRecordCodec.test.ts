@@ -32,9 +32,28 @@ const rotation: fc.Arbitrary<KeyRotation> = fc.record({
   periodInDays: fc.integer({ min: 90, max: 2560 }),
 });
 
+/** Nothing for a symmetric key; a spec, a usage it allows and, for RSA and ECC, a public key. */
+const keyKind = fc.oneof(
+  fc.constant({}),
+  fc.record({
+    keySpec: fc.constantFrom("HMAC_224", "HMAC_512"),
+    keyUsage: fc.constant("GENERATE_VERIFY_MAC"),
+  }),
+  fc.record({
+    keySpec: fc.constantFrom("RSA_2048", "RSA_4096"),
+    keyUsage: fc.constantFrom("ENCRYPT_DECRYPT", "SIGN_VERIFY"),
+    publicKey: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+  }),
+  fc.record({
+    keySpec: fc.constantFrom("ECC_NIST_P256", "ECC_SECG_P256K1"),
+    keyUsage: fc.constant("SIGN_VERIFY"),
+    publicKey: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+  }),
+) as fc.Arbitrary<Pick<KeyRecord, "keySpec" | "keyUsage" | "publicKey">>;
+
 /**
- * Any key record, with any description, up to ten parameter sets, and tags, a policy and
- * rotation or not.
+ * Any key record, of any kind, with any description, up to ten parameter sets, and tags, a
+ * policy and rotation or not.
  */
 const anyRecord: fc.Arbitrary<KeyRecord> = fc
   .tuple(
@@ -45,12 +64,14 @@ const anyRecord: fc.Arbitrary<KeyRecord> = fc
       { tags, policy: fc.string({ unit: "grapheme", maxLength: 200 }), rotation },
       { requiredKeys: [] },
     ),
+    keyKind,
   )
-  .map(([record, description, parameterSets, optional]) => ({
+  .map(([record, description, parameterSets, optional, kind]) => ({
     ...record,
     description,
     parameterSets,
     ...optional,
+    ...kind,
   }));
 
 /** The same Enabled key record on every call, without tags, policy or rotation. */
@@ -131,6 +152,26 @@ describe("the stored form of a key record", () => {
       "material whose bytes are not base64",
       changed({ material: { ...material, sealed: "***" } }),
       "material is not key material",
+    ],
+    [
+      "a key spec kms-byok does not know",
+      changed({ keySpec: "ML_DSA_44", keyUsage: "SIGN_VERIFY" }),
+      "keySpec, keyUsage and publicKey do not describe a key",
+    ],
+    [
+      "a key usage its spec does not allow",
+      changed({ keySpec: "HMAC_256", keyUsage: "SIGN_VERIFY" }),
+      "keySpec, keyUsage and publicKey do not describe a key",
+    ],
+    [
+      "a public key of an HMAC key",
+      changed({ keySpec: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC", publicKey: "AAAA" }),
+      "keySpec, keyUsage and publicKey do not describe a key",
+    ],
+    [
+      "a key usage without a key spec",
+      changed({ keyUsage: "SIGN_VERIFY" }),
+      "keySpec, keyUsage and publicKey do not describe a key",
     ],
     [
       "a bound material ID of the wrong shape",

@@ -1,8 +1,9 @@
 // The customer's side of an import, through any Kms: createKms, the harness's, or sdkKms(client)
 // in front of a server. One way to do it for every test; kmsHarness binds these to its own KMS.
-import { randomBytes } from "node:crypto";
+import { type KeyObject, randomBytes } from "node:crypto";
 import type { Result } from "neverthrow";
 import { wrapKeyMaterial } from "../../src/client/wrapKeyMaterial.js";
+import type { KeySpec, KeyUsage } from "../../src/domain/keySpec.js";
 import type { KmsError } from "../../src/domain/kmsError.js";
 import type {
   ImportKeyMaterialRequest,
@@ -97,5 +98,47 @@ export async function keyWithMaterial(
 ): Promise<string> {
   const KeyId = await externalKey(kms);
   (await importMaterial(kms, KeyId, keyMaterial, options))._unsafeUnwrap();
+  return KeyId;
+}
+
+/** How {@link importedKeyOfSpec} wraps: `RSA_AES_KEY_WRAP_SHA_256` and `RSA_2048` unless given. */
+export interface SpecImportOptions {
+  readonly WrappingAlgorithm?: SupportedWrappingAlgorithm;
+  readonly WrappingKeySpec?: SupportedWrappingKeySpec;
+}
+
+/**
+ * Creates an EXTERNAL key of `KeySpec` and `KeyUsage` (the `current` profile) and imports
+ * `material` into it, never to expire: raw bytes for an HMAC key, a private `KeyObject` or its
+ * PKCS#8 DER for an RSA or ECC key. Returns the key ID.
+ */
+export async function importedKeyOfSpec(
+  kms: Kms,
+  KeySpec: KeySpec,
+  KeyUsage: KeyUsage,
+  material: Uint8Array | KeyObject,
+  {
+    WrappingAlgorithm = "RSA_AES_KEY_WRAP_SHA_256",
+    WrappingKeySpec = "RSA_2048",
+  }: SpecImportOptions = {},
+): Promise<string> {
+  const { KeyId } = (await kms.createKey({ Origin: "EXTERNAL", KeySpec, KeyUsage }))._unsafeUnwrap()
+    .KeyMetadata;
+  const params = (
+    await kms.getParametersForImport({ KeyId, WrappingAlgorithm, WrappingKeySpec })
+  )._unsafeUnwrap();
+  const EncryptedKeyMaterial = wrapKeyMaterial({
+    publicKey: params.PublicKey,
+    wrappingAlgorithm: WrappingAlgorithm,
+    keyMaterial: material,
+  })._unsafeUnwrap();
+  (
+    await kms.importKeyMaterial({
+      KeyId,
+      ImportToken: params.ImportToken,
+      EncryptedKeyMaterial,
+      ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE",
+    })
+  )._unsafeUnwrap();
   return KeyId;
 }

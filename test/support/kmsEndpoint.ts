@@ -1,4 +1,4 @@
-import { KMSClient } from "@aws-sdk/client-kms";
+import { KMS, KMSClient } from "@aws-sdk/client-kms";
 import { createKmsServer, type KmsServer, type KmsServerOptions } from "../../src/http/index.js";
 
 /** A running endpoint on a free loopback port. */
@@ -28,4 +28,14 @@ export function sdkClient(
   } = localCredentials,
 ): KMSClient {
   return new KMSClient({ endpoint: url, region: "us-east-1", credentials, maxAttempts: 1 });
+}
+
+/** The aggregated AWS SDK client (`kms.encrypt(…)`) for `url`, in us-east-1, that never retries. */
+export function sdkKms(url: string): KMS {
+  return new KMS({
+    endpoint: url,
+    region: "us-east-1",
+    credentials: localCredentials,
+    maxAttempts: 1,
+  });
 }

@@ -59,9 +59,11 @@ export const requestMembers: Readonly<Record<OperationName, readonly string[]>> 
     "KeySpec",
     "NumberOfBytes",
   ],
+  GenerateMac: ["DryRun", "GrantTokens", "KeyId", "MacAlgorithm", "Message"],
   GenerateRandom: ["CustomKeyStoreId", "NumberOfBytes", "Recipient"],
   GetKeyPolicy: ["KeyId", "PolicyName"],
   GetKeyRotationStatus: ["KeyId"],
+  GetPublicKey: ["GrantTokens", "KeyId"],
   RotateKeyOnDemand: ["KeyId"],
   GetParametersForImport: ["KeyId", "WrappingAlgorithm", "WrappingKeySpec"],
   ImportKeyMaterial: [
@@ -92,10 +94,21 @@ export const requestMembers: Readonly<Record<OperationName, readonly string[]>> 
     "SourceKeyId",
   ],
   ScheduleKeyDeletion: ["KeyId", "PendingWindowInDays"],
+  Sign: ["DryRun", "GrantTokens", "KeyId", "Message", "MessageType", "SigningAlgorithm"],
   TagResource: ["KeyId", "Tags"],
   UntagResource: ["KeyId", "TagKeys"],
   UpdateAlias: ["AliasName", "TargetKeyId"],
   UpdateKeyDescription: ["Description", "KeyId"],
+  Verify: [
+    "DryRun",
+    "GrantTokens",
+    "KeyId",
+    "Message",
+    "MessageType",
+    "Signature",
+    "SigningAlgorithm",
+  ],
+  VerifyMac: ["DryRun", "GrantTokens", "KeyId", "Mac", "MacAlgorithm", "Message"],
 };
 
 /** The AWS operation a `Kms` method performs: `importKeyMaterial` → `ImportKeyMaterial`. */

@@ -1,7 +1,16 @@
 import { err, ok, type Result } from "neverthrow";
+import type { BehaviourProfile } from "../behaviourProfile.js";
 import type { KeyMetadata } from "../keyMetadata.js";
 import { checkKeyPolicy } from "../keyPolicy.js";
 import type { KeyTag } from "../keyRecord.js";
+import {
+  isEccKeySpec,
+  isHmacKeySpec,
+  isRsaKeySpec,
+  type KeySpec,
+  type KeyUsage,
+  keyUsagesOf,
+} from "../keySpec.js";
 import type { Origin } from "../keyState.js";
 import { withTags } from "../keyTags.js";
 import { type KmsError, kmsError } from "../kmsError.js";
@@ -76,11 +85,17 @@ export interface CreateKeyInput {
   readonly tags: readonly KeyTag[];
   /** The policy document, checked; AWS's default policy when absent. */
   readonly policy?: string;
+  /** The spec and usage of an HMAC or asymmetric key (the `current` profile); absent for a symmetric key. */
+  readonly kind?: {
+    readonly keySpec: Exclude<KeySpec, "SYMMETRIC_DEFAULT">;
+    readonly keyUsage: KeyUsage;
+  };
 }
 
 /**
- * Validates a CreateKey request and applies docs/decisions/0001-symmetric-keys-only.md: symmetric encryption keys only, with origin
- * `EXTERNAL` or `AWS_KMS` (the default), single-Region, outside custom key stores.
+ * Validates a CreateKey request and applies docs/decisions/0001-symmetric-keys-only.md: symmetric encryption keys with origin
+ * `EXTERNAL` or `AWS_KMS` (the default), single-Region, outside custom key stores. The `current`
+ * behaviour profile adds HMAC, RSA and ECC keys with origin `EXTERNAL` (docs/decisions/0031-hmac-and-asymmetric-import.md).
  *
  * Errors: `SerializationException`, `ValidationException`, `UnsupportedOperationException`;
  * `TagException` for tags that break the tag rules; `MalformedPolicyDocumentException` and
@@ -91,7 +106,10 @@ export interface CreateKeyInput {
  * validateCreateKeyRequest({ Origin: "EXTERNAL" }); // ok({ description: "", origin: "EXTERNAL", tags: [] })
  * ```
  */
-export function validateCreateKeyRequest(input: unknown): Result<CreateKeyInput, KmsError> {
+export function validateCreateKeyRequest(
+  input: unknown,
+  { behaviour }: { readonly behaviour: BehaviourProfile } = { behaviour: "classic" },
+): Result<CreateKeyInput, KmsError> {
   return RequestReader.of(input)
     .andThen((reader) => {
       const request = {
@@ -122,10 +140,11 @@ export function validateCreateKeyRequest(input: unknown): Result<CreateKeyInput,
         );
       }
       const keySpec = request.keySpec ?? request.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
-      if (keySpec !== "SYMMETRIC_DEFAULT") return unsupported(`KeySpec ${keySpec}`);
-      if (request.keyUsage !== undefined && request.keyUsage !== "ENCRYPT_DECRYPT") {
-        return unsupported(`KeyUsage ${request.keyUsage}`);
-      }
+      const kind =
+        behaviour === "current"
+          ? currentKind(keySpec, request.keyUsage, request.origin)
+          : classicKind(keySpec, request.keyUsage);
+      if (kind.isErr()) return err(kind.error);
       if (request.origin !== "AWS_KMS" && request.origin !== "EXTERNAL")
         return unsupported(`Origin ${request.origin}`);
       if (request.customKeyStoreId !== undefined)
@@ -134,12 +153,88 @@ export function validateCreateKeyRequest(input: unknown): Result<CreateKeyInput,
         return unsupported("an external key store key (XksKeyId)");
       if (request.multiRegion === true) return unsupported("a multi-Region key (MultiRegion=true)");
       const { description, origin, policy } = request;
+      const members = {
+        description,
+        origin,
+        ...(kind.value === undefined ? {} : { kind: kind.value }),
+      };
       return withTags([], request.tags).andThen((tags) =>
         policy === undefined
-          ? ok({ description, origin, tags })
-          : checkKeyPolicy(policy).map(() => ({ description, origin, tags, policy })),
+          ? ok({ ...members, tags })
+          : checkKeyPolicy(policy).map(() => ({ ...members, tags, policy })),
       );
     });
+}
+
+type Kind = CreateKeyInput["kind"];
+
+/** The classic profile: symmetric encryption keys only. */
+function classicKind(keySpec: string, keyUsage: string | undefined): Result<Kind, KmsError> {
+  if (keySpec !== "SYMMETRIC_DEFAULT") return unsupported(`KeySpec ${keySpec}`);
+  if (keyUsage !== undefined && keyUsage !== "ENCRYPT_DECRYPT") {
+    return unsupported(`KeyUsage ${keyUsage}`);
+  }
+  return ok(undefined);
+}
+
+/**
+ * The current profile: symmetric encryption keys, and HMAC, RSA and ECC keys with imported
+ * material, each with a usage its spec allows (AWS's messages where recorded).
+ */
+function currentKind(
+  keySpec: string,
+  keyUsage: string | undefined,
+  origin: string,
+): Result<Kind, KmsError> {
+  const modelled =
+    keySpec === "SYMMETRIC_DEFAULT" ||
+    isHmacKeySpec(keySpec) ||
+    isRsaKeySpec(keySpec) ||
+    isEccKeySpec(keySpec);
+  if (!modelled) return unsupportedCurrent(`KeySpec ${keySpec}`);
+  if (keyUsage === "KEY_AGREEMENT" || keyUsage === "ENCAPSULATE_DECAPSULATE") {
+    return unsupportedCurrent(`KeyUsage ${keyUsage}`);
+  }
+  if (keySpec === "SYMMETRIC_DEFAULT") {
+    return keyUsage === undefined || keyUsage === "ENCRYPT_DECRYPT"
+      ? ok(undefined)
+      : incompatible(keyUsage, keySpec);
+  }
+  if (keyUsage === undefined) {
+    return err(
+      kmsError(
+        "ValidationException",
+        "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.",
+      ),
+    );
+  }
+  if (!(keyUsagesOf(keySpec) as readonly string[]).includes(keyUsage)) {
+    return incompatible(keyUsage, keySpec);
+  }
+  if (origin !== "EXTERNAL") {
+    return unsupportedCurrent(`KeySpec ${keySpec} with Origin ${origin}`);
+  }
+  return ok({ keySpec, keyUsage: keyUsage as KeyUsage });
+}
+
+function incompatible(keyUsage: string, keySpec: string): Result<never, KmsError> {
+  return err(
+    kmsError(
+      "ValidationException",
+      `KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}`,
+    ),
+  );
+}
+
+function unsupportedCurrent(what: string): Result<never, KmsError> {
+  return err(
+    kmsError(
+      "UnsupportedOperationException",
+      `kms-byok does not support ${what}: its current profile models single-Region symmetric ` +
+        "encryption keys (Origin EXTERNAL or AWS_KMS), and HMAC_224/256/384/512, RSA_2048/3072/4096, " +
+        "ECC_NIST_P256/P384/P521 and ECC_SECG_P256K1 keys with Origin EXTERNAL.",
+    ),
+  );
 }
 
 function unsupported(what: string): Result<never, KmsError> {

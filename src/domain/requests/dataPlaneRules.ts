@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "neverthrow";
+import type { BehaviourProfile } from "../behaviourProfile.js";
 import { type KmsError, kmsError } from "../kmsError.js";
 import { readGrantTokens } from "./memberRules.js";
 import type { RequestReader } from "./requestReader.js";
@@ -13,6 +14,12 @@ export const encryptionAlgorithmValues = [
 
 /** An `EncryptionAlgorithmSpec` value. */
 export type EncryptionAlgorithmSpec = (typeof encryptionAlgorithmValues)[number];
+
+/** An `EncryptionAlgorithmSpec` of asymmetric keys: RSAES-OAEP (or SM2PKE, which kms-byok's keys do not offer). */
+export type AsymmetricEncryptionAlgorithmSpec = Exclude<
+  EncryptionAlgorithmSpec,
+  "SYMMETRIC_DEFAULT"
+>;
 
 /**
  * The `EncryptionContext` of a data-plane request: non-secret pairs bound to the ciphertext as
@@ -66,26 +73,34 @@ export function readDataPlaneMembers(
   });
 }
 
+/** What the shared data-plane checks return: the members, and an asymmetric algorithm if one was asked for. */
+export type CheckedDataPlaneMembers<T> = Omit<T, "encryptionAlgorithm" | "hasRecipient"> & {
+  /** An RSAES-OAEP algorithm, for an RSA key to judge (`current` profile); absent for `SYMMETRIC_DEFAULT`. */
+  readonly asymmetricAlgorithm?: AsymmetricEncryptionAlgorithmSpec;
+};
+
 /**
- * The checks on shared members that are not constraints of the AWS model: symmetric keys (docs/decisions/0001-symmetric-keys-only.md)
- * encrypt only with `SYMMETRIC_DEFAULT`, and kms-byok has no Nitro Enclaves, so a `Recipient`
- * is refused rather than ignored (ignoring it would return plaintext meant only for an enclave).
+ * The checks on shared members that are not constraints of the AWS model. kms-byok has no Nitro
+ * Enclaves, so a `Recipient` is refused rather than ignored (ignoring it would return plaintext
+ * meant only for an enclave). In the `classic` profile every key is symmetric (docs/decisions/0001-symmetric-keys-only.md), so an
+ * asymmetric `EncryptionAlgorithm` is refused here; in `current` the key decides
+ * (docs/decisions/0031-hmac-and-asymmetric-import.md).
  *
- * Errors: `InvalidKeyUsageException` for an asymmetric `EncryptionAlgorithm`;
+ * Errors: `InvalidKeyUsageException` for an asymmetric `EncryptionAlgorithm` (`classic`);
  * `UnsupportedOperationException` for a `Recipient`.
  */
 export function checkDataPlaneMembers<T extends ReadDataPlaneMembers>(
   members: T,
   operation: DataPlaneOperation,
-): Result<Omit<T, "encryptionAlgorithm" | "hasRecipient">, KmsError> {
+  behaviour: BehaviourProfile = "classic",
+): Result<CheckedDataPlaneMembers<T>, KmsError> {
   const { encryptionAlgorithm, hasRecipient, ...checked } = members;
-  if (encryptionAlgorithm !== undefined && encryptionAlgorithm !== "SYMMETRIC_DEFAULT") {
-    return err(
-      kmsError(
-        "InvalidKeyUsageException",
-        `Algorithm ${encryptionAlgorithm} is incompatible with key spec SYMMETRIC_DEFAULT.`,
-      ),
-    );
+  const asymmetric =
+    encryptionAlgorithm === undefined || encryptionAlgorithm === "SYMMETRIC_DEFAULT"
+      ? undefined
+      : encryptionAlgorithm;
+  if (asymmetric !== undefined && behaviour === "classic") {
+    return err(asymmetricAlgorithmRefused(asymmetric));
   }
   if (hasRecipient) {
     return err(
@@ -95,5 +110,13 @@ export function checkDataPlaneMembers<T extends ReadDataPlaneMembers>(
       ),
     );
   }
-  return ok(checked);
+  return ok(asymmetric === undefined ? checked : { ...checked, asymmetricAlgorithm: asymmetric });
+}
+
+/** `InvalidKeyUsageException` for an asymmetric algorithm asked of a symmetric key. */
+export function asymmetricAlgorithmRefused(algorithm: EncryptionAlgorithmSpec): KmsError {
+  return kmsError(
+    "InvalidKeyUsageException",
+    `Algorithm ${algorithm} is incompatible with key spec SYMMETRIC_DEFAULT.`,
+  );
 }

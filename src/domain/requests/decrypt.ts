@@ -1,7 +1,10 @@
 import { ok, type Result } from "neverthrow";
+import type { BehaviourProfile } from "../behaviourProfile.js";
+import type { EncryptionAlgorithm } from "../keyAlgorithms.js";
 import type { KmsError } from "../kmsError.js";
 import { type KeyReference, parseKeyReference } from "../resolveKeyReference.js";
 import {
+  type AsymmetricEncryptionAlgorithmSpec,
   checkDataPlaneMembers,
   type DataPlaneMembers,
   type EncryptionAlgorithmSpec,
@@ -19,7 +22,7 @@ export interface DecryptRequest {
   /** Exactly the pairs the ciphertext was made with. */
   readonly EncryptionContext?: EncryptionContext | undefined;
   readonly GrantTokens?: readonly string[] | undefined;
-  /** Optional: the ciphertext names its key; when given, it must be that key. */
+  /** Optional for a symmetric key's ciphertext, which names its key; when given, it must be that key. Required for an RSA key's. */
   readonly KeyId?: string | undefined;
   readonly EncryptionAlgorithm?: EncryptionAlgorithmSpec | undefined;
   readonly DryRun?: boolean | undefined;
@@ -30,8 +33,9 @@ export interface DecryptResponse {
   /** The ARN of the key that decrypted. */
   readonly KeyId: string;
   readonly Plaintext: Uint8Array;
-  readonly EncryptionAlgorithm: "SYMMETRIC_DEFAULT";
-  readonly KeyMaterialId: string;
+  readonly EncryptionAlgorithm: EncryptionAlgorithm;
+  /** The material a symmetric key decrypted with; absent for an RSA key. */
+  readonly KeyMaterialId?: string;
 }
 
 /** A validated Decrypt request. */
@@ -39,6 +43,8 @@ export interface DecryptInput extends DataPlaneMembers {
   readonly ciphertextBlob: Uint8Array;
   /** The key the caller expects, when the request names one. */
   readonly key: KeyReference | undefined;
+  /** An RSAES-OAEP algorithm, for an RSA key (`current` profile); absent for `SYMMETRIC_DEFAULT`. */
+  readonly asymmetricAlgorithm?: AsymmetricEncryptionAlgorithmSpec;
 }
 
 /**
@@ -46,12 +52,14 @@ export interface DecryptInput extends DataPlaneMembers {
  *
  * Errors: `SerializationException`; `ValidationException` (missing or oversized
  * `CiphertextBlob`, unknown `EncryptionAlgorithm`); `InvalidKeyUsageException` for an
- * asymmetric algorithm; `UnsupportedOperationException` for a `Recipient`; the key reference
- * errors of docs/decisions/0009-key-id-or-key-arn-only.md for a `KeyId`.
+ * asymmetric algorithm in the `classic` profile (in `current` the key decides);
+ * `UnsupportedOperationException` for a `Recipient`; the key reference errors of
+ * docs/decisions/0009-key-id-or-key-arn-only.md for a `KeyId`.
  */
 export function validateDecryptRequest(
   input: unknown,
   context: RequestContext,
+  { behaviour }: { readonly behaviour: BehaviourProfile } = { behaviour: "classic" },
 ): Result<DecryptInput, KmsError> {
   return RequestReader.of(input)
     .andThen((reader) => {
@@ -69,5 +77,5 @@ export function validateDecryptRequest(
         ? ok({ ...request, key: undefined })
         : parseKeyReference(keyId, context.scope, "Decrypt").map((key) => ({ ...request, key })),
     )
-    .andThen((request) => checkDataPlaneMembers(request, "Decrypt"));
+    .andThen((request) => checkDataPlaneMembers(request, "Decrypt", behaviour));
 }

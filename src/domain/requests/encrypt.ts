@@ -1,7 +1,10 @@
 import type { Result } from "neverthrow";
+import type { BehaviourProfile } from "../behaviourProfile.js";
+import type { EncryptionAlgorithm } from "../keyAlgorithms.js";
 import type { KmsError } from "../kmsError.js";
 import type { KeyReference } from "../resolveKeyReference.js";
 import {
+  type AsymmetricEncryptionAlgorithmSpec,
   checkDataPlaneMembers,
   type DataPlaneMembers,
   type EncryptionAlgorithmSpec,
@@ -19,24 +22,29 @@ export interface EncryptRequest {
   readonly Plaintext: Uint8Array | undefined;
   readonly EncryptionContext?: EncryptionContext | undefined;
   readonly GrantTokens?: readonly string[] | undefined;
-  /** `SYMMETRIC_DEFAULT` (the default) is the only algorithm of a symmetric key. */
+  /** `SYMMETRIC_DEFAULT` (the default) for a symmetric key; `RSAES_OAEP_SHA_1` or `_256` for an RSA key. */
   readonly EncryptionAlgorithm?: EncryptionAlgorithmSpec | undefined;
   readonly DryRun?: boolean | undefined;
 }
 
 /** The Encrypt response. */
 export interface EncryptResponse {
-  /** The ciphertext; it names its key and key material, so Decrypt needs no `KeyId`. */
+  /**
+   * The ciphertext. A symmetric key's names its key and key material, so Decrypt needs no
+   * `KeyId`; an RSA key's is the bare RSAES-OAEP ciphertext.
+   */
   readonly CiphertextBlob: Uint8Array;
   /** The key ARN. */
   readonly KeyId: string;
-  readonly EncryptionAlgorithm: "SYMMETRIC_DEFAULT";
+  readonly EncryptionAlgorithm: EncryptionAlgorithm;
 }
 
 /** A validated Encrypt request. */
 export interface EncryptInput extends DataPlaneMembers {
   readonly key: KeyReference;
   readonly plaintext: Uint8Array;
+  /** An RSAES-OAEP algorithm, for an RSA key (`current` profile); absent for `SYMMETRIC_DEFAULT`. */
+  readonly asymmetricAlgorithm?: AsymmetricEncryptionAlgorithmSpec;
 }
 
 /**
@@ -44,15 +52,17 @@ export interface EncryptInput extends DataPlaneMembers {
  *
  * Errors: `SerializationException`; `ValidationException` (missing `KeyId` or `Plaintext`, a
  * `Plaintext` of 0 or more than 4096 bytes, unknown `EncryptionAlgorithm`);
- * `InvalidKeyUsageException` for an asymmetric algorithm; the key reference errors of docs/decisions/0009-key-id-or-key-arn-only.md.
+ * `InvalidKeyUsageException` for an asymmetric algorithm in the `classic` profile (in `current`
+ * the key decides); the key reference errors of docs/decisions/0009-key-id-or-key-arn-only.md.
  */
 export function validateEncryptRequest(
   input: unknown,
   context: RequestContext,
+  { behaviour }: { readonly behaviour: BehaviourProfile } = { behaviour: "classic" },
 ): Result<EncryptInput, KmsError> {
   return readAliasableKeyRequest(input, context, "Encrypt", (reader) => {
     const plaintext = reader.blob("Plaintext", { required: true, min: 1, max: 4096 });
     const members = readDataPlaneMembers(reader, "Encrypt");
     return () => ({ ...members(), plaintext: present(plaintext) });
-  }).andThen((request) => checkDataPlaneMembers(request, "Encrypt"));
+  }).andThen((request) => checkDataPlaneMembers(request, "Encrypt", behaviour));
 }

@@ -1,7 +1,11 @@
 import { err, ok, type Result } from "neverthrow";
-import { type KmsError, kmsError } from "../kmsError.js";
+import type { BehaviourProfile } from "../behaviourProfile.js";
+import type { EncryptionAlgorithm } from "../keyAlgorithms.js";
+import type { KmsError } from "../kmsError.js";
 import { type KeyReference, parseKeyReference } from "../resolveKeyReference.js";
 import {
+  type AsymmetricEncryptionAlgorithmSpec,
+  asymmetricAlgorithmRefused,
   type EncryptionAlgorithmSpec,
   type EncryptionContext,
   encryptionAlgorithmValues,
@@ -34,10 +38,12 @@ export interface ReEncryptResponse {
   readonly SourceKeyId: string;
   /** The ARN of the key that encrypted. */
   readonly KeyId: string;
-  readonly SourceEncryptionAlgorithm: "SYMMETRIC_DEFAULT";
-  readonly DestinationEncryptionAlgorithm: "SYMMETRIC_DEFAULT";
-  readonly SourceKeyMaterialId: string;
-  readonly DestinationKeyMaterialId: string;
+  readonly SourceEncryptionAlgorithm: EncryptionAlgorithm;
+  readonly DestinationEncryptionAlgorithm: EncryptionAlgorithm;
+  /** Absent when the source key is an RSA key. */
+  readonly SourceKeyMaterialId?: string;
+  /** Absent when the destination key is an RSA key. */
+  readonly DestinationKeyMaterialId?: string;
 }
 
 /** A validated ReEncrypt request. */
@@ -48,17 +54,23 @@ export interface ReEncryptInput {
   readonly destination: KeyReference;
   readonly destinationEncryptionContext: EncryptionContext;
   readonly dryRun: boolean;
+  /** An RSAES-OAEP algorithm of the source key (`current` profile); absent for `SYMMETRIC_DEFAULT`. */
+  readonly sourceAlgorithm?: AsymmetricEncryptionAlgorithmSpec;
+  /** An RSAES-OAEP algorithm for the destination key (`current` profile); absent for `SYMMETRIC_DEFAULT`. */
+  readonly destinationAlgorithm?: AsymmetricEncryptionAlgorithmSpec;
 }
 
 /**
- * Validates a ReEncrypt request. Symmetric keys take only `SYMMETRIC_DEFAULT` on either side.
+ * Validates a ReEncrypt request. In the `classic` profile every key is symmetric and takes only
+ * `SYMMETRIC_DEFAULT` on either side; in `current` the keys decide.
  *
  * Errors: `SerializationException`; `ValidationException`; `InvalidKeyUsageException` for an
- * asymmetric algorithm; the key reference errors of `parseKeyReference` for either key.
+ * asymmetric algorithm (`classic`); the key reference errors of `parseKeyReference` for either key.
  */
 export function validateReEncryptRequest(
   input: unknown,
   context: RequestContext,
+  { behaviour }: { readonly behaviour: BehaviourProfile } = { behaviour: "classic" },
 ): Result<ReEncryptInput, KmsError> {
   return RequestReader.of(input)
     .andThen((reader) => {
@@ -88,14 +100,12 @@ export function validateReEncryptRequest(
       }));
     })
     .andThen(({ sourceKeyId, destinationKeyId, algorithms, ...request }) => {
-      const asymmetric = algorithms.find((a) => a !== undefined && a !== "SYMMETRIC_DEFAULT");
-      if (asymmetric !== undefined) {
-        return err(
-          kmsError(
-            "InvalidKeyUsageException",
-            `Algorithm ${asymmetric} is incompatible with key spec SYMMETRIC_DEFAULT.`,
-          ),
-        );
+      const [sourceAlgorithm, destinationAlgorithm] = algorithms.map((a) =>
+        a === "SYMMETRIC_DEFAULT" ? undefined : a,
+      );
+      const asymmetric = sourceAlgorithm ?? destinationAlgorithm;
+      if (asymmetric !== undefined && behaviour === "classic") {
+        return err(asymmetricAlgorithmRefused(asymmetric));
       }
       const source: Result<KeyReference | undefined, KmsError> =
         sourceKeyId === undefined
@@ -106,6 +116,8 @@ export function validateReEncryptRequest(
           ...request,
           source: sourceReference,
           destination,
+          ...(sourceAlgorithm === undefined ? {} : { sourceAlgorithm }),
+          ...(destinationAlgorithm === undefined ? {} : { destinationAlgorithm }),
         })),
       );
     });

@@ -16,7 +16,7 @@ export function createKey(
 ): OperationHandler<CreateKeyRequest, CreateKeyResponse> {
   return (input) => {
     const now = deps.clock.now();
-    return validateCreateKeyRequest(input).asyncAndThen(({ origin, ...members }) => {
+    return validateCreateKeyRequest(input, deps).asyncAndThen(({ origin, ...members }) => {
       const keyId = deps.nextId();
       const arn = keyArn(deps.scope, keyId);
       const command = {

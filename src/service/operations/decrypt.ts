@@ -6,21 +6,24 @@ import type { ServiceDeps } from "../serviceDeps.js";
 import { unlessDryRun } from "../unlessDryRun.js";
 
 /**
- * Decrypt: the ciphertext names its key and material, so `KeyId` is optional; when given (a key
- * or an alias of it), it must name that key.
+ * Decrypt: a symmetric key's ciphertext names its key and material, so `KeyId` is optional; when
+ * given (a key or an alias of it), it must name that key. An RSA key's ciphertext names nothing,
+ * so `KeyId` and `EncryptionAlgorithm` are required for it (docs/decisions/0031-hmac-and-asymmetric-import.md).
  */
 export function decrypt(deps: ServiceDeps): OperationHandler<DecryptRequest, DecryptResponse> {
   return (input) => {
     const now = deps.clock.now();
-    return validateDecryptRequest(input, { scope: deps.scope, now }).asyncAndThen((request) =>
-      decryptCiphertext(deps, request, now).andThen(({ key, materialId, plaintext }) =>
-        unlessDryRun(request.dryRun, {
-          KeyId: key.arn,
-          Plaintext: plaintext,
-          EncryptionAlgorithm: "SYMMETRIC_DEFAULT" as const,
-          KeyMaterialId: materialId,
-        }),
-      ),
+    const { behaviour } = deps;
+    return validateDecryptRequest(input, { scope: deps.scope, now }, { behaviour }).asyncAndThen(
+      (request) =>
+        decryptCiphertext(deps, request, now).andThen(({ key, materialId, plaintext, algorithm }) =>
+          unlessDryRun(request.dryRun, {
+            KeyId: key.arn,
+            Plaintext: plaintext,
+            EncryptionAlgorithm: algorithm,
+            ...(materialId === undefined ? {} : { KeyMaterialId: materialId }),
+          }),
+        ),
     );
   };
 }

@@ -5,6 +5,7 @@ import {
   type GenerateDataKeyWithoutPlaintextResponse,
   validateGenerateDataKeyRequest,
 } from "../../domain/requests/generateDataKey.js";
+import { requireKeyUsage } from "../../domain/requireKeyUsage.js";
 import { encryptUnderKey } from "../encryptUnderKey.js";
 import type { OperationHandler } from "../operationDescriptor.js";
 import { resolveKey } from "../resolveKey.js";
@@ -23,6 +24,7 @@ function dataKey(
     (request) =>
       resolveKey(deps, request.key, now)
         .andThen((arn) => useEnabledKey(deps, arn, now))
+        .andThen((key) => requireKeyUsage(key, operation))
         .andThen((key) =>
           deps.crypto.randomBytes(request.numberOfBytes).andThen((Plaintext) =>
             encryptUnderKey(deps.crypto, key, Plaintext, request.encryptionContext).andThen(

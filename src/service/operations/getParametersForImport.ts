@@ -4,6 +4,7 @@ import { currentKey } from "../../domain/currentKey.js";
 import {
   importParametersLifetimeHours,
   requireImportable,
+  requireWrappingFits,
 } from "../../domain/importPreconditions.js";
 import type {
   GetParametersForImportRequest,
@@ -43,6 +44,7 @@ export function getParametersForImport(
           commitKeyCommand(deps, arn, now, (stored) =>
             currentKey(stored, arn, now)
               .andThen(requireImportable)
+              .andThen((key) => requireWrappingFits(key, request))
               .asyncAndThen(keyPair)
               .map(({ sealedPrivateKey }) => ({
                 type: "GetParametersForImport" as const,

@@ -1,6 +1,8 @@
 import { currentKey } from "../../domain/currentKey.js";
 import { findParameterSet, requireImportable } from "../../domain/importPreconditions.js";
 import { keyIdOf } from "../../domain/keyArn.js";
+import { materialFormOf } from "../../domain/keySpec.js";
+import { keySpecOf } from "../../domain/keySpecOf.js";
 import type {
   ImportKeyMaterialRequest,
   ImportKeyMaterialResponse,
@@ -28,18 +30,19 @@ export function importKeyMaterial(
             .andThen(requireImportable)
             .asyncAndThen((key) =>
               readImportToken(deps.crypto, request.importToken).andThen((token) =>
-                findParameterSet(key, token, now).map((set) => ({ token, set })),
+                findParameterSet(key, token, now).map((set) => ({ key, token, set })),
               ),
             )
-            .andThen(({ token, set }) =>
+            .andThen(({ key, token, set }) =>
               deps.crypto
                 .unwrapKeyMaterial({
                   keyId: keyIdOf(request.arn),
                   wrapping: set,
                   sealedPrivateKey: set.sealedPrivateKey,
                   encryptedKeyMaterial: request.encryptedKeyMaterial,
+                  form: materialFormOf(keySpecOf(key)),
                 })
-                .map(({ id, sealed, byteLength }) => ({
+                .map(({ id, sealed, facts, publicKey }) => ({
                   type: "ImportKeyMaterial" as const,
                   arn: request.arn,
                   token,
@@ -47,7 +50,8 @@ export function importKeyMaterial(
                     request.validTo === undefined
                       ? { id, sealed }
                       : { id, sealed, validTo: request.validTo },
-                  materialByteLength: byteLength,
+                  materialFacts: facts,
+                  ...(publicKey === undefined ? {} : { publicKey }),
                   importType: request.importType,
                   expectedMaterialId: request.keyMaterialId,
                   ...(request.keyMaterialDescription === undefined

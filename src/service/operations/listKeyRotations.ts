@@ -1,4 +1,7 @@
+import { errAsync } from "neverthrow";
 import { keyRotationEntries } from "../../domain/keyRotationEntries.js";
+import { requireSymmetricKey } from "../../domain/keyRotationPreconditions.js";
+import { kmsError } from "../../domain/kmsError.js";
 import {
   type ListKeyRotationsRequest,
   type ListKeyRotationsResponse,
@@ -21,6 +24,16 @@ export function listKeyRotations(
     return validateListKeyRotationsRequest(input, { scope: deps.scope, now }).asyncAndThen(
       ({ arn, includeKeyMaterial, limit, marker }) =>
         readKey(deps, arn, now).andThen((key) => {
+          if (key.keySpec !== undefined && includeKeyMaterial !== undefined) {
+            return errAsync(
+              kmsError(
+                "ValidationException",
+                "Input parameter includeKeyMaterial can only be used with symmetric keys.",
+              ),
+            );
+          }
+          const symmetric = requireSymmetricKey(key);
+          if (symmetric.isErr()) return errAsync(symmetric.error);
           const entries = keyRotationEntries(key, includeKeyMaterial ?? "ROTATIONS_ONLY");
           return positionOf(marker, entries.length).map((start) => {
             const end = start + limit;

@@ -34,43 +34,60 @@ export const rotationTarget = (
 ): fc.Arbitrary<KeyRef> => (behaviour === "current" ? fc.oneof(key, externalKeyId) : key);
 
 /**
+ * Key references: mostly a key of the run by ID or ARN, sometimes an alias, or an identifier of no
+ * key. `later` draws the keys after the first three (those commands create), with `laterWeight`
+ * against 6 for key#0 and key#1 and 2 for key#2.
+ */
+function keyRefs(later: fc.Arbitrary<number>, laterWeight: number): fc.Arbitrary<KeyRef> {
+  return fc.oneof(
+    {
+      weight: 12,
+      arbitrary: fc.record({
+        kind: fc.constant("key" as const),
+        index: fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom(0, 1) },
+          { weight: 2, arbitrary: fc.constant(2) },
+          { weight: laterWeight, arbitrary: later },
+        ),
+        form: fc.constantFrom("id" as const, "arn" as const),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant("alias" as const),
+        name: aliasChoice,
+        form: fc.constantFrom("name" as const, "arn" as const),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constantFrom(
+          "malformed" as const,
+          "foreignAccount" as const,
+          "foreignRegion" as const,
+          "multiRegion" as const,
+          "multiRegionArn" as const,
+        ),
+      }),
+    },
+  );
+}
+
+/**
  * Mostly keys 0–2 (two EXTERNAL keys and an AWS_KMS one at the start), sometimes an alias,
  * later keys or no keys.
  */
-export const keyRef: fc.Arbitrary<KeyRef> = fc.oneof(
-  {
-    weight: 12,
-    arbitrary: fc.record({
-      kind: fc.constant("key" as const),
-      index: fc.oneof(
-        { weight: 6, arbitrary: fc.constantFrom(0, 1) },
-        { weight: 2, arbitrary: fc.constant(2) },
-        { weight: 1, arbitrary: fc.integer({ min: 3, max: 5 }) },
-      ),
-      form: fc.constantFrom("id" as const, "arn" as const),
-    }),
-  },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant("alias" as const),
-      name: aliasChoice,
-      form: fc.constantFrom("name" as const, "arn" as const),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constantFrom(
-        "malformed" as const,
-        "foreignAccount" as const,
-        "foreignRegion" as const,
-        "multiRegion" as const,
-        "multiRegionArn" as const,
-      ),
-    }),
-  },
-);
+export const keyRef: fc.Arbitrary<KeyRef> = keyRefs(fc.integer({ min: 3, max: 5 }), 1);
+
+/**
+ * The key references of a profile: in the current profile the keys commands create (HMAC, RSA
+ * and ECC keys among them) more often than in the classic one.
+ */
+export function keyRefOf(behaviour: BehaviourProfile): fc.Arbitrary<KeyRef> {
+  return behaviour === "classic" ? keyRef : keyRefs(fc.integer({ min: 3, max: 7 }), 4);
+}
 
 /** Valid expiries mostly; each refusal of docs/decisions/0008-expiration-model-and-valid-to.md sometimes. */
 export const expiryChoice: fc.Arbitrary<ExpiryChoice> = fc.oneof(

@@ -1,7 +1,10 @@
-import type { CreateKeyResponse } from "../../domain/requests/createKey.js";
-import type { ModelKey, ModelTag } from "../model/modelState.js";
+import type { KmsErrorName } from "../../domain/kmsError.js";
+import type { CreateKeyRequest, CreateKeyResponse } from "../../domain/requests/createKey.js";
+import { type ModelKeyKind, modelKeyKinds } from "../model/modelKeyKinds.js";
+import type { ModelKey, ModelState, ModelTag } from "../model/modelState.js";
 import { differences } from "./differences.js";
 import { modelPolicies } from "./keyPolicyCommands.js";
+import { kindDifferences } from "./kindDifferences.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
@@ -10,7 +13,20 @@ import { showTags, tagRefusal } from "./tagChoices.js";
 /** The origins a CreateKey command asks for; only EXTERNAL and AWS_KMS are supported (docs/decisions/0001-symmetric-keys-only.md). */
 export type CreateKeyOrigin = "EXTERNAL" | "AWS_KMS" | "AWS_CLOUDHSM" | "EXTERNAL_KEY_STORE";
 
-/** CreateKey: an EXTERNAL key waits in PendingImport; an AWS_KMS key is Enabled with its own material. */
+/**
+ * The `KeySpec` and `KeyUsage` a CreateKey command sends for an HMAC, RSA or ECC key: a usage the
+ * spec allows, none, or one it does not allow.
+ */
+export interface CreateKeyKind {
+  readonly spec: ModelKeyKind["spec"];
+  readonly usage: ModelKeyKind["usage"] | "missing";
+}
+
+/**
+ * CreateKey: an EXTERNAL key waits in PendingImport; an AWS_KMS key is Enabled with its own
+ * material. The current profile also creates HMAC, RSA and ECC keys with Origin EXTERNAL
+ * (docs/decisions/0031-hmac-and-asymmetric-import.md).
+ */
 export class CreateKeyCommand extends StepCommand {
   constructor(
     readonly origin: CreateKeyOrigin,
@@ -20,6 +36,8 @@ export class CreateKeyCommand extends StepCommand {
     readonly tags?: readonly ModelTag[],
     /** Sent as `Policy` when given: a position in `modelPolicies`. */
     readonly policy?: number,
+    /** Sent as `KeySpec` and `KeyUsage` when given. */
+    readonly kind?: CreateKeyKind,
   ) {
     super();
   }
@@ -28,6 +46,8 @@ export class CreateKeyCommand extends StepCommand {
     return {
       label: this.toString(),
       predict: (state) => {
+        const kind = kindOf(state, this.kind, this.origin);
+        if (typeof kind === "string") return { error: kind };
         if (this.origin !== "EXTERNAL" && this.origin !== "AWS_KMS") {
           return { error: "UnsupportedOperationException" };
         }
@@ -47,7 +67,12 @@ export class CreateKeyCommand extends StepCommand {
         };
         const key: ModelKey =
           this.origin === "EXTERNAL"
-            ? { ...made, origin: "EXTERNAL", state: "PendingImport" }
+            ? {
+                ...made,
+                origin: "EXTERNAL",
+                state: "PendingImport",
+                ...(kind === undefined ? {} : { kind }),
+              }
             : { ...made, origin: "AWS_KMS", state: "Enabled", bound: "generated", material: {} };
         state.keys.push(key);
         const expected = {
@@ -60,7 +85,10 @@ export class CreateKeyCommand extends StepCommand {
         };
         return {
           check: ({ KeyMetadata: metadata }) => {
-            const problems = differences(metadata, expected);
+            const problems = [
+              ...differences(metadata, expected),
+              ...kindDifferences(metadata, key),
+            ];
             if (problems.some((problem) => problem.startsWith("CreationDate"))) {
               problems.push("does the target read the clock it was given?");
             }
@@ -83,6 +111,7 @@ export class CreateKeyCommand extends StepCommand {
         const outcome = await outcomeOf(
           system.kms.createKey({
             Origin: this.origin,
+            ...kindMembers(this.kind),
             ...(this.description === undefined ? {} : { Description: this.description }),
             ...(this.tags === undefined
               ? {}
@@ -105,7 +134,11 @@ export class CreateKeyCommand extends StepCommand {
     const tags = this.tags === undefined ? "" : `, ${showTags(this.tags)}`;
     const policy =
       this.policy === undefined ? "" : `, policy#${this.policy % modelPolicies.length}`;
-    return `CreateKey(${this.origin}${description}${tags}${policy})`;
+    const kind =
+      this.kind === undefined
+        ? ""
+        : `, ${this.kind.spec}/${this.kind.usage === "missing" ? "no KeyUsage" : this.kind.usage}`;
+    return `CreateKey(${this.origin}${kind}${description}${tags}${policy})`;
   }
 
   private policyDocument(): string | undefined {
@@ -113,4 +146,28 @@ export class CreateKeyCommand extends StepCommand {
       ? undefined
       : modelPolicies[this.policy % modelPolicies.length];
   }
+}
+
+/**
+ * The kind of key a CreateKey of `kind` makes (`undefined`: symmetric), or its refusal
+ * (docs/decisions/0031-hmac-and-asymmetric-import.md): the classic profile makes only symmetric
+ * keys; a spec needs a usage it allows; these keys have Origin EXTERNAL.
+ */
+function kindOf(
+  state: ModelState,
+  kind: CreateKeyKind | undefined,
+  origin: CreateKeyOrigin,
+): ModelKeyKind | undefined | KmsErrorName {
+  if (kind === undefined) return undefined;
+  if (state.behaviour === "classic") return "UnsupportedOperationException";
+  const known = modelKeyKinds.find((k) => k.spec === kind.spec && k.usage === kind.usage);
+  if (known === undefined) return "ValidationException";
+  return origin === "EXTERNAL" ? known : "UnsupportedOperationException";
+}
+
+function kindMembers(kind: CreateKeyKind | undefined): Partial<CreateKeyRequest> {
+  if (kind === undefined) return {};
+  return kind.usage === "missing"
+    ? { KeySpec: kind.spec }
+    : { KeySpec: kind.spec, KeyUsage: kind.usage };
 }

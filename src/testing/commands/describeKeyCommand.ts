@@ -3,6 +3,7 @@ import { type KeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpKey } from "../model/lookUpKey.js";
 import { holdsAllMaterial } from "../model/modelMaterials.js";
 import { differences } from "./differences.js";
+import { kindDifferences } from "./kindDifferences.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
@@ -53,18 +54,23 @@ export function describeKeyStep(
         ValidTo: external ? validTo : undefined,
         DeletionDate: key.state === "PendingDeletion" ? key.deletionDate : undefined,
       };
-      const bound = key.bound;
+      // docs/decisions/0031-hmac-and-asymmetric-import.md: an HMAC, RSA or ECC key shows no material ID.
+      const bound = key.kind === undefined ? key.bound : undefined;
       const expiries = key.expiries.map((validTo) => validTo.toISOString()).join(", ");
       return {
         check: ({ KeyMetadata: metadata }) => {
-          const problems = differences(metadata, expected);
+          const problems = [...differences(metadata, expected), ...kindDifferences(metadata, key)];
           const audited = auditedExpiries(system, index);
           if (audited !== undefined && audited !== expiries) {
             problems.push(`audited expiries [${audited}], expected [${expiries}]`);
           }
           if (bound === undefined) {
             if (metadata.CurrentKeyMaterialId !== undefined) {
-              problems.push("CurrentKeyMaterialId is present before any material was imported");
+              problems.push(
+                key.kind === undefined
+                  ? "CurrentKeyMaterialId is present before any material was imported"
+                  : `CurrentKeyMaterialId is present for a ${key.kind.spec} key`,
+              );
             }
           } else {
             problems.push(...system.checkMaterialId(index, bound, metadata.CurrentKeyMaterialId));

@@ -1,9 +1,10 @@
 import type { GenerateDataKeyResponse } from "../../domain/requests/generateDataKey.js";
-import { type KeyRef, showKeyRef } from "../model/keyRef.js";
+import { usageRefusal } from "../model/keyUsage.js";
 import { lookUpEnabledKey } from "../model/lookUpKey.js";
 import { currentMaterial } from "../model/modelMaterials.js";
 import { differences } from "./differences.js";
 import { encryptionContexts } from "./encryptionContexts.js";
+import { type KeyChoice, resolveKeyChoice, showKeyChoice } from "./keyChoice.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
@@ -14,7 +15,7 @@ export type DataKeySize = "AES_256" | "AES_128" | number;
 /** GenerateDataKey, or GenerateDataKeyWithoutPlaintext: like Encrypt, of fresh random bytes. */
 export class GenerateDataKeyCommand extends StepCommand {
   constructor(
-    readonly key: KeyRef,
+    readonly key: KeyChoice,
     readonly size: DataKeySize,
     readonly withPlaintext: boolean,
     readonly context: number,
@@ -23,23 +24,26 @@ export class GenerateDataKeyCommand extends StepCommand {
   }
 
   async prepare(
-    _model: KmsModel,
+    model: KmsModel,
     system: KmsSystem,
   ): Promise<Step<Partial<GenerateDataKeyResponse>>> {
+    const ref = resolveKeyChoice(model.state, this.key);
     const context = this.context % encryptionContexts.length;
     const size = this.size;
     const bytes = size === "AES_256" ? 32 : size === "AES_128" ? 16 : size;
     const request = {
-      KeyId: system.keyIdOf(this.key),
+      KeyId: system.keyIdOf(ref),
       EncryptionContext: encryptionContexts[context] ?? {},
       ...(typeof size === "number" ? { NumberOfBytes: size } : { KeySpec: size }),
     };
     return {
       label: this.toString(),
       predict: (state) => {
-        const found = lookUpEnabledKey(state, this.key);
+        const found = lookUpEnabledKey(state, ref);
         if (typeof found === "string") return { error: found };
         const { index, key } = found;
+        const refused = usageRefusal(key, "GenerateDataKey");
+        if (refused !== undefined) return { error: refused };
         const material = currentMaterial(key);
         state.ciphertexts.push({ key: index, material, context });
         return {
@@ -79,6 +83,6 @@ export class GenerateDataKeyCommand extends StepCommand {
 
   toString(): string {
     const operation = this.withPlaintext ? "GenerateDataKey" : "GenerateDataKeyWithoutPlaintext";
-    return `${operation}(${showKeyRef(this.key)}, ${this.size}, context#${this.context})`;
+    return `${operation}(${showKeyChoice(this.key)}, ${this.size}, context#${this.context})`;
   }
 }

@@ -1,7 +1,9 @@
 import type { GetParametersForImportResponse } from "../../domain/requests/getParametersForImport.js";
 import { type KeyRef, resolveKeyRef, showKeyRef } from "../model/keyRef.js";
 import { lookUpImportableKey } from "../model/lookUpKey.js";
+import { isRsaSpec } from "../model/modelKeyKinds.js";
 import { differences } from "./differences.js";
+import { type KeyChoice, resolveKeyChoice, showKeyChoice } from "./keyChoice.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
@@ -26,22 +28,20 @@ const maxLiveTokens = 10;
 /** GetParametersForImport: a fresh parameter set and token, valid 24 hours; the eleventh drops the oldest. */
 export class GetParametersForImportCommand extends StepCommand {
   constructor(
-    readonly key: KeyRef,
+    readonly key: KeyChoice,
     readonly wrappingAlgorithm: ModelWrappingAlgorithm,
     readonly wrappingKeySpec: ModelWrappingKeySpec,
   ) {
     super();
   }
 
-  async prepare(
-    _model: KmsModel,
-    system: KmsSystem,
-  ): Promise<Step<GetParametersForImportResponse>> {
-    return getParametersStep(system, this.key, this.wrappingAlgorithm, this.wrappingKeySpec);
+  async prepare(model: KmsModel, system: KmsSystem): Promise<Step<GetParametersForImportResponse>> {
+    const ref = resolveKeyChoice(model.state, this.key);
+    return getParametersStep(system, ref, this.wrappingAlgorithm, this.wrappingKeySpec);
   }
 
   toString(): string {
-    return `GetParametersForImport(${showKeyRef(this.key)}, ${this.wrappingAlgorithm}, ${this.wrappingKeySpec})`;
+    return `GetParametersForImport(${showKeyChoice(this.key)}, ${this.wrappingAlgorithm}, ${this.wrappingKeySpec})`;
   }
 }
 
@@ -64,6 +64,16 @@ export function getParametersStep(
       const found = lookUpImportableKey(state, ref);
       if (typeof found === "string") return { error: found };
       const { index, key } = found;
+      // docs/decisions/0031-hmac-and-asymmetric-import.md: a private key that RSAES-OAEP cannot wrap.
+      const oaep = wrappingAlgorithm.startsWith("RSAES_OAEP");
+      const spec = key.kind?.spec;
+      if (
+        oaep &&
+        spec !== undefined &&
+        (isRsaSpec(spec) || (spec === "ECC_NIST_P521" && wrappingKeySpec === "RSA_2048"))
+      ) {
+        return { error: "UnsupportedOperationException" };
+      }
       const validTo = new Date(state.now.getTime() + tokenLifetimeMs);
       const token = state.tokens.length;
       state.tokens.push({ key: index, validTo });

@@ -4,7 +4,7 @@ import type {
   ImportKeyMaterialResponse,
   ImportType,
 } from "../../domain/requests/importKeyMaterial.js";
-import { type KeyRef, resolveKeyRef, showKeyRef } from "../model/keyRef.js";
+import { type KeyRef, resolveKeyRef } from "../model/keyRef.js";
 import { lookUpImportableKey } from "../model/lookUpKey.js";
 import { settleState } from "../model/modelMaterials.js";
 import type { ModelKey, ModelState } from "../model/modelState.js";
@@ -19,14 +19,16 @@ import {
   showToken,
   type TokenChoice,
 } from "./importChoices.js";
+import { type KeyChoice, resolveKeyChoice, showKeyChoice } from "./keyChoice.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
+import { materialToImport } from "./materialToImport.js";
 import { outcomeOf, runStep, type Step } from "./step.js";
 
 /** What an ImportKeyMaterial command sends. */
 export interface ImportKeyMaterialChoices {
-  readonly key: KeyRef;
-  /** Position in the run's material pool. */
+  readonly key: KeyChoice;
+  /** Position in the run's material pool (of the key's spec, modulo its size, for an HMAC, RSA or ECC key). */
   readonly material: number;
   readonly token: TokenChoice;
   readonly ciphertext: CiphertextChoice;
@@ -46,7 +48,8 @@ export class ImportKeyMaterialCommand extends StepCommand {
   }
 
   async prepare(model: KmsModel, system: KmsSystem): Promise<Step<ImportKeyMaterialResponse>> {
-    const { key: ref, token, ciphertext, expiry, importType } = this.choices;
+    const ref = resolveKeyChoice(model.state, this.choices.key);
+    const { token, expiry, importType } = this.choices;
     if (token.kind === "fresh") {
       await runStep(
         model,
@@ -55,33 +58,33 @@ export class ImportKeyMaterialCommand extends StepCommand {
     }
     const position = chooseToken(model.state, ref, token);
     const parameters = position === undefined ? undefined : system.parameters[position];
-    const pooled = system.materials[this.choices.material];
-    if (pooled === undefined)
-      throw new RangeError(`The run has no material#${this.choices.material}.`);
-    const material =
-      ciphertext === "wrongSize"
-        ? pooled.subarray(0, 16)
-        : ciphertext === "tooLong"
-          ? Uint8Array.from([...pooled, 0])
-          : pooled;
     const index = ref.kind === "key" ? ref.index : -1;
+    const { material, bytes } = await materialToImport(
+      system,
+      model.state.keys[index]?.kind,
+      this.choices,
+    );
+    const choices = { ...this.choices, key: ref, material };
     const KeyMaterialId =
       this.choices.keyMaterialId === "foreign"
         ? "0".repeat(64)
         : this.choices.keyMaterialId === "matching"
-          ? system.materialIdOf(index, this.choices.material)
+          ? system.materialIdOf(index, material)
           : undefined;
+    const wrapped =
+      parameters === undefined || this.choices.ciphertext === "garbage"
+        ? undefined
+        : wrapKeyMaterial({
+            publicKey: parameters.publicKey,
+            wrappingAlgorithm: parameters.wrappingAlgorithm,
+            keyMaterial: bytes,
+          });
     const request = {
       KeyId: system.keyIdOf(ref),
       ImportToken: parameters?.importToken ?? (token.kind === "forged" ? token.bytes : forgedToken),
-      EncryptedKeyMaterial:
-        parameters === undefined || ciphertext === "garbage"
-          ? garbage
-          : wrapKeyMaterial({
-              publicKey: parameters.publicKey,
-              wrappingAlgorithm: parameters.wrappingAlgorithm,
-              keyMaterial: material,
-            })._unsafeUnwrap(),
+      // Material RSAES-OAEP cannot wrap goes with a token of another key (a key's own tokens
+      // fit its material), which is refused before unwrapping: garbage does as well.
+      EncryptedKeyMaterial: wrapped?.isOk() === true ? wrapped.value : garbage,
       ...expiryMembers(expiry, model.state.now),
       ...(importType === undefined ? {} : { ImportType: importType }),
       ...(KeyMaterialId === undefined ? {} : { KeyMaterialId }),
@@ -89,12 +92,11 @@ export class ImportKeyMaterialCommand extends StepCommand {
     return {
       label: this.toString(),
       predict: (state) => {
-        const refused = refusal(state, this.choices, position, KeyMaterialId !== undefined);
+        const refused = refusal(state, choices, position, KeyMaterialId !== undefined);
         if (typeof refused === "string") return { error: refused };
         const { index, key, validTo, lands } = refused;
         key.liveTokens = key.liveTokens.filter((t) => t !== position);
         const held = validTo === undefined ? {} : { validTo };
-        const material = this.choices.material;
         const other = key.others?.find((o) => o.material === material);
         if (lands === "pending") {
           key.others = [...(key.others ?? []), { material, state: "PENDING_ROTATION", held }];
@@ -109,7 +111,7 @@ export class ImportKeyMaterialCommand extends StepCommand {
         return {
           check: (response) => [
             ...differences(response, { KeyId: system.keys[index]?.arn }),
-            ...system.checkMaterialId(index, this.choices.material, response.KeyMaterialId),
+            ...system.checkMaterialId(index, material, response.KeyMaterialId),
           ],
         };
       },
@@ -123,7 +125,7 @@ export class ImportKeyMaterialCommand extends StepCommand {
       ciphertext === "wrapped" ? `material#${material}` : `${ciphertext} material#${material}`;
     const type = importType === undefined ? "" : `, ${importType}`;
     const id = keyMaterialId === undefined ? "" : `, KeyMaterialId ${keyMaterialId}`;
-    return `ImportKeyMaterial(${showKeyRef(key)}, ${what}, token ${showToken(token)}, ${showExpiry(expiry)}${type}${id})`;
+    return `ImportKeyMaterial(${showKeyChoice(key)}, ${what}, token ${showToken(token)}, ${showExpiry(expiry)}${type}${id})`;
   }
 }
 
@@ -156,7 +158,7 @@ function pick(positions: readonly number[], choice: number): number | undefined 
 /** The first rule the import breaks, or the key it imports into and the resolved `ValidTo`. */
 function refusal(
   state: ModelState,
-  choices: ImportKeyMaterialChoices,
+  choices: ImportKeyMaterialChoices & { readonly key: KeyRef },
   position: number | undefined,
   sendsKeyMaterialId: boolean,
 ) {
@@ -176,10 +178,14 @@ function refusal(
   }
   if (choices.ciphertext === "garbage") return "InvalidCiphertextException";
   const incorrect: KmsErrorName = "IncorrectKeyMaterialException";
+  // docs/decisions/0031-hmac-and-asymmetric-import.md: only symmetric keys take ImportType and KeyMaterialId.
+  if (key.kind !== undefined && (choices.importType !== undefined || sendsKeyMaterialId)) {
+    return "ValidationException";
+  }
   if (choices.ciphertext === "wrongSize" || choices.ciphertext === "tooLong") return incorrect;
   const members = expiryMembers(choices.expiry, state.now);
   const validTo = "ValidTo" in members ? members.ValidTo : undefined;
-  if (state.behaviour === "current") {
+  if (state.behaviour === "current" && key.kind === undefined) {
     const lands = rotatingImport(key, choices, sendsKeyMaterialId);
     return lands === "held" || lands === "pending" ? { ...found, validTo, lands } : lands;
   }

@@ -4,6 +4,7 @@ import type { Kms } from "../../service/kms.js";
 import type { ManualClock } from "../manualClock.js";
 import { type KeyRef, modelAliasName } from "../model/keyRef.js";
 import type { ModelMaterial } from "../model/modelState.js";
+import { SpecMaterials } from "./specMaterials.js";
 
 /** A key ID that no run creates: what a reference past the created keys sends. */
 const unknownKeyId = "ffffffff-ffff-4fff-bfff-ffffffffffff";
@@ -41,6 +42,12 @@ export class KmsSystem {
   private materialIds = new Map<string, string>();
   /** The target's audit trail, when its audit sink is the run's (see `kmsModelSetup`). */
   audited: readonly KeyEvent[] | undefined;
+  /**
+   * The materials of HMAC, RSA and ECC keys (current profile), by key spec; commands name them
+   * by position.
+   * @internal
+   */
+  readonly specMaterials: SpecMaterials;
 
   constructor(
     readonly kms: Kms,
@@ -49,7 +56,11 @@ export class KmsSystem {
     readonly region: string,
     /** Distinct 32-byte materials; commands name them by position. */
     readonly materials: readonly Uint8Array[],
-  ) {}
+    /** Picks the materials of HMAC and ECC keys; default 0. */
+    materialSeed = 0,
+  ) {
+    this.specMaterials = new SpecMaterials(materialSeed);
+  }
 
   /** The `KeyId` member a reference stands for. */
   keyIdOf(ref: KeyRef): string {

@@ -59,6 +59,12 @@ export function listKeyRotationsStep(
       const found = lookUpKey(state, ref);
       if (typeof found === "string") return { error: found };
       const { index, key } = found;
+      // docs/decisions/0031-hmac-and-asymmetric-import.md: the material of an HMAC, RSA or ECC key never rotates.
+      if (key.kind !== undefined) {
+        return {
+          error: include === undefined ? "UnsupportedOperationException" : "ValidationException",
+        };
+      }
       const expected = listedMaterials(key).filter(
         (m) => include === "ALL_KEY_MATERIAL" || m.rotatedAt !== undefined,
       );

@@ -3,14 +3,15 @@ import { type KeyRef, resolveKeyRef, showKeyRef } from "../model/keyRef.js";
 import { liveKey } from "../model/liveKey.js";
 import { enabledOnly } from "../model/lookUpKey.js";
 import { currentMaterial } from "../model/modelMaterials.js";
+import { differences } from "./differences.js";
+import { encryptRefusal } from "./encryptCommand.js";
+import { encryptionContexts } from "./encryptionContexts.js";
 import {
   type DecryptChoices,
   heldCiphertext,
   predictDecrypt,
   sameBytes,
-} from "./decryptCommand.js";
-import { differences } from "./differences.js";
-import { encryptionContexts } from "./encryptionContexts.js";
+} from "./heldCiphertext.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
@@ -18,7 +19,7 @@ import { outcomeOf, type Step } from "./step.js";
 /**
  * ReEncrypt (docs/decisions/0028-re-encrypt.md): decrypts a ciphertext of the run as Decrypt
  * would (`SourceKeyId` as DecryptCommand's `KeyId`), then encrypts it under the destination key,
- * which must be Enabled. The destination reference is resolved first. The new ciphertext joins
+ * which must be Enabled and (current profile) a symmetric encryption key. The destination reference is resolved first. The new ciphertext joins
  * the run's, with the plaintext of the old one.
  */
 export class ReEncryptCommand extends StepCommand {
@@ -37,6 +38,9 @@ export class ReEncryptCommand extends StepCommand {
       CiphertextBlob: picked?.request.CiphertextBlob ?? new Uint8Array(100).fill(3),
       SourceEncryptionContext: picked?.request.EncryptionContext ?? {},
       ...(picked?.request.KeyId === undefined ? {} : { SourceKeyId: picked.request.KeyId }),
+      ...(picked?.request.EncryptionAlgorithm === undefined
+        ? {}
+        : { SourceEncryptionAlgorithm: picked.request.EncryptionAlgorithm }),
       DestinationKeyId: system.keyIdOf(this.destination),
       DestinationEncryptionContext: encryptionContexts[context] ?? {},
     };
@@ -52,12 +56,15 @@ export class ReEncryptCommand extends StepCommand {
         if (key === undefined) return { error: "NotFoundException" };
         const enabled = enabledOnly({ index: destination, key });
         if (typeof enabled === "string") return { error: enabled };
+        const bytes = picked.held.plaintextBytes;
+        const refused = encryptRefusal(key, undefined, context, bytes);
+        if (refused !== undefined) return { error: refused };
         const destinationMaterial = currentMaterial(key);
         state.ciphertexts.push({ key: destination, material: destinationMaterial, context });
         const expected = {
           SourceKeyId: system.keys[source.index]?.arn,
           KeyId: system.keys[destination]?.arn,
-          SourceEncryptionAlgorithm: "SYMMETRIC_DEFAULT",
+          SourceEncryptionAlgorithm: picked.made.algorithm ?? "SYMMETRIC_DEFAULT",
           DestinationEncryptionAlgorithm: "SYMMETRIC_DEFAULT",
         };
         const sourceMaterial = picked.made.material;
@@ -65,7 +72,9 @@ export class ReEncryptCommand extends StepCommand {
           check: (response) => {
             const problems = differences(response, expected);
             problems.push(
-              ...system.checkMaterialId(source.index, sourceMaterial, response.SourceKeyMaterialId),
+              ...(picked.made.algorithm === undefined
+                ? system.checkMaterialId(source.index, sourceMaterial, response.SourceKeyMaterialId)
+                : differences(response, { SourceKeyMaterialId: undefined })),
               ...system.checkMaterialId(
                 destination,
                 destinationMaterial,

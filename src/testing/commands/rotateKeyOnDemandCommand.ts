@@ -24,6 +24,8 @@ export class RotateKeyOnDemandCommand extends StepCommand {
       predict: (state) => {
         const found = lookUpKey(state, this.key);
         if (typeof found === "string") return { error: found };
+        // docs/decisions/0031-hmac-and-asymmetric-import.md: only symmetric keys rotate, whatever their state.
+        if (found.key.kind !== undefined) return { error: "UnsupportedOperationException" };
         const enabled = enabledOnly(found);
         if (typeof enabled === "string") return { error: enabled };
         const refused = rotate(state, enabled.key);

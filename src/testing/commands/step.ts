@@ -65,8 +65,10 @@ export async function runStep<R>(model: { state: ModelState }, step: Step<R>): P
 
 /** A response for failure reports: bytes as their length, dates as ISO strings. */
 export function show(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v instanceof Uint8Array) return `<${v.byteLength} bytes>`;
+  // The holder's own member, not what toJSON made of it: a Buffer is bytes too.
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+    const member = this[key];
+    if (member instanceof Uint8Array) return `<${member.byteLength} bytes>`;
     return v;
   });
 }

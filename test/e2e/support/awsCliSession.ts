@@ -1,8 +1,10 @@
 import { constants } from "node:fs";
-import { access, mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
+import { access, chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect } from "vitest";
+import type { BehaviourProfile } from "../../../src/domain/behaviourProfile.js";
+import { bundledCli } from "../../support/bundledCli.js";
 import { type KmsEndpoint, startKmsEndpoint } from "../../support/kmsEndpoint.js";
 import { awsClientEnvironment } from "./awsClientEnvironment.js";
 import { type ProcessOutcome, runProcess } from "./runProcess.js";
@@ -17,13 +19,21 @@ let endpoint: KmsEndpoint | undefined;
 let root = "";
 let env: NodeJS.ProcessEnv = {};
 
+/** What the endpoint and the shell sessions of a test file are. */
+export interface AwsCliEndpointOptions {
+  /** The endpoint's behaviour profile; `classic` unless given. */
+  readonly behaviour?: BehaviourProfile;
+  /** Puts the `kms-byok` command (the bundled CLI) on the sessions' PATH too. */
+  readonly kmsByokOnPath?: boolean;
+}
+
 /** Starts an endpoint (and checks the CLI is there) before the file's tests, and stops it after. */
-export function useAwsCliEndpoint(): void {
-  beforeAll(startAwsCliEndpoint);
+export function useAwsCliEndpoint(options: AwsCliEndpointOptions = {}): void {
+  beforeAll(() => startAwsCliEndpoint(options), 60_000);
   afterAll(stopAwsCliEndpoint);
 }
 
-async function startAwsCliEndpoint(): Promise<void> {
+async function startAwsCliEndpoint(options: AwsCliEndpointOptions): Promise<void> {
   try {
     await access(awsCli, constants.X_OK);
   } catch {
@@ -35,8 +45,18 @@ async function startAwsCliEndpoint(): Promise<void> {
   const bin = join(root, "bin");
   await mkdir(bin);
   await symlink(awsCli, join(bin, "aws"));
+  if (options.kmsByokOnPath === true) {
+    const kmsByok = join(bin, "kms-byok");
+    await writeFile(
+      kmsByok,
+      `#!/bin/sh\nexec '${process.execPath}' '${await bundledCli()}' "$@"\n`,
+    );
+    await chmod(kmsByok, 0o755);
+  }
   env = await awsClientEnvironment(root, [bin]);
-  endpoint = await startKmsEndpoint();
+  endpoint = await startKmsEndpoint(
+    options.behaviour === undefined ? {} : { behaviour: options.behaviour },
+  );
 }
 
 async function stopAwsCliEndpoint(): Promise<void> {
@@ -78,6 +98,10 @@ export async function shellSession() {
     });
     return outcome.stdout;
   };
+
+  /** Runs `script`, which prints one JSON document, and parses it. */
+  const json = async <T = Record<string, unknown>>(script: string): Promise<T> =>
+    JSON.parse(await succeed(script)) as T;
 
   const file = (name: string): Promise<Buffer> => readFile(join(dir, name));
 
@@ -137,8 +161,10 @@ cut -f2 ImportParameters.txt | base64 --decode > ImportToken.bin`);
   };
 
   return {
+    dir,
     run,
     succeed,
+    json,
     file,
     createExternalKey,
     downloadImportParameters,

@@ -4,8 +4,12 @@ import type { OperationName } from "../../../src/service/kmsOperations.js";
 export const blobMembers: Readonly<Partial<Record<OperationName, readonly string[]>>> = {
   Decrypt: ["CiphertextBlob"],
   Encrypt: ["Plaintext"],
+  GenerateMac: ["Message"],
   ImportKeyMaterial: ["ImportToken", "EncryptedKeyMaterial"],
   ReEncrypt: ["CiphertextBlob"],
+  Sign: ["Message"],
+  Verify: ["Message", "Signature"],
+  VerifyMac: ["Message", "Mac"],
 };
 
 /** The request members AWS JSON 1.1 sends as epoch seconds. */

@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import type { Result } from "neverthrow";
 import { expect } from "vitest";
+import { validateGenerateMacRequest } from "../../../src/domain/requests/generateMac.js";
+import { validateGetPublicKeyRequest } from "../../../src/domain/requests/getPublicKey.js";
 import { validateListKeyRotationsRequest } from "../../../src/domain/requests/listKeyRotations.js";
+import { validateSignRequest } from "../../../src/domain/requests/sign.js";
+import { validateVerifyRequest } from "../../../src/domain/requests/verify.js";
+import { validateVerifyMacRequest } from "../../../src/domain/requests/verifyMac.js";
 import {
   type KmsError,
   type OperationName,
@@ -82,6 +87,11 @@ const validators: Readonly<Record<OperationName, Validator>> = {
   TagResource: validateTagResourceRequest,
   UntagResource: validateUntagResourceRequest,
   UpdateKeyDescription: validateUpdateKeyDescriptionRequest,
+  Sign: validateSignRequest,
+  Verify: validateVerifyRequest,
+  GenerateMac: validateGenerateMacRequest,
+  VerifyMac: validateVerifyMacRequest,
+  GetPublicKey: validateGetPublicKeyRequest,
 };
 
 /** Whether a validated request names an alias, which a KMS without aliases does not find. */

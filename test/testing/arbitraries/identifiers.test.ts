@@ -99,6 +99,11 @@ describe("arbitraries.unusableKeyReference", () => {
     "Encrypt",
     "GenerateDataKey",
     "GenerateDataKeyWithoutPlaintext",
+    "GenerateMac",
+    "GetPublicKey",
+    "Sign",
+    "Verify",
+    "VerifyMac",
   ]);
 
   it("gives the same values for the same seed", () => {

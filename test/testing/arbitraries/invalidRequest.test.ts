@@ -11,6 +11,14 @@ import {
   verdict,
 } from "./arbitraryAssertions.js";
 
+/** The errors of an operation that takes aliases in `KeyId` and has no other refusals of its own. */
+const resolvingKeyIdErrors = [
+  "AccessDeniedException",
+  "NotFoundException",
+  "UnsupportedOperationException",
+  "ValidationException",
+];
+
 /** The error names each operation's invalid requests must cover. */
 const expectedErrors: Readonly<Record<OperationName, readonly string[]>> = {
   CancelKeyDeletion: [
@@ -221,6 +229,11 @@ const expectedErrors: Readonly<Record<OperationName, readonly string[]>> = {
     "UnsupportedOperationException",
     "ValidationException",
   ],
+  Sign: resolvingKeyIdErrors,
+  Verify: resolvingKeyIdErrors,
+  GenerateMac: resolvingKeyIdErrors,
+  VerifyMac: resolvingKeyIdErrors,
+  GetPublicKey: resolvingKeyIdErrors,
 };
 
 describe("arbitraries.invalidRequest", () => {
