@@ -82,16 +82,14 @@ function decryptSymmetric(
   named: KeyArn | undefined,
   now: Date,
 ): ResultAsync<DecryptedCiphertext, KmsError> {
-  return okAsync(named)
-    .andThen((named) =>
-      parseCiphertextBlob(request.ciphertextBlob).asyncAndThen((ciphertext) => {
-        const arn = keyArn(deps.scope, ciphertext.keyId);
-        if (named !== undefined && named !== arn) return errAsync(incorrectKey());
-        return useEnabledKey(deps, arn, now)
-          .mapErr((error) => (named === undefined ? asCiphertextError(error) : error))
-          .map((key) => ({ key, ciphertext }));
-      }),
-    )
+  return parseCiphertextBlob(request.ciphertextBlob)
+    .asyncAndThen((ciphertext) => {
+      const arn = keyArn(deps.scope, ciphertext.keyId);
+      if (named !== undefined && named !== arn) return errAsync(incorrectKey());
+      return useEnabledKey(deps, arn, now)
+        .mapErr((error) => (named === undefined ? asCiphertextError(error) : error))
+        .map((key) => ({ key, ciphertext }));
+    })
     .andThen(({ key, ciphertext }) => {
       const algorithm = requireKeyAlgorithm(
         key,
