@@ -20,8 +20,13 @@ export const mutants: readonly Mutant[] = [
   {
     id: 1,
     file: "src/domain/observeKey.ts",
-    replacements: [["validTo.getTime() > now.getTime())", "validTo.getTime() >= now.getTime())"]],
-    description: "material still present at exactly ValidTo (> → >=)",
+    replacements: [
+      [
+        "(m) => m.validTo !== undefined && m.validTo.getTime() <= now.getTime(),",
+        "(m) => m.validTo !== undefined && m.validTo.getTime() < now.getTime(),",
+      ],
+    ],
+    description: "material still present at exactly ValidTo (<= → <)",
   },
   {
     id: 2,
@@ -39,8 +44,8 @@ export const mutants: readonly Mutant[] = [
     file: "src/domain/observeKey.ts",
     replacements: [
       [
-        'const validTo = stored.keyState === "PendingImport" ? undefined',
-        'const validTo = stored.keyState === "PendingImport" || stored.keyState === "PendingDeletion" ? undefined',
+        "const materials = keyMaterials(stored);",
+        'const materials = stored.keyState === "PendingDeletion" ? [] : keyMaterials(stored);',
       ],
     ],
     description: "material of a PendingDeletion key never expires",
@@ -101,8 +106,8 @@ export const mutants: readonly Mutant[] = [
     file: "src/domain/transition.ts",
     replacements: [
       [
-        "const parameterSets = k.parameterSets.filter((s) => s !== set);",
-        "const parameterSets: typeof k.parameterSets = [];",
+        "const unspent = { ...k, parameterSets: k.parameterSets.filter((s) => s !== set) };",
+        "const unspent = { ...k, parameterSets: [] as typeof k.parameterSets };",
       ],
     ],
     description: "successful import spends every parameter set of the key",
@@ -117,11 +122,11 @@ export const mutants: readonly Mutant[] = [
   },
   {
     id: 12,
-    file: "src/domain/checkImportedMaterial.ts",
+    file: "src/domain/checkMaterialFacts.ts",
     replacements: [
       [
-        "if (byteLength !== symmetricKeyMaterialBytes) {",
-        "if (byteLength < symmetricKeyMaterialBytes) {",
+        'return facts.kind === "bytes" && facts.byteLength !== symmetricKeyMaterialBytes',
+        'return facts.kind === "bytes" && facts.byteLength < symmetricKeyMaterialBytes',
       ],
     ],
     description: "size check only refuses short material (>32 bytes accepted)",
@@ -224,19 +229,19 @@ export const mutants: readonly Mutant[] = [
     file: "src/domain/transition.ts",
     replacements: [
       [
-        "return requireExternalOrigin(key).andThen((k) => {",
-        "return requireImportable(key).andThen((k) => {",
+        'case "DeleteImportedKeyMaterial":\n      return requireExternalOrigin(key)',
+        'case "DeleteImportedKeyMaterial":\n      return requireImportable(key)',
       ],
     ],
     description: "DeleteImportedKeyMaterial refuses a PendingDeletion key",
   },
   {
     id: 23,
-    file: "src/domain/transition.ts",
+    file: "src/domain/materialRotation.ts",
     replacements: [
       [
-        "(k.boundMaterialId === undefined || !sameKeyMaterialId(expected, k.boundMaterialId))",
-        '(k.keyState === "PendingImport" || k.material === undefined || !sameKeyMaterialId(expected, k.material.id))',
+        "const id = command.expectedMaterialId ?? key.boundMaterialId;",
+        'const id =\n    command.expectedMaterialId ?? (key.keyState === "PendingImport" ? undefined : key.material?.id);',
       ],
     ],
     description:
@@ -399,8 +404,8 @@ export const mutants: readonly Mutant[] = [
     file: "src/domain/keyMetadata.ts",
     replacements: [
       [
-        "...(key.boundMaterialId === undefined ? {} : { CurrentKeyMaterialId: key.boundMaterialId }),",
-        "...(material === undefined ? {} : { CurrentKeyMaterialId: material.id }),",
+        '...(key.boundMaterialId === undefined || spec !== "SYMMETRIC_DEFAULT"\n      ? {}\n      : { CurrentKeyMaterialId: key.boundMaterialId }),',
+        '...(material === undefined || spec !== "SYMMETRIC_DEFAULT"\n      ? {}\n      : { CurrentKeyMaterialId: material.id }),',
       ],
     ],
     description: "CurrentKeyMaterialId only while material present",
