@@ -1,4 +1,9 @@
 import fc from "fast-check";
+import {
+  ecdsaSigningAlgorithms,
+  macAlgorithms,
+  rsaSigningAlgorithms,
+} from "../../../domain/keyAlgorithms.js";
 import type { MemberRule } from "./memberRule.js";
 import { longBlob } from "./memberValues.js";
 import { unknownEnumValue } from "./unknownEnumValue.js";
@@ -10,25 +15,10 @@ export const messageMember: MemberRule = { shape: "blob", max: 4096 };
 export const proofMember: MemberRule = { shape: "blob", max: 6144 };
 
 /** The signing algorithms of the keys kms-byok models: RSASSA-PSS, RSASSA-PKCS1-v1_5 and ECDSA. */
-export const modelledSigningAlgorithms = [
-  "RSASSA_PSS_SHA_256",
-  "RSASSA_PSS_SHA_384",
-  "RSASSA_PSS_SHA_512",
-  "RSASSA_PKCS1_V1_5_SHA_256",
-  "RSASSA_PKCS1_V1_5_SHA_384",
-  "RSASSA_PKCS1_V1_5_SHA_512",
-  "ECDSA_SHA_256",
-  "ECDSA_SHA_384",
-  "ECDSA_SHA_512",
-] as const;
+export const modelledSigningAlgorithms = [...rsaSigningAlgorithms, ...ecdsaSigningAlgorithms];
 
 /** The MAC algorithms, one per HMAC key spec. */
-export const modelledMacAlgorithms = [
-  "HMAC_SHA_224",
-  "HMAC_SHA_256",
-  "HMAC_SHA_384",
-  "HMAC_SHA_512",
-] as const;
+export const modelledMacAlgorithms = macAlgorithms;
 
 /** A `Message` missing, empty or over 4096 bytes: `ValidationException`. */
 export function messageViolations(base: fc.Arbitrary<object>): fc.Arbitrary<Violation>[] {
