@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import { errAsync, okAsync } from "neverthrow";
 import { type AliasName, type AliasRecord, aliasArn } from "../domain/aliasRecord.js";
 import type { BehaviourProfile } from "../domain/behaviourProfile.js";
-import { type KeyArn, keyArn } from "../domain/keyArn.js";
+import { type KeyArn, keyArn, keyArnPrefix } from "../domain/keyArn.js";
 import type { KeyRecord } from "../domain/keyRecord.js";
 import { kmsError } from "../domain/kmsError.js";
 import type { KeyStore, StoredAlias, StoredKey } from "../ports/keyStore.js";
 import { aliasPagePurpose, pageMarkers } from "./pageMarkers.js";
+import { plainCopy } from "./plainCopy.js";
+import { sortedKeyIndex } from "./sortedKeyIndex.js";
 
 const invalidMarker = () =>
   errAsync(
@@ -23,7 +25,8 @@ const targetOf = (alias: AliasRecord): KeyArn => keyArn(alias, alias.targetKeyId
 /**
  * A {@link KeyStore} in process memory: compare-and-set writes, pages in ARN (or alias name)
  * order, and deep copies in and out, so no caller can change a stored record or alias by
- * holding on to it. It keeps no audit trail, and everything is gone when the process ends:
+ * holding on to it. A page of keys costs time in proportion to the page, not to the number of
+ * keys: the ARNs are kept in order beside the records. It keeps no audit trail, and everything is gone when the process ends:
  * `kms-byok/sql` keeps keys across restarts.
  *
  * @example
@@ -33,6 +36,7 @@ const targetOf = (alias: AliasRecord): KeyArn => keyArn(alias, alias.targetKeyId
  */
 export function memoryKeyStore(): KeyStore {
   const rows = new Map<KeyArn, StoredKey>();
+  const arns = sortedKeyIndex();
   /** Aliases by alias ARN: one per name, account and Region. */
   const aliases = new Map<string, StoredAlias>();
   /** Behaviour profiles by `account/Region`. */
@@ -41,43 +45,37 @@ export function memoryKeyStore(): KeyStore {
   const markers = pageMarkers(secret);
   const aliasMarkers = pageMarkers<AliasName>(secret, aliasPagePurpose);
   const copyOf = ({ alias, version }: StoredAlias): StoredAlias => ({
-    alias: structuredClone(alias),
+    alias: plainCopy(alias),
     version,
   });
   return {
     get: (arn) => {
       const row = rows.get(arn);
       return okAsync(
-        row === undefined
-          ? undefined
-          : { record: structuredClone(row.record), version: row.version },
+        row === undefined ? undefined : { record: plainCopy(row.record), version: row.version },
       );
     },
     put: (record, expectedVersion) => {
       const version = rows.get(record.arn)?.version ?? 0;
       if (version !== expectedVersion)
         return errAsync({ name: "WriteConflict", arn: record.arn } as const);
-      rows.set(record.arn, { record: structuredClone(record), version: version + 1 });
+      if (version === 0) arns.add(record.arn);
+      rows.set(record.arn, { record: plainCopy(record), version: version + 1 });
       return okAsync(version + 1);
     },
     list: (scope, page) => {
       const after = page.marker === undefined ? "" : markers.decode(scope, page.marker);
       if (after === undefined) return invalidMarker();
-      const inScope: KeyRecord[] = [];
-      for (const { record } of rows.values()) {
-        if (
-          record.accountId === scope.accountId &&
-          record.region === scope.region &&
-          record.arn > after
-        ) {
-          inScope.push(record);
-        }
-      }
-      inScope.sort((a, b) => (a.arn < b.arn ? -1 : 1));
-      const records = inScope.slice(0, page.limit).map((record) => structuredClone(record));
+      // One more than the page, to know whether another page follows.
+      const listed = arns.page(keyArnPrefix(scope), after, page.limit + 1);
+      const records = listed.slice(0, page.limit).map((arn) => {
+        const row = rows.get(arn);
+        if (row === undefined) throw new Error(`The ARN index lists ${arn}, which has no record.`);
+        return plainCopy(row.record);
+      });
       const last = records.at(-1);
       return okAsync(
-        inScope.length > page.limit && last !== undefined
+        listed.length > page.limit && last !== undefined
           ? { records, nextMarker: markers.encode(scope, last.arn) }
           : { records },
       );
@@ -90,6 +88,7 @@ export function memoryKeyStore(): KeyStore {
           removed.add(arn);
         }
       }
+      if (removed.size > 0) arns.remove(removed);
       if (removed.size > 0)
         for (const [arn, { alias }] of aliases)
           if (removed.has(targetOf(alias))) aliases.delete(arn);
@@ -103,7 +102,7 @@ export function memoryKeyStore(): KeyStore {
       const arn = aliasArn(alias, alias.aliasName);
       const version = aliases.get(arn)?.version ?? 0;
       if (version !== expectedVersion) return errAsync({ name: "WriteConflict", arn } as const);
-      aliases.set(arn, { alias: structuredClone(alias), version: version + 1 });
+      aliases.set(arn, { alias: plainCopy(alias), version: version + 1 });
       return okAsync(version + 1);
     },
     deleteAlias: (scope, aliasName, expectedVersion) => {
@@ -129,7 +128,7 @@ export function memoryKeyStore(): KeyStore {
         }
       }
       listed.sort((a, b) => (a.aliasName < b.aliasName ? -1 : 1));
-      const shown = listed.slice(0, page.limit).map((alias) => structuredClone(alias));
+      const shown = listed.slice(0, page.limit).map((alias) => plainCopy(alias));
       const last = shown.at(-1);
       return okAsync(
         listed.length > page.limit && last !== undefined

@@ -36,7 +36,12 @@ export function partitionOf(region: string): string {
  * ```
  */
 export function keyArn(scope: KeyScope, keyId: KeyId): KeyArn {
-  return `arn:${partitionOf(scope.region)}:kms:${scope.region}:${scope.accountId}:key/${keyId}` as KeyArn;
+  return `${keyArnPrefix(scope)}${keyId}` as KeyArn;
+}
+
+/** What every key ARN of `scope` starts with: `arn:aws:kms:<region>:<account>:key/`. */
+export function keyArnPrefix(scope: KeyScope): string {
+  return `arn:${partitionOf(scope.region)}:kms:${scope.region}:${scope.accountId}:key/`;
 }
 
 /** The key ID at the end of a key ARN. */

@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { memoryKeyStore } from "../../src/adapters/memoryKeyStore.js";
 import { type KeyScope, keyArn } from "../../src/domain/keyArn.js";
 import type { KeyId } from "../../src/domain/keyId.js";
 import type { KeyMaterialId } from "../../src/domain/keyMaterialId.js";
 import type { KeyRecord } from "../../src/domain/keyRecord.js";
+import type { KeyStore } from "../../src/ports/keyStore.js";
 import { sampleAliasRecord } from "../../src/testing/_internals/sampleAliasRecord.js";
 import { expectError } from "../support/kmsHarness.js";
 
@@ -29,6 +31,35 @@ function record(n: number, where: KeyScope = scope, withMaterial = false): KeyRe
         material: { id: "ab".repeat(32) as KeyMaterialId, sealed: Uint8Array.of(1, 2, 3) },
       }
     : { ...base, keyState: "PendingImport" };
+}
+
+/** `key` as a key whose deletion date has passed by 2026-03-10. */
+function pendingDeletion(key: KeyRecord): KeyRecord {
+  return {
+    ...key,
+    keyState: "PendingDeletion",
+    deletionDate: new Date("2026-03-08T00:00:00.000Z"),
+    pendingWindowInDays: 7,
+  };
+}
+
+/**
+ * Every ARN of `scope` that `store` lists, page after page of `limit`. Stops with what it has
+ * after more pages than `expected` keys can fill, so a marker that does not advance fails the
+ * test instead of paging forever.
+ */
+async function pagedArns(store: KeyStore, limit: number, expected: number): Promise<string[]> {
+  const arns: string[] = [];
+  let marker: string | undefined;
+  for (let pages = 0; pages <= expected / limit + 1; pages++) {
+    const page = (
+      await store.list(scope, marker === undefined ? { limit } : { limit, marker })
+    )._unsafeUnwrap();
+    arns.push(...page.records.map((r) => r.arn));
+    marker = page.nextMarker;
+    if (marker === undefined) return arns;
+  }
+  return arns;
 }
 
 describe("memoryKeyStore", () => {
@@ -124,15 +155,51 @@ describe("memoryKeyStore", () => {
 
     const seen: string[][] = [];
     let marker: string | undefined;
-    do {
+    // At most four pages, so a marker that does not advance fails instead of paging forever.
+    for (let pages = 0; pages < 4 && (pages === 0 || marker !== undefined); pages++) {
       const page = (
         await store.list(scope, marker === undefined ? { limit: 2 } : { limit: 2, marker })
       )._unsafeUnwrap();
       seen.push(page.records.map((r) => r.description));
       marker = page.nextMarker;
-    } while (marker !== undefined);
+    }
 
     expect(seen).toEqual([["key 1", "key 2"], ["key 3", "key 4"], ["key 5"]]);
+  });
+
+  it("pages every key of a scope exactly once, in ARN order, across writes and removals in any order", async () => {
+    const other: KeyScope = { accountId: "444455556666", region: "us-east-1" };
+    const step = fc.oneof(
+      fc.record({ add: fc.nat(60), otherScope: fc.boolean() }),
+      fc.record({ remove: fc.nat(60) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(step, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 7 }),
+        async (steps, limit) => {
+          const store = memoryKeyStore();
+          const held = new Map<string, KeyRecord>();
+          for (const s of steps) {
+            if ("add" in s) {
+              const added = record(s.add, s.otherScope ? other : scope);
+              if (held.has(added.arn)) continue;
+              await store.put(added, 0);
+              held.set(added.arn, added);
+            } else {
+              const due = record(s.remove);
+              const stored = (await store.get(due.arn))._unsafeUnwrap();
+              if (stored === undefined) continue;
+              await store.put(pendingDeletion(due), stored.version);
+              await store.removeDeletedKeys(new Date("2026-03-10T00:00:00.000Z"));
+              held.delete(due.arn);
+            }
+            const expected = [...held.keys()].filter((arn) => arn.includes(scope.accountId)).sort();
+            expect(await pagedArns(store, limit, expected.length)).toEqual(expected);
+          }
+        },
+      ),
+    );
   });
 
   it("returns no marker when the last page is exactly full", async () => {

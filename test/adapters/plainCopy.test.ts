@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { plainCopy } from "../../src/adapters/plainCopy.js";
+
+describe("plainCopy", () => {
+  it("copies objects, arrays, dates and bytes so that changing the copy leaves the original alone", () => {
+    const original = {
+      when: new Date("2026-03-01T12:00:00.000Z"),
+      sealed: Uint8Array.of(1, 2, 3),
+      buffer: Buffer.from([5, 6]),
+      list: [{ id: "a", bytes: Uint8Array.of(4) }],
+      text: "same",
+      count: 7,
+      absent: undefined,
+    };
+    const copy = plainCopy(original);
+
+    copy.when.setTime(0);
+    copy.sealed[0] = 9;
+    copy.buffer[0] = 9;
+    copy.list[0]?.bytes.fill(0);
+    copy.list.push({ id: "b", bytes: Uint8Array.of() });
+
+    expect(copy).not.toBe(original);
+    expect(original).toEqual({
+      when: new Date("2026-03-01T12:00:00.000Z"),
+      sealed: Uint8Array.of(1, 2, 3),
+      buffer: Buffer.from([5, 6]),
+      list: [{ id: "a", bytes: Uint8Array.of(4) }],
+      text: "same",
+      count: 7,
+      absent: undefined,
+    });
+  });
+
+  it("refuses with a TypeError an object that is not plain data, which it could not copy faithfully", () => {
+    expect(() => plainCopy({ tags: new Map([["a", "b"]]) })).toThrow(TypeError);
+  });
+});
