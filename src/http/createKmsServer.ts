@@ -219,11 +219,14 @@ function checkedCredentials(credentials: readonly KmsCredential[]): readonly Kms
 }
 
 function headersOf(request: IncomingMessage): Record<string, string | undefined> {
-  const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    headers[name] = Array.isArray(value) ? value.join(",") : value;
+  // node:http joins every repeated header into one string but set-cookie, which it lists.
+  const { headers } = request;
+  if (headers["set-cookie"] === undefined) return headers as Record<string, string | undefined>;
+  const joined: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    joined[name] = Array.isArray(value) ? value.join(",") : value;
   }
-  return headers;
+  return joined;
 }
 
 function notLoopback(host: string): KmsServerListenError {

@@ -9,15 +9,22 @@ export function encodeResponseBody(response: object): string {
 }
 
 function toWire(value: unknown): unknown {
-  if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
-  if (value instanceof Date) return value.getTime() / 1000;
-  if (Array.isArray(value)) return value.map(toWire);
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, member]) => member !== undefined)
-        .map(([name, member]) => [name, toWire(member)]),
-    );
+  if (typeof value !== "object" || value === null) return value;
+  if (value instanceof Uint8Array) {
+    // A view, not a copy: base64 of exactly the bytes the array covers.
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64");
   }
-  return value;
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const item of value) items.push(toWire(item));
+    return items;
+  }
+  // No prototype: a member named __proto__ stays a member.
+  const members: Record<string, unknown> = Object.create(null);
+  for (const name of Object.keys(value)) {
+    const member = (value as Record<string, unknown>)[name];
+    if (member !== undefined) members[name] = toWire(member);
+  }
+  return members;
 }

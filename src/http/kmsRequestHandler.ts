@@ -59,7 +59,7 @@ async function answer(
       requestId,
     );
   }
-  const caller = await deps.authenticate(request);
+  const caller = deps.authenticate(request);
   if (caller.isErr()) return errorResponse(caller.error, requestId);
   const found = wireOperationOf(target);
   if (found === undefined) {

@@ -36,18 +36,31 @@ export function parseAuthorization(
       protocolError("MissingAuthenticationTokenException", "Missing Authentication Token"),
     );
   }
-  const [scheme, ...rest] = header.trim().split(/\s+/);
+  const trimmed = header.trim();
+  const space = trimmed.search(/\s/);
+  const scheme = space < 0 ? trimmed : trimmed.slice(0, space);
   if (scheme !== algorithm) {
     return incomplete(`Unsupported authorization type '${scheme}'; only ${algorithm} is accepted.`);
   }
-  const parameters = new Map<string, string>();
-  for (const part of rest.join("").split(",")) {
-    const at = part.indexOf("=");
-    if (at > 0) parameters.set(part.slice(0, at), part.slice(at + 1));
+  // The parameters with all whitespace taken out, each `name=value`; the last of a name counts.
+  const parameters = space < 0 ? "" : trimmed.slice(space).replace(/\s+/g, "");
+  let credentialParameter = "";
+  let signedHeaders = "";
+  let signature = "";
+  for (let start = 0; start <= parameters.length; ) {
+    const comma = parameters.indexOf(",", start);
+    const end = comma < 0 ? parameters.length : comma;
+    const at = parameters.indexOf("=", start);
+    if (at > start && at < end) {
+      const name = parameters.slice(start, at);
+      const value = parameters.slice(at + 1, end);
+      if (name === "Credential") credentialParameter = value;
+      else if (name === "SignedHeaders") signedHeaders = value;
+      else if (name === "Signature") signature = value;
+    }
+    start = end + 1;
   }
-  const credential = credentialForm.exec(parameters.get("Credential") ?? "");
-  const signedHeaders = parameters.get("SignedHeaders") ?? "";
-  const signature = parameters.get("Signature") ?? "";
+  const credential = credentialForm.exec(credentialParameter);
   if (
     credential === null ||
     !signedHeadersForm.test(signedHeaders) ||

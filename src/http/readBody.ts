@@ -19,7 +19,11 @@ export function readBody(
       length += chunk.byteLength;
       if (length <= limit) chunks.push(chunk);
     });
-    request.on("end", () => resolve(length <= limit ? Buffer.concat(chunks) : "too large"));
+    request.on("end", () => {
+      if (length > limit) resolve("too large");
+      // One chunk, as a small body comes, is the body: no copy.
+      else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+    });
     request.on("error", () => resolve("aborted"));
     request.on("close", () => resolve("aborted"));
   });

@@ -13,17 +13,24 @@ export const maxClockSkewMinutes = 15;
 export function signingDate(amzDate: string | undefined): Result<Date, WireError> {
   const parts = amzDateForm.exec(amzDate ?? "");
   if (parts !== null) {
-    const [year, month, day, hour, minute, second] = parts.slice(1).map(Number) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    const year = Number(parts[1]);
+    const month = Number(parts[2]);
+    const day = Number(parts[3]);
+    const hour = Number(parts[4]);
+    const minute = Number(parts[5]);
+    const second = Number(parts[6]);
     const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-    // Rejects dates that do not exist, such as 20261331T250000Z.
-    if (amzDateOf(date) === amzDate) return ok(date);
+    // Rejects dates that do not exist, such as 20261331T250000Z, and years before 100, which
+    // Date.UTC reads as 1900 + year.
+    if (
+      date.getUTCFullYear() === year &&
+      date.getUTCMonth() === month - 1 &&
+      date.getUTCDate() === day &&
+      date.getUTCHours() === hour &&
+      date.getUTCMinutes() === minute &&
+      date.getUTCSeconds() === second
+    )
+      return ok(date);
   }
   return err(
     protocolError(

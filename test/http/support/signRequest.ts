@@ -1,7 +1,7 @@
 import { SignatureV4 } from "@smithy/signature-v4";
 // The server's own SHA-256: the end-to-end tests sign with the AWS SDK's, so a fault in it
 // cannot hide behind both sides sharing it.
-import { Sha256 } from "../../../src/http/sha256.js";
+import { Sha256 } from "../../support/sha256.js";
 
 /** What to sign: a KMS call to `url` at `date`, and what to sign it with. */
 export interface SigningInput {

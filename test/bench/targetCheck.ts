@@ -1,0 +1,14 @@
+/** One target of issue 16's kind: what is promised, what one run measured, and whether it held. */
+export interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+/** The Markdown table of `checks`, as the README shows it. */
+export function targetTable(checks: readonly TargetCheck[]): string {
+  const rows = checks.map(
+    ({ target, measured, met }) => `| ${target} | ${measured} | ${met ? "yes" : "**no**"} |`,
+  );
+  return ["| Target | Measured | Met |", "|---|---|---|", ...rows].join("\n");
+}
