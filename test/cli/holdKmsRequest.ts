@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import { Agent, type IncomingMessage, request } from "node:http";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { Sha256 } from "../support/sha256.js";
 import { localCredentials } from "../support/kmsEndpoint.js";
+import { Sha256 } from "../support/sha256.js";
 
 /** A KMS request the server has begun (its headers read), whose body is not sent yet. */
 export interface HeldKmsRequest {

@@ -5,11 +5,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sigV4Authentication } from "../../src/http/authenticate.js";
 import { parseAuthorization } from "../../src/http/parseAuthorization.js";
-import { Sha256 } from "../support/sha256.js";
 import { signingKeyCache } from "../../src/http/signingKeyCache.js";
 import { sigV4Signature } from "../../src/http/sigV4Signature.js";
 import type { WireRequest } from "../../src/http/wireRequest.js";
 import { manualClock } from "../../src/testing/manualClock.js";
+import { Sha256 } from "../support/sha256.js";
 
 const alice = {
   accessKeyId: "AKIDALICE",

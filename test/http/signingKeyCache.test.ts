@@ -2,8 +2,8 @@ import { Buffer } from "node:buffer";
 import { getSigningKey } from "@smithy/signature-v4";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Sha256 } from "../support/sha256.js";
 import { signingKeyCache } from "../../src/http/signingKeyCache.js";
+import { Sha256 } from "../support/sha256.js";
 
 const alice = { accessKeyId: "AKIDALICE", secretAccessKey: "alice-secret" };
 const bob = { accessKeyId: "AKIDBOB", secretAccessKey: "bob-secret" };
