@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, type KeyObject, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, type KeyObject } from "node:crypto";
 import { ownBuffer } from "./ownBuffer.js";
+import { fillRandomIv } from "./randomIvs.js";
 
 const ivBytes = 12;
 const tagBytes = 16;
@@ -9,17 +10,24 @@ export const aesGcmOverheadBytes = ivBytes + tagBytes;
 
 /**
  * AES-256-GCM with a random 96-bit IV, `additionalData` authenticated but not encrypted.
- * Layout: IV ‖ ciphertext ‖ tag.
+ * Layout: IV ‖ ciphertext ‖ tag, written into one buffer of its own.
  */
 export function aesGcmEncrypt(
   key: Uint8Array | KeyObject,
   plaintext: Uint8Array,
   additionalData: Uint8Array,
 ): Buffer {
-  const iv = randomBytes(ivBytes);
+  const out = Buffer.from(new ArrayBuffer(aesGcmOverheadBytes + plaintext.byteLength));
+  const iv = out.subarray(0, ivBytes);
+  fillRandomIv(iv);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(additionalData);
-  return ownBuffer([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  // GCM is a stream mode: update answers every byte and final none.
+  const body = cipher.update(plaintext);
+  out.set(body, ivBytes);
+  out.set(cipher.final(), ivBytes + body.byteLength);
+  out.set(cipher.getAuthTag(), out.byteLength - tagBytes);
+  return out;
 }
 
 /**

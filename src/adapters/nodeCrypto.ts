@@ -14,6 +14,25 @@ export interface NodeCryptoOptions {
    * generate every pair on demand.
    */
   readonly wrappingKeyPoolSize?: number;
+  /**
+   * How many key pairs of one spec the pool generates at once while filling; 1 when absent.
+   * Up to the number of cores fills a large pool that many times faster.
+   */
+  readonly wrappingKeyGenerators?: number;
+  /**
+   * When set, at most this many key pairs of one spec are generated on demand at once (when its
+   * pool is empty); a GetParametersForImport beyond that is answered `ThrottlingException` at
+   * once instead of waiting behind them (docs/decisions/0032-throttle-cold-wrapping-keys.md).
+   * When absent (the default), every request waits for a pair of its own.
+   */
+  readonly maxOnDemandWrappingKeys?: number;
+  /**
+   * How many opened key materials the data plane keeps in memory, as non-exportable `KeyObject`s
+   * (least recently used dropped first; dropped too when material is deleted, expires or its key
+   * is scheduled for deletion, and on `close()`); 10,000 when absent, 0 to open the sealed
+   * material for every call.
+   */
+  readonly materialCacheSize?: number;
 }
 
 /** The production crypto provider, with control over its wrapping key pool. */
@@ -39,5 +58,14 @@ export function nodeCrypto(options: NodeCryptoOptions = {}): NodeCrypto {
     rootKey: options.rootKey ?? randomBytes(32),
     wrappingKeys: generateWrappingKey,
     poolSize: options.wrappingKeyPoolSize ?? 3,
+    ...(options.wrappingKeyGenerators === undefined
+      ? {}
+      : { generators: options.wrappingKeyGenerators }),
+    ...(options.maxOnDemandWrappingKeys === undefined
+      ? {}
+      : { maxOnDemand: options.maxOnDemandWrappingKeys }),
+    ...(options.materialCacheSize === undefined
+      ? {}
+      : { materialCacheSize: options.materialCacheSize }),
   });
 }

@@ -3,13 +3,14 @@ import {
   createHmac,
   createPrivateKey,
   createPublicKey,
+  createSecretKey,
   type KeyObject,
   privateDecrypt,
   publicEncrypt,
   randomBytes,
   timingSafeEqual,
 } from "node:crypto";
-import { err, ok, okAsync, type Result, ResultAsync } from "neverthrow";
+import { err, errAsync, ok, okAsync, type Result, ResultAsync } from "neverthrow";
 import type { MacAlgorithm } from "../domain/keyAlgorithms.js";
 import type { KeyId } from "../domain/keyId.js";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
@@ -24,11 +25,13 @@ import { aesGcmDecrypt, aesGcmEncrypt } from "./aesGcm.js";
 import { aesGcmSealer, type Sealer } from "./aesGcmSealer.js";
 import { deriveKeyMaterialId } from "./deriveKeyMaterialId.js";
 import { keyObjectCache } from "./keyObjectCache.js";
+import { type MaterialKeyKind, materialKeyCache } from "./materialKeyCache.js";
 import { privateKeyFacts } from "./privateKeyFacts.js";
 import { signMessage, verifySignature } from "./signatures.js";
 import { unwrapKeyMaterial } from "./unwrapKeyMaterial.js";
 import { wrappingKeyPool } from "./wrappingKeyPool.js";
 import type { WrappingKeySource } from "./wrappingKeySource.js";
+import { wrappingKeyThrottled } from "./wrappingKeyThrottled.js";
 
 /** What an RSA-wrapping crypto provider is made of. */
 export interface RsaCryptoProviderOptions {
@@ -37,6 +40,18 @@ export interface RsaCryptoProviderOptions {
   readonly wrappingKeys: WrappingKeySource;
   /** How many ready wrapping key pairs to keep per spec, refilled in the background; 0 when absent. */
   readonly poolSize?: number;
+  /**
+   * How many opened key materials to keep as `KeyObject`s for the data plane;
+   * {@link defaultMaterialCacheSize} when absent, 0 to open the sealed material on every call.
+   */
+  readonly materialCacheSize?: number;
+  /** How many pairs of one spec the pool generates at once while filling; 1 when absent. */
+  readonly generators?: number;
+  /**
+   * At most this many pairs of one spec generated on demand at once (its pool empty); beyond
+   * that `generateWrappingKeyPair` answers `ThrottlingException` at once. No limit when absent.
+   */
+  readonly maxOnDemand?: number;
 }
 
 /** A crypto provider with a wrapping key pool to fill ahead of time and to close. */
@@ -46,12 +61,17 @@ export interface RsaCryptoProvider extends CryptoProvider {
    * is full. Without it, a spec's pool starts filling after its first use.
    */
   prefill(specs?: readonly SupportedWrappingKeySpec[]): Promise<void>;
+  /** How many ready wrapping key pairs of `spec` the pool holds now. */
+  readyWrappingKeys(spec: SupportedWrappingKeySpec): number;
   /**
    * Stops refilling the pool and drops its key pairs; resolves once no key generation is left
    * running, so a process or test can exit. The provider keeps working, generating on demand.
    */
   close(): Promise<void>;
 }
+
+/** How many opened key materials stay in memory unless the options say otherwise. */
+export const defaultMaterialCacheSize = 10_000;
 
 /** How many parsed private keys of handed-out parameter sets stay in memory. */
 const cachedPrivateKeys = 1_000;
@@ -73,6 +93,8 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
   const privateKeys = keyObjectCache(cachedPrivateKeys);
   const pool = wrappingKeyPool({
     size: options.poolSize ?? 0,
+    ...(options.generators === undefined ? {} : { generators: options.generators }),
+    ...(options.maxOnDemand === undefined ? {} : { maxOnDemand: options.maxOnDemand }),
     generate: async (spec): Promise<{ pair: WrappingKeyPair; privateKey: KeyObject }> => {
       const { publicKey, privateKey } = await options.wrappingKeys(spec);
       const der = privateKey.export({ type: "pkcs8", format: "der" });
@@ -85,26 +107,27 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
       };
     },
   });
-  /** Runs `use` with the opened material and zeroes it afterwards. */
-  const withMaterial = <T>(
-    sealedMaterial: Uint8Array,
-    use: (material: Buffer) => Result<T, KmsError>,
-  ): ResultAsync<T, KmsError> => {
-    const result = sealer.open(sealedMaterial, purposes.material).andThen((material) => {
-      try {
-        return use(material);
-      } finally {
-        material.fill(0);
-      }
-    });
-    return asyncResult(result);
-  };
+  const materialKeys = materialKeyCache(options.materialCacheSize ?? defaultMaterialCacheSize);
+  /** The material `sealedMaterial` holds as a `KeyObject`, opened once and then cached. */
+  const keyOf = (sealedMaterial: Uint8Array, kind: MaterialKeyKind) =>
+    materialKeys.keyOf(sealedMaterial, kind, () =>
+      sealer.open(sealedMaterial, purposes.material).map((material) => {
+        try {
+          return kind === "secret" ? createSecretKey(material) : privateKeyOf(material);
+        } finally {
+          material.fill(0);
+        }
+      }),
+    );
   return {
-    generateWrappingKeyPair: (spec) =>
-      ResultAsync.fromSafePromise(pool.take(spec)).map(({ pair, privateKey }) => {
+    generateWrappingKeyPair: (spec) => {
+      const taken = pool.tryTake(spec);
+      if (taken === undefined) return errAsync(wrappingKeyThrottled(spec, pool.onDemand(spec)));
+      return ResultAsync.fromSafePromise(taken).map(({ pair, privateKey }) => {
         privateKeys.remember(pair.sealedPrivateKey, privateKey);
         return pair;
-      }),
+      });
+    },
     unwrapKeyMaterial: (request) => {
       const cached = privateKeys.find(request.sealedPrivateKey);
       const privateKey: Result<KeyObject, KmsError> =
@@ -124,12 +147,12 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
     },
     generateKeyMaterial: (keyId) => okAsync(sealMaterial(sealer, keyId, randomBytes(32))),
     encrypt: (sealedMaterial, plaintext, additionalData) =>
-      withMaterial(sealedMaterial, (material) =>
-        ok(aesGcmEncrypt(material, plaintext, additionalData)),
+      asyncResult(
+        keyOf(sealedMaterial, "secret").map((key) => aesGcmEncrypt(key, plaintext, additionalData)),
       ),
     decrypt: (sealedMaterial, ciphertext, additionalData) =>
-      withMaterial(sealedMaterial, (material) => {
-        const plaintext = aesGcmDecrypt(material, ciphertext, additionalData);
+      withKey(keyOf(sealedMaterial, "secret"), (key) => {
+        const plaintext = aesGcmDecrypt(key, ciphertext, additionalData);
         return plaintext === undefined
           ? err(
               kmsError(
@@ -140,8 +163,10 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
           : ok(plaintext);
       }),
     sign: (sealedMaterial, message, algorithm, messageType) =>
-      withMaterial(sealedMaterial, (material) =>
-        ok(signMessage(privateKeyOf(material), message, algorithm, messageType)),
+      asyncResult(
+        keyOf(sealedMaterial, "private").map((key) =>
+          signMessage(key, message, algorithm, messageType),
+        ),
       ),
     verify: (publicKey, message, signature, algorithm, messageType) =>
       okAsync(
@@ -154,10 +179,10 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
         ),
       ),
     generateMac: (sealedMaterial, message, algorithm) =>
-      withMaterial(sealedMaterial, (material) => ok(hmac(material, message, algorithm))),
+      asyncResult(keyOf(sealedMaterial, "secret").map((key) => hmac(key, message, algorithm))),
     verifyMac: (sealedMaterial, message, mac, algorithm) =>
-      withMaterial(sealedMaterial, (material) => {
-        const expected = hmac(material, message, algorithm);
+      withKey(keyOf(sealedMaterial, "secret"), (key) => {
+        const expected = hmac(key, message, algorithm);
         return ok(expected.length === mac.length && timingSafeEqual(expected, mac));
       }),
     encryptAsymmetric: (publicKey, plaintext, algorithm) =>
@@ -174,13 +199,13 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
         ),
       ),
     decryptAsymmetric: (sealedMaterial, ciphertext, algorithm) =>
-      withMaterial(sealedMaterial, (material) => {
+      withKey(keyOf(sealedMaterial, "private"), (key) => {
         try {
           return ok(
             new Uint8Array(
               privateDecrypt(
                 {
-                  key: privateKeyOf(material),
+                  key,
                   padding: constants.RSA_PKCS1_OAEP_PADDING,
                   oaepHash: oaepHashOf(algorithm),
                 },
@@ -201,9 +226,12 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
     seal: (plaintext, purpose) => okAsync(sealer.seal(plaintext, purpose)),
     unseal: (sealed, purpose) => asyncResult(sealer.open(sealed, purpose)),
     prefill: pool.fill,
+    readyWrappingKeys: pool.available,
+    forgetMaterial: (sealedMaterial) => materialKeys.forget(sealedMaterial),
     close: async () => {
       await pool.close();
       privateKeys.clear();
+      materialKeys.clear();
     },
   };
 }
@@ -211,6 +239,14 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
 /** A synchronous result as the port's `ResultAsync`. */
 function asyncResult<T>(result: Result<T, KmsError>): ResultAsync<T, KmsError> {
   return new ResultAsync(Promise.resolve(result));
+}
+
+/** `use` of the key, if there is one, as the port's `ResultAsync`. */
+function withKey<T>(
+  key: Result<KeyObject, KmsError>,
+  use: (key: KeyObject) => Result<T, KmsError>,
+): ResultAsync<T, KmsError> {
+  return asyncResult(key.andThen(use));
 }
 
 /**
@@ -246,8 +282,8 @@ function privateKeyOf(material: Buffer): KeyObject {
   return createPrivateKey({ key: material, format: "der", type: "pkcs8" });
 }
 
-function hmac(material: Buffer, message: Uint8Array, algorithm: MacAlgorithm): Buffer {
-  return createHmac(`sha${algorithm.slice(-3)}`, material)
+function hmac(key: KeyObject, message: Uint8Array, algorithm: MacAlgorithm): Buffer {
+  return createHmac(`sha${algorithm.slice(-3)}`, key)
     .update(message)
     .digest();
 }

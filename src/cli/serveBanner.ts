@@ -1,5 +1,6 @@
 import type { BehaviourProfile } from "../domain/behaviourProfile.js";
 import type { KmsCredential } from "../http/index.js";
+import type { PrefilledWrappingKeys } from "./prefillWrappingKeys.js";
 
 /** What the endpoint of `kms-byok serve` turned out to be. */
 export interface ServeBannerInput {
@@ -15,6 +16,10 @@ export interface ServeBannerInput {
   readonly credentialsFile: string | undefined;
   /** Where keys are kept, as a sentence. */
   readonly keptIn: string;
+  /** The wrapping key pools filled before the server reported ready. */
+  readonly wrappingKeys: PrefilledWrappingKeys;
+  /** How many wrapping key pairs of one spec are generated on demand at once, at most. */
+  readonly onDemandLimit: number;
 }
 
 const behaviourLines: Readonly<Record<BehaviourProfile, string>> = {
@@ -35,6 +40,7 @@ export function serveBanner(input: ServeBannerInput): string {
     `  Endpoint:  ${url}${listening}`,
     `  Region:    ${region}`,
     `  Behaviour: ${behaviourLines[input.behaviour]}`,
+    ...wrappingKeyLines(input.wrappingKeys, input.onDemandLimit),
   ];
   if (input.credentials.length === 0) {
     lines.push(
@@ -66,6 +72,16 @@ export function serveBanner(input: ServeBannerInput): string {
     "",
   );
   return lines.join("\n");
+}
+
+/** What the wrapping key pools hold, how long they took, and what a request finding none gets. */
+function wrappingKeyLines(keys: PrefilledWrappingKeys, onDemandLimit: number): string[] {
+  const ready = keys.ready.map(({ spec, count }) => `${spec} ${count}/${keys.poolSize}`);
+  return [
+    `  Wrapping:  ${ready.join(", ")} key pairs ready (prefilled in ${(keys.elapsedMs / 1_000).toFixed(1)} s);`,
+    `             other specs fill to ${keys.poolSize} after their first use. With none ready, up to`,
+    `             ${onDemandLimit} per spec are generated on demand; more requests get ThrottlingException.`,
+  ];
 }
 
 function plural(count: number, noun: string): string {

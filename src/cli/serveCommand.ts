@@ -9,11 +9,13 @@ import {
 import type { KeyStore } from "../ports/keyStore.js";
 import type { CliIo } from "./cliIo.js";
 import { parseCommandArgs } from "./parseCommandArgs.js";
+import { prefillWrappingKeys } from "./prefillWrappingKeys.js";
 import { serveBanner } from "./serveBanner.js";
 import { serveSettings } from "./serveSettings.js";
 import { openServeStore, type ServeStore } from "./serveStore.js";
 import { usageError } from "./usageError.js";
 import { usageTexts } from "./usageTexts.js";
+import { serveCryptoOptions } from "./wrappingKeyOptions.js";
 
 const options = {
   port: { type: "string" },
@@ -25,6 +27,8 @@ const options = {
   data: { type: "string" },
   database: { type: "string" },
   "root-key-file": { type: "string" },
+  warm: { type: "string" },
+  "pool-size": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -32,8 +36,9 @@ const options = {
 const sweepIntervalMs = 60_000;
 
 /**
- * `kms-byok serve`: runs `createKmsServer` with a warm wrapping key pool until SIGINT or
- * SIGTERM, then stops taking connections, lets the requests in flight finish and returns 0.
+ * `kms-byok serve`: runs `createKmsServer` with the wrapping key pools of `--warm` filled to
+ * `--pool-size` (reported ready only then; a request finding a pool empty beyond the on-demand
+ * limit gets `ThrottlingException`) until SIGINT or SIGTERM, then stops taking connections, lets the requests in flight finish and returns 0.
  * Keys live in memory, in SQLite (`--data`) or in PostgreSQL (`--database`); the store is
  * opened and its root key checked before the server listens. Returns 2 for bad options, a bad
  * credentials or root key file, or a store that cannot be opened; 1 when it cannot listen.
@@ -52,7 +57,8 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   }
   const { port, host, accountId, region, behaviour, credentials, credentialsFile } = settings.value;
 
-  const opened = await openServeStore(settings.value.store);
+  const pool = serveCryptoOptions(settings.value.wrappingKeys);
+  const opened = await openServeStore(settings.value.store, pool);
   if (opened.isErr()) {
     io.stderr(`kms-byok serve: ${opened.error}\n`);
     return 2;
@@ -83,11 +89,11 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   const sweeper = await sweepDeletedKeys(opened.value, io);
 
   const signal = firstSignal();
-  const interrupted = await Promise.race([
-    crypto.prefill(["RSA_2048"]).then(() => undefined),
-    signal,
+  const prefilled = await Promise.race([
+    prefillWrappingKeys(crypto, settings.value.wrappingKeys, io),
+    signal.then(() => undefined),
   ]);
-  if (interrupted === undefined) {
+  if (prefilled !== undefined) {
     io.stdout(
       serveBanner({
         ...clientAddress(address.value),
@@ -97,6 +103,8 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
         credentials,
         credentialsFile,
         keptIn,
+        wrappingKeys: prefilled,
+        onDemandLimit: pool.maxOnDemandWrappingKeys,
       }),
     );
   }

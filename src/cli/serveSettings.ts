@@ -4,6 +4,7 @@ import type { KmsCredential } from "../http/index.js";
 import { defaultAccountId, defaultRegion } from "../service/serviceDeps.js";
 import { readCredentialsFile } from "./readCredentialsFile.js";
 import { defaultRootKeyFile, type StoreChoice } from "./serveStore.js";
+import { type WrappingKeyOptions, wrappingKeyOptions } from "./wrappingKeyOptions.js";
 
 /** What `kms-byok serve` runs with, its options checked. */
 export interface ServeSettings {
@@ -19,6 +20,8 @@ export interface ServeSettings {
   readonly credentialsFile: string | undefined;
   /** Where keys live: memory, `--data DIR` or `--database URL`. */
   readonly store: StoreChoice;
+  /** From `--warm` and `--pool-size`: the pools filled before the server reports ready. */
+  readonly wrappingKeys: WrappingKeyOptions;
 }
 
 /** The options of `kms-byok serve` as `parseArgs` gives them. */
@@ -32,12 +35,14 @@ export interface ServeOptionValues {
   readonly data?: string | undefined;
   readonly database?: string | undefined;
   readonly "root-key-file"?: string | undefined;
+  readonly warm?: string | undefined;
+  readonly "pool-size"?: string | undefined;
 }
 
 /**
  * Checks the options of `kms-byok serve` and fills in the defaults: port 4599 (0 to 65535),
- * host 127.0.0.1, account 111122223333 (12 digits), Region us-east-1, behaviour classic, keys in memory, and
- * reads the credentials file. The error says which option is wrong and why.
+ * host 127.0.0.1, account 111122223333 (12 digits), Region us-east-1, behaviour classic, keys in memory,
+ * RSA_2048 warmed with 3 pairs per spec, and reads the credentials file. The error says which option is wrong and why.
  */
 export function serveSettings(values: ServeOptionValues): Result<ServeSettings, string> {
   const { port = "4599", host = "127.0.0.1", region = defaultRegion } = values;
@@ -60,6 +65,8 @@ export function serveSettings(values: ServeOptionValues): Result<ServeSettings, 
       `--behaviour ${behaviour}: must be classic (the import-key-material man page) or current (AWS KMS today)`,
     );
   }
+  const wrappingKeys = wrappingKeyOptions(values);
+  if (wrappingKeys.isErr()) return err(wrappingKeys.error);
   const store = storeChoice(values);
   if (store.isErr()) return err(store.error);
   const credentials =
@@ -73,6 +80,7 @@ export function serveSettings(values: ServeOptionValues): Result<ServeSettings, 
     credentials,
     credentialsFile: values.credentials,
     store: store.value,
+    wrappingKeys: wrappingKeys.value,
   }));
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { err, ok, type Result } from "neverthrow";
 import { memoryKeyStore } from "../adapters/memoryKeyStore.js";
-import { type NodeCrypto, nodeCrypto } from "../adapters/nodeCrypto.js";
+import { type NodeCrypto, type NodeCryptoOptions, nodeCrypto } from "../adapters/nodeCrypto.js";
 import type { KeyStore } from "../ports/keyStore.js";
 import { checkRootKey } from "../sql/checkRootKey.js";
 import { openPostgresKeyStore } from "../sql/openPostgresKeyStore.js";
@@ -48,13 +48,17 @@ export interface DurableStore {
 
 /**
  * Opens the store `choice` names with its root key, and checks that the root key opens the keys
- * already stored, before any request is served.
+ * already stored, before any request is served. `pool` configures the crypto provider's
+ * wrapping key pool (its defaults when absent).
  *
  * Errors: a sentence naming the problem (data directory, root key file, database, root key).
  */
-export async function openServeStore(choice: StoreChoice): Promise<Result<ServeStore, string>> {
+export async function openServeStore(
+  choice: StoreChoice,
+  pool: Omit<NodeCryptoOptions, "rootKey"> = {},
+): Promise<Result<ServeStore, string>> {
   if (choice.kind === "memory") {
-    const crypto = nodeCrypto();
+    const crypto = nodeCrypto(pool);
     return ok({
       store: memoryKeyStore(),
       crypto,
@@ -62,7 +66,7 @@ export async function openServeStore(choice: StoreChoice): Promise<Result<ServeS
       close: () => crypto.close(),
     });
   }
-  const opened = await openDurableStore(choice);
+  const opened = await openDurableStore(choice, pool);
   return opened.map(({ store, crypto, close }) => ({
     store,
     crypto,
@@ -73,12 +77,14 @@ export async function openServeStore(choice: StoreChoice): Promise<Result<ServeS
 
 /**
  * Opens a SQLite (in a data directory it creates) or PostgreSQL store with the root key in
- * `choice.rootKeyFile` (created when missing), and checks that the root key opens it.
+ * `choice.rootKeyFile` (created when missing), and checks that the root key opens it. `pool`
+ * configures the crypto provider's wrapping key pool (its defaults when absent).
  *
  * Errors: a sentence naming the problem.
  */
 export async function openDurableStore(
   choice: DurableChoice,
+  pool: Omit<NodeCryptoOptions, "rootKey"> = {},
 ): Promise<Result<DurableStore, string>> {
   if (choice.kind === "sqlite") {
     try {
@@ -95,7 +101,7 @@ export async function openDurableStore(
       : await openPostgresKeyStore({ url: choice.url });
   if (opened.isErr()) return err(`cannot open the key store: ${opened.error.message}`);
   const store = opened.value;
-  const crypto = nodeCrypto({ rootKey: rootKey.value.rootKey });
+  const crypto = nodeCrypto({ ...pool, rootKey: rootKey.value.rootKey });
   const close = async () => {
     await Promise.all([store.close(), crypto.close()]);
   };

@@ -44,11 +44,22 @@ Options:
                        The 32-byte root key that seals every key's material; created
                        with mode 0600 on first start. A file others may read, or a key
                        that does not open the stored keys, stops the server at start
+  --warm SPECS         The wrapping key specs whose pools are full before the server says
+                       it is ready, separated by commas: RSA_2048, RSA_3072, RSA_4096
+                       (default RSA_2048)
+  --pool-size N        Ready wrapping key pairs kept per spec, 1 to 1000 (default 3);
+                       a spec not in --warm fills to N after its first use
   -h, --help           Show this help
 
 Without --credentials the endpoint runs in open local mode: it does NOT check request
 signatures (any well-formed SigV4 request is accepted and acts for --account), and it
 binds loopback addresses only.
+
+GetParametersForImport takes a ready wrapping key pair and refills the pool in the
+background. With none ready, a request waits for one generated on demand, at most as many
+at once per spec as the machine has cores; beyond that it gets ThrottlingException, which
+the AWS CLI and SDKs retry. For bursts, warm the spec: --warm RSA_4096 --pool-size 200
+answers 200 requests at once (each RSA_4096 pair takes about 2 s of one core to make).
 
 Stop it with Ctrl+C (SIGINT) or SIGTERM: requests in flight finish first.
 
@@ -57,6 +68,7 @@ Keys past their deletion date are removed at start and every minute.
 Examples:
   kms-byok serve --data ./kms-data
   kms-byok serve --behaviour current
+  kms-byok serve --warm RSA_2048,RSA_4096 --pool-size 200
   kms-byok serve --database postgres://kms@db.internal/kms --root-key-file /etc/kms/root.key
   kms-byok serve
   export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1

@@ -91,6 +91,8 @@ function heldMaterial(current: OtherMaterial): KeyMaterial | undefined {
 
 /** The material of `key` with the ID `id` that is imported, if there is one. */
 export function importedMaterial(key: KeyRecord, id: KeyMaterialId): KeyMaterial | undefined {
+  // The current material, held: the common case, found without listing every material.
+  if (key.keyState !== "PendingImport" && key.material?.id === id) return key.material;
   const found = keyMaterials(key).find((m) => m.id === id);
   return found === undefined ? undefined : heldMaterial(found);
 }

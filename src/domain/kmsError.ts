@@ -25,6 +25,7 @@ export type KmsErrorName =
   | "NotFoundException"
   | "SerializationException"
   | "TagException"
+  | "ThrottlingException"
   | "UnsupportedOperationException"
   | "ValidationException";
 
@@ -54,8 +55,10 @@ export type KmsError = {
 export function kmsError<N extends KmsErrorName>(
   name: N,
   message: string,
-): { readonly name: N; readonly message: string } {
-  return Object.freeze({ name, message });
+): Extract<KmsError, { readonly name: N }> {
+  // The member of the union named `name`; with `name` itself a union, `KmsError` (TypeScript
+  // does not relate `{ name: union }` to a union of more than 25 members by itself).
+  return Object.freeze({ name, message }) as Extract<KmsError, { readonly name: N }>;
 }
 
 const names: Readonly<Record<KmsErrorName, true>> = {
@@ -82,6 +85,7 @@ const names: Readonly<Record<KmsErrorName, true>> = {
   NotFoundException: true,
   SerializationException: true,
   TagException: true,
+  ThrottlingException: true,
   UnsupportedOperationException: true,
   ValidationException: true,
 };

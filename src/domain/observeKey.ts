@@ -26,6 +26,8 @@ export function observeKey(stored: KeyRecord, now: Date): ObservedKey {
   if (stored.keyState === "PendingDeletion" && stored.deletionDate.getTime() <= now.getTime()) {
     return { key: undefined, events: [] };
   }
+  if (stored.otherMaterials === undefined && !expiresBy(stored, now))
+    return { key: stored, events: [] };
   const materials = keyMaterials(stored);
   const expired = materials.filter(
     (m) => m.validTo !== undefined && m.validTo.getTime() <= now.getTime(),
@@ -67,4 +69,11 @@ export function withoutMaterial(key: KeyRecord): KeyRecord {
 export function withoutBytes(material: OtherMaterial): OtherMaterial {
   const { sealed: _sealed, validTo: _validTo, ...rest } = material;
   return rest;
+}
+
+/** Whether the current material of a key without other materials expires at or before `now`. */
+function expiresBy(key: KeyRecord, now: Date): boolean {
+  if (key.keyState === "PendingImport") return false;
+  const validTo = key.material?.validTo;
+  return validTo !== undefined && validTo.getTime() <= now.getTime();
 }

@@ -134,6 +134,12 @@ export interface CryptoProvider {
     ciphertext: Uint8Array,
     algorithm: RsaEncryptionAlgorithm,
   ): ResultAsync<Uint8Array, KmsError>;
+  /**
+   * Drops whatever the provider keeps in memory for `sealedMaterial`, such as the opened key a
+   * data-plane call cached. The service calls it when the material leaves use: deleted, expired,
+   * or its key scheduled for deletion or gone. Optional: a provider that keeps nothing omits it.
+   */
+  forgetMaterial?(sealedMaterial: Uint8Array): void;
   /** `count` cryptographically random bytes, such as a data key. */
   randomBytes(count: number): ResultAsync<Uint8Array, KmsError>;
   /** Seals `plaintext` under the root key, bound to `purpose`. */

@@ -3,8 +3,10 @@ import type { KeyArn } from "../domain/keyArn.js";
 import type { KeyCommand } from "../domain/keyCommand.js";
 import type { KeyRecord } from "../domain/keyRecord.js";
 import type { KmsError } from "../domain/kmsError.js";
+import { sealedMaterialsLeavingUse } from "../domain/sealedMaterialsLeavingUse.js";
 import { type Transition, transition } from "../domain/transition.js";
 import type { AuditSink } from "../ports/auditSink.js";
+import type { CryptoProvider } from "../ports/cryptoProvider.js";
 import type { KeyStore } from "../ports/keyStore.js";
 import { retryWriteConflicts } from "./retryWriteConflicts.js";
 
@@ -12,6 +14,8 @@ import { retryWriteConflicts } from "./retryWriteConflicts.js";
 export interface CommitPorts {
   readonly store: KeyStore;
   readonly audit: AuditSink;
+  /** Told of materials a commit takes out of use, so it drops what it cached for them. */
+  readonly crypto: Pick<CryptoProvider, "forgetMaterial">;
   readonly maxWriteAttempts: number;
 }
 
@@ -22,6 +26,8 @@ export interface CommitPorts {
  * command's cryptography, and runs again, on a fresh read, when a concurrent write wins the
  * compare-and-set. A transition that produced no events (a read with nothing derived) is not
  * written; one that did is written, so a write persists what a read derived (docs/decisions/0012-lazy-time-from-a-clock-port.md).
+ * Materials that leave use (deleted, expired, the key scheduled for deletion or found gone) are
+ * passed to the crypto provider's `forgetMaterial`.
  *
  * Errors: whatever `prepare` or the transition return; `KMSInternalException` when every
  * attempt lost to a concurrent write.
@@ -37,8 +43,14 @@ export function commitKeyCommand(
     if (stored.isErr()) return err(stored.error);
     const command = await prepare(stored.value?.record);
     if (command.isErr()) return err(command.error);
-    const next = transition(stored.value?.record, command.value, now);
-    if (next.isErr() || next.value.events.length === 0) return next;
+    const before = stored.value?.record;
+    const next = transition(before, command.value, now);
+    if (next.isErr()) {
+      if (before !== undefined && next.error.name === "NotFoundException")
+        forget(ports, sealedMaterialsLeavingUse(before, undefined));
+      return next;
+    }
+    if (next.value.events.length === 0) return next;
 
     const written = await ports.store.put(
       next.value.key,
@@ -47,6 +59,11 @@ export function commitKeyCommand(
     );
     if (written.isErr()) return err(written.error);
     for (const event of next.value.events) ports.audit.record(event);
+    if (before !== undefined) forget(ports, sealedMaterialsLeavingUse(before, next.value.key));
     return next;
   });
+}
+
+function forget(ports: CommitPorts, sealedMaterials: readonly Uint8Array[]): void {
+  for (const sealed of sealedMaterials) ports.crypto.forgetMaterial?.(sealed);
 }

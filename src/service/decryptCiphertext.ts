@@ -1,4 +1,4 @@
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { err, errAsync, okAsync, type Result, ResultAsync } from "neverthrow";
 import { type EncryptionAlgorithm, isRsaEncryptionAlgorithm } from "../domain/keyAlgorithms.js";
 import { type KeyArn, keyArn } from "../domain/keyArn.js";
 import type { KeyMaterialId } from "../domain/keyMaterialId.js";
@@ -59,8 +59,9 @@ export function decryptCiphertext(
   request: CiphertextToDecrypt,
   now: Date,
 ): ResultAsync<DecryptedCiphertext, KmsError> {
-  return namedKey(deps, request.key, now).andThen((named) =>
-    named !== undefined && deps.behaviour === "current"
+  if (request.key === undefined) return decryptSymmetric(deps, request, undefined, now);
+  return resolveKey(deps, request.key, now).andThen((named) =>
+    deps.behaviour === "current"
       ? readKey(deps, named, now)
           // A named key that is gone can be no RSA key: the ciphertext decides, as in `classic`.
           .orElse((error) =>
@@ -82,36 +83,46 @@ function decryptSymmetric(
   named: KeyArn | undefined,
   now: Date,
 ): ResultAsync<DecryptedCiphertext, KmsError> {
-  return parseCiphertextBlob(request.ciphertextBlob)
-    .asyncAndThen((ciphertext) => {
-      const arn = keyArn(deps.scope, ciphertext.keyId);
-      if (named !== undefined && named !== arn) return errAsync(incorrectKey());
-      return useEnabledKey(deps, arn, now)
-        .mapErr((error) => (named === undefined ? asCiphertextError(error) : error))
-        .map((key) => ({ key, ciphertext }));
-    })
-    .andThen(({ key, ciphertext }) => {
-      const algorithm = requireKeyAlgorithm(
-        key,
-        "encryption",
-        request.asymmetricAlgorithm ?? "SYMMETRIC_DEFAULT",
-      );
-      if (algorithm.isErr()) return errAsync(algorithm.error);
-      const material = importedMaterial(key, ciphertext.keyMaterialId);
-      if (material === undefined) return errAsync(unknownMaterial());
-      return deps.crypto
-        .decrypt(
-          material.sealed,
-          ciphertext.body,
-          ciphertextAdditionalData(ciphertext.header, request.encryptionContext),
-        )
-        .map((plaintext) => ({
-          key,
-          plaintext,
-          algorithm: algorithm.value,
-          materialId: material.id,
-        }));
-    });
+  return new ResultAsync(openSymmetric(deps, request, named, now));
+}
+
+/**
+ * {@link decryptSymmetric}'s steps awaited in turn: the hottest path of the service, so one
+ * promise per store and crypto call rather than a chain of them.
+ */
+async function openSymmetric(
+  deps: ServiceDeps,
+  request: CiphertextToDecrypt,
+  named: KeyArn | undefined,
+  now: Date,
+): Promise<Result<DecryptedCiphertext, KmsError>> {
+  const parsed = parseCiphertextBlob(request.ciphertextBlob);
+  if (parsed.isErr()) return err(parsed.error);
+  const ciphertext = parsed.value;
+  const arn = keyArn(deps.scope, ciphertext.keyId);
+  if (named !== undefined && named !== arn) return err(incorrectKey());
+  const used = await useEnabledKey(deps, arn, now);
+  if (used.isErr()) return err(named === undefined ? asCiphertextError(used.error) : used.error);
+  const key = used.value;
+  const algorithm = requireKeyAlgorithm(
+    key,
+    "encryption",
+    request.asymmetricAlgorithm ?? "SYMMETRIC_DEFAULT",
+  );
+  if (algorithm.isErr()) return err(algorithm.error);
+  const material = importedMaterial(key, ciphertext.keyMaterialId);
+  if (material === undefined) return err(unknownMaterial());
+  const plaintext = await deps.crypto.decrypt(
+    material.sealed,
+    ciphertext.body,
+    ciphertextAdditionalData(ciphertext.header, request.encryptionContext),
+  );
+  return plaintext.map((opened) => ({
+    key,
+    plaintext: opened,
+    algorithm: algorithm.value,
+    materialId: material.id,
+  }));
 }
 
 /** A bare RSAES-OAEP ciphertext of the named key, which must be an `Enabled` RSA encryption key. */
@@ -137,14 +148,6 @@ function decryptAsymmetric(
   return deps.crypto
     .decryptAsymmetric(key.material.sealed, request.ciphertextBlob, algorithm)
     .map((plaintext) => ({ key, plaintext, algorithm }));
-}
-
-function namedKey(
-  deps: ServiceDeps,
-  reference: KeyReference | undefined,
-  now: Date,
-): ResultAsync<KeyArn | undefined, KmsError> {
-  return reference === undefined ? okAsync(undefined) : resolveKey(deps, reference, now);
 }
 
 function unknownMaterial(): KmsError {

@@ -617,6 +617,90 @@ describe("wrappingKeyPool", () => {
     });
   });
 
+  describe("tryTake with maxOnDemand", () => {
+    it("refuses at once a take that finds no pair ready while maxOnDemand pairs of its spec are generated on demand", async () => {
+      const source = manualSource();
+      const pool = wrappingKeyPool({ size: 0, generate: source.generate, maxOnDemand: 2 });
+
+      const first = pool.tryTake("RSA_4096");
+      const second = pool.tryTake("RSA_4096");
+      const third = pool.tryTake("RSA_4096");
+
+      expect(first).toBeInstanceOf(Promise);
+      expect(second).toBeInstanceOf(Promise);
+      expect(third).toBeUndefined();
+      expect(source.calls("RSA_4096")).toBe(2);
+      expect(pool.onDemand("RSA_4096")).toBe(2);
+      expect(pool.tryTake("RSA_2048")).toBeInstanceOf(Promise);
+      await source.drain();
+    });
+
+    it("takes again once an on-demand generation has ended", async () => {
+      const source = manualSource();
+      const pool = wrappingKeyPool({ size: 0, generate: source.generate, maxOnDemand: 1 });
+      const first = pool.tryTake("RSA_2048");
+      expect(pool.tryTake("RSA_2048")).toBeUndefined();
+
+      source.pending("RSA_2048")[0]?.resolve();
+      await first;
+
+      expect(pool.onDemand("RSA_2048")).toBe(0);
+      expect(pool.tryTake("RSA_2048")).toBeInstanceOf(Promise);
+      await source.drain();
+    });
+
+    it("hands out ready pairs whatever the limit, even 0, and refills in the background after a refusal", async () => {
+      const source = manualSource();
+      const pool = wrappingKeyPool({ size: 2, generate: source.generate, maxOnDemand: 0 });
+      const filling = pool.fill(["RSA_2048"]);
+      await source.drain();
+      await filling;
+
+      const taken = [pool.tryTake("RSA_2048"), pool.tryTake("RSA_2048")];
+      expect(taken.every((pair) => pair instanceof Promise)).toBe(true);
+      expect(pool.tryTake("RSA_2048")).toBeUndefined();
+      await source.drain();
+
+      expect(pool.available("RSA_2048")).toBe(2);
+      expect(source.calls("RSA_2048")).toBe(4);
+    });
+
+    it("never refuses without maxOnDemand, as take", async () => {
+      const source = manualSource();
+      const pool = wrappingKeyPool({ size: 0, generate: source.generate });
+
+      const takes = Array.from({ length: 50 }, () => pool.tryTake("RSA_4096"));
+
+      expect(takes.every((pair) => pair instanceof Promise)).toBe(true);
+      await source.drain();
+    });
+  });
+
+  describe("with generators", () => {
+    it("fills a spec that many pairs at a time, and no further than its size", async () => {
+      const source = manualSource();
+      const pool = wrappingKeyPool({ size: 5, generate: source.generate, generators: 3 });
+
+      const filling = pool.fill(["RSA_4096"]);
+      await flush();
+      expect(source.pending("RSA_4096")).toHaveLength(3);
+      for (const g of source.pending("RSA_4096")) g.resolve();
+      await flush();
+      expect(source.pending("RSA_4096")).toHaveLength(2);
+      await source.drain();
+      await filling;
+
+      expect(pool.available("RSA_4096")).toBe(5);
+      expect(source.calls("RSA_4096")).toBe(5);
+    });
+  });
+
+  it.each([0, -1, 1.5])("throws TypeError for %s generators", (generators) => {
+    expect(() =>
+      wrappingKeyPool({ size: 1, generate: manualSource().generate, generators }),
+    ).toThrow(TypeError);
+  });
+
   it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
     "throws TypeError for a size of %s",
     (size) => {

@@ -14,6 +14,9 @@ const options = {
     "--data",
     "--database",
     "--root-key-file",
+    "--warm",
+    "--pool-size",
+    "ThrottlingException",
     "--help",
   ],
   wrap: [

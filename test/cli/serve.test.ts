@@ -84,6 +84,21 @@ describe("kms-byok serve", () => {
     },
   );
 
+  it("with --warm RSA_2048,RSA_3072 --pool-size 2 fills both pools before it says it is ready, and says how long that took", async () => {
+    const serve = await started("--warm", "RSA_2048,RSA_3072", "--pool-size", "2");
+    const stdout = serve.stdout();
+
+    expect(stdout).toMatch(
+      /^kms-byok serve: generating wrapping keys: RSA_2048 ×2, RSA_3072 ×2 …\n(kms-byok serve: wrapping keys ready: .*\n)*kms-byok serve: a local AWS KMS endpoint is ready\n/,
+    );
+    expect(stdout).toMatch(
+      /\n {2}Wrapping: {2}RSA_2048 2\/2, RSA_3072 2\/2 key pairs ready \(prefilled in \d+\.\d s\);\n/,
+    );
+    expect(stdout).toContain("more requests get ThrottlingException.");
+    serve.kill("SIGTERM");
+    expect(await serve.exited).toEqual({ code: 0, signal: null });
+  });
+
   it("verifies signatures with a credentials file: the right secret works, a wrong one is InvalidSignatureException", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "kms-byok-serve-")), "credentials.json");
     writeFileSync(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { serveCommand } from "../../src/cli/serveCommand.js";
 import { serveSettings } from "../../src/cli/serveSettings.js";
+import { serveCryptoOptions } from "../../src/cli/wrappingKeyOptions.js";
 import { captureIo } from "./captureIo.js";
 
 describe("serveSettings", () => {
@@ -14,8 +15,48 @@ describe("serveSettings", () => {
       credentials: [],
       credentialsFile: undefined,
       store: { kind: "memory" },
+      wrappingKeys: { warm: ["RSA_2048"], poolSize: 3 },
     });
   });
+
+  it("warms the specs of --warm, separated by commas, each once, with --pool-size pairs", () => {
+    expect(
+      serveSettings({ warm: "RSA_2048,RSA_4096, RSA_4096", "pool-size": "200" })._unsafeUnwrap()
+        .wrappingKeys,
+    ).toEqual({ warm: ["RSA_2048", "RSA_4096"], poolSize: 200 });
+    expect(serveSettings({ "pool-size": "1" })._unsafeUnwrap().wrappingKeys.poolSize).toBe(1);
+    expect(serveSettings({ "pool-size": "1000" })._unsafeUnwrap().wrappingKeys.poolSize).toBe(1000);
+  });
+
+  it.each([
+    [
+      "RSA_1024",
+      "--warm RSA_1024: 'RSA_1024' is not a wrapping key spec; list RSA_2048, RSA_3072 or RSA_4096, separated by commas (e.g. --warm RSA_2048,RSA_4096)",
+    ],
+    [
+      "RSA_2048,rsa_4096",
+      "--warm RSA_2048,rsa_4096: 'rsa_4096' is not a wrapping key spec; list RSA_2048, RSA_3072 or RSA_4096, separated by commas (e.g. --warm RSA_2048,RSA_4096)",
+    ],
+    [
+      "RSA_2048,",
+      "--warm RSA_2048,: an empty name is not a wrapping key spec; list RSA_2048, RSA_3072 or RSA_4096, separated by commas (e.g. --warm RSA_2048,RSA_4096)",
+    ],
+    [
+      "",
+      "--warm : an empty name is not a wrapping key spec; list RSA_2048, RSA_3072 or RSA_4096, separated by commas (e.g. --warm RSA_2048,RSA_4096)",
+    ],
+  ])("refuses --warm %o with the exact reason", (warm, message) => {
+    expect(serveSettings({ warm })._unsafeUnwrapErr()).toBe(message);
+  });
+
+  it.each(["0", "1001", "-3", "2.5", "many", "", "0x10"])(
+    "refuses --pool-size %o with the exact reason",
+    (size) => {
+      expect(serveSettings({ "pool-size": size })._unsafeUnwrapErr()).toBe(
+        `--pool-size ${size}: must be a whole number from 1 to 1000 (the ready wrapping key pairs kept per spec)`,
+      );
+    },
+  );
 
   it("keeps keys in DIR/kms.sqlite with the root key in DIR/root.key for --data DIR", () => {
     expect(serveSettings({ data: "kms-data" })._unsafeUnwrap().store).toEqual({
@@ -93,10 +134,39 @@ describe("serveCommand", () => {
     expect(stderr()).toBe("kms-byok serve: --account 42: must be a 12-digit AWS account ID\n");
   });
 
+  it("exits 2 for a --warm spec it does not know, before starting, saying which", async () => {
+    const { io, stdout, stderr } = captureIo();
+
+    expect(await serveCommand(["--warm", "RSA_4096,RSA_8192", "--port", "0"], io)).toBe(2);
+    expect(stderr()).toBe(
+      "kms-byok serve: --warm RSA_4096,RSA_8192: 'RSA_8192' is not a wrapping key spec; list RSA_2048, RSA_3072 or RSA_4096, separated by commas (e.g. --warm RSA_2048,RSA_4096)\n",
+    );
+    expect(stdout()).toBe("");
+  });
+
+  it("exits 2 for a --pool-size out of range, before starting", async () => {
+    const { io, stderr } = captureIo();
+
+    expect(await serveCommand(["--pool-size", "5000", "--port", "0"], io)).toBe(2);
+    expect(stderr()).toBe(
+      "kms-byok serve: --pool-size 5000: must be a whole number from 1 to 1000 (the ready wrapping key pairs kept per spec)\n",
+    );
+  });
+
   it("exits 2 for a malformed Region, before listening", async () => {
     const { io, stderr } = captureIo();
 
     expect(await serveCommand(["--region", "mars", "--port", "0"], io)).toBe(2);
     expect(stderr()).toBe("kms-byok serve: region must be an AWS Region name such as us-east-1.\n");
+  });
+});
+
+describe("serveCryptoOptions", () => {
+  it("keeps --pool-size pairs per spec, generates one per core at once, and throttles beyond one on-demand generation per core", () => {
+    expect(serveCryptoOptions({ warm: ["RSA_4096"], poolSize: 200 }, 4)).toEqual({
+      wrappingKeyPoolSize: 200,
+      wrappingKeyGenerators: 4,
+      maxOnDemandWrappingKeys: 4,
+    });
   });
 });

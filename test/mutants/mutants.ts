@@ -333,9 +333,7 @@ export const mutants: readonly Mutant[] = [
   {
     id: 32,
     file: "src/service/decryptCiphertext.ts",
-    replacements: [
-      ["if (named !== undefined && named !== arn) return errAsync(incorrectKey());", ""],
-    ],
+    replacements: [["if (named !== undefined && named !== arn) return err(incorrectKey());", ""]],
     description: "Decrypt and ReEncrypt: IncorrectKeyException check removed",
   },
   {
@@ -343,8 +341,8 @@ export const mutants: readonly Mutant[] = [
     file: "src/service/decryptCiphertext.ts",
     replacements: [
       [
-        ".mapErr((error) => (named === undefined ? asCiphertextError(error) : error))",
-        ".mapErr((error) => asCiphertextError(error))",
+        "err(named === undefined ? asCiphertextError(used.error) : used.error)",
+        "err(asCiphertextError(used.error))",
       ],
     ],
     description: "NotFound→InvalidCiphertext also when KeyId given",
@@ -352,7 +350,7 @@ export const mutants: readonly Mutant[] = [
   {
     id: 34,
     file: "src/service/ciphertextBlob.ts",
-    replacements: [["\n    .sort(([a], [b]) => compareBytes(a, b));", ";"]],
+    replacements: [["  pairs.sort(([a], [b]) => compareBytes(a, b));\n", ""]],
     description: "encryption context pairs not sorted (order-sensitive AAD)",
   },
   {
@@ -360,8 +358,8 @@ export const mutants: readonly Mutant[] = [
     file: "src/service/ciphertextBlob.ts",
     replacements: [
       [
-        "parts.push(uint32(key.length), key, uint32(value.length), value);",
-        "parts.push(key, value);",
+        "    view.setUint32(offset, part.byteLength);\n    out.set(part, offset + 4);\n    offset += 4 + part.byteLength;",
+        "    out.set(part, offset);\n    offset += part.byteLength;",
       ],
     ],
     description: "encryption context not length-prefixed (naive concatenation)",
@@ -371,16 +369,18 @@ export const mutants: readonly Mutant[] = [
     file: "src/adapters/memoryKeyStore.ts",
     replacements: [
       [
-        "inScope.length > page.limit && last !== undefined",
-        "inScope.length >= page.limit && last !== undefined",
+        "listed.length > page.limit && last !== undefined\n          ? { records,",
+        "listed.length >= page.limit && last !== undefined\n          ? { records,",
       ],
     ],
     description: "NextMarker also when the page is exactly the rest (empty last page)",
   },
   {
     id: 37,
-    file: "src/adapters/memoryKeyStore.ts",
-    replacements: [["record.arn > after", "record.arn >= after"]],
+    file: "src/adapters/sortedKeyIndex.ts",
+    replacements: [
+      ['if ((sorted[middle] ?? "") <= bound) low', 'if ((sorted[middle] ?? "") < bound) low'],
+    ],
     description: "page after marker includes the marker key again",
   },
   {
@@ -432,8 +432,8 @@ export const mutants: readonly Mutant[] = [
     file: "src/service/commitKeyCommand.ts",
     replacements: [
       [
-        "if (next.isErr() || next.value.events.length === 0) return next;",
-        'if (next.isErr() || next.value.events.length === 0 || command.value.type === "ReadKey") return next;',
+        "if (next.value.events.length === 0) return next;",
+        'if (next.value.events.length === 0 || command.value.type === "ReadKey") return next;',
       ],
     ],
     description: "reads do not persist/audit an observed expiry (decision 12)",
@@ -447,8 +447,8 @@ export const mutants: readonly Mutant[] = [
         "  let first: ReturnType<typeof transition> | undefined;\n  return retryWriteConflicts(ports.maxWriteAttempts, arn, async () => {",
       ],
       [
-        "    const next = transition(stored.value?.record, command.value, now);",
-        "    const next = (first ??= transition(stored.value?.record, command.value, now));",
+        "    const next = transition(before, command.value, now);",
+        "    const next = (first ??= transition(before, command.value, now));",
       ],
     ],
     description: "retry re-puts the stale transition at the fresh version (lost update)",
@@ -469,12 +469,12 @@ export const mutants: readonly Mutant[] = [
     file: "src/adapters/rsaCryptoProvider.ts",
     replacements: [
       [
-        "ok(aesGcmEncrypt(material, plaintext, additionalData)),",
-        "ok(aesGcmEncrypt(material, plaintext, new Uint8Array(0))),",
+        "aesGcmEncrypt(key, plaintext, additionalData)",
+        "aesGcmEncrypt(key, plaintext, new Uint8Array(0))",
       ],
       [
-        "aesGcmDecrypt(material, ciphertext, additionalData)",
-        "aesGcmDecrypt(material, ciphertext, new Uint8Array(0))",
+        "aesGcmDecrypt(key, ciphertext, additionalData)",
+        "aesGcmDecrypt(key, ciphertext, new Uint8Array(0))",
       ],
     ],
     description: "AES-GCM ignores additional data (context/header unauthenticated)",

@@ -169,7 +169,7 @@ describe("commitKeyCommand", () => {
     };
     const keyId = "1234abcd-12ab-34cd-56ef-1234567890ab" as KeyId;
     const arn = arnOf(keyId);
-    const ports = { store, audit: { record: () => {} }, maxWriteAttempts: 5 };
+    const ports = { store, audit: { record: () => {} }, crypto: {}, maxWriteAttempts: 5 };
     const command: KeyCommand = {
       type: "CreateKey",
       tags: [],

@@ -67,15 +67,16 @@ export function validateDecryptRequest(
       const keyId = reader.string("KeyId", { min: 1, max: 2048 });
       const members = readDataPlaneMembers(reader, "Decrypt");
       return reader.finish(() => ({
-        ...members(),
+        members: members(),
         ciphertextBlob: present(ciphertextBlob),
         keyId,
       }));
     })
-    .andThen(({ keyId, ...request }) =>
-      keyId === undefined
-        ? ok({ ...request, key: undefined })
-        : parseKeyReference(keyId, context.scope, "Decrypt").map((key) => ({ ...request, key })),
+    .andThen(({ members, ciphertextBlob, keyId }) =>
+      (keyId === undefined
+        ? ok(undefined)
+        : parseKeyReference(keyId, context.scope, "Decrypt")
+      ).map((key) => ({ ...members, ciphertextBlob, key })),
     )
     .andThen((request) => checkDataPlaneMembers(request, "Decrypt", behaviour));
 }
