@@ -46,10 +46,17 @@ export function aesGcmDecrypt(
     decipher.setAAD(additionalData);
     decipher.setAuthTag(sealed.subarray(sealed.byteLength - tagBytes));
     const body = decipher.update(sealed.subarray(ivBytes, sealed.byteLength - tagBytes));
-    const plaintext = ownBuffer([body, decipher.final()]);
+    const rest = decipher.final(); // checks the tag; GCM, a stream mode, has no bytes left here
+    if (rest.byteLength === 0 && ownsItsMemory(body)) return body;
+    const plaintext = ownBuffer([body, rest]);
     body.fill(0);
     return plaintext;
   } catch {
     return undefined;
   }
+}
+
+/** Whether `bytes` is the whole of its `ArrayBuffer`, as Node's cipher output is. */
+function ownsItsMemory(bytes: Buffer): boolean {
+  return bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength;
 }

@@ -72,17 +72,20 @@ export function ciphertextAdditionalData(
     pairs.push(pair);
     length += 8 + pair[0].byteLength + pair[1].byteLength;
   }
-  pairs.sort(([a], [b]) => compareBytes(a, b));
+  if (pairs.length > 1) pairs.sort(([a], [b]) => compareBytes(a, b));
   const out = new Uint8Array(length);
   const view = new DataView(out.buffer);
   out.set(header);
-  let offset = header.byteLength;
-  view.setUint32(offset, pairs.length);
-  offset += 4;
-  for (const part of pairs.flat()) {
+  view.setUint32(header.byteLength, pairs.length);
+  let offset = header.byteLength + 4;
+  const put = (part: Uint8Array) => {
     view.setUint32(offset, part.byteLength);
     out.set(part, offset + 4);
     offset += 4 + part.byteLength;
+  };
+  for (const [key, value] of pairs) {
+    put(key);
+    put(value);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { errAsync, type ResultAsync } from "neverthrow";
+import { errAsync, ok, type ResultAsync } from "neverthrow";
 import type { EncryptionAlgorithm } from "../domain/keyAlgorithms.js";
 import type { KeyMaterialId } from "../domain/keyMaterialId.js";
 import type { KmsError } from "../domain/kmsError.js";
@@ -13,6 +13,7 @@ import { requirePublicKey } from "../domain/requirePublicKey.js";
 import { requireRsaPlaintext } from "../domain/requireRsaPlaintext.js";
 import type { CryptoProvider } from "../ports/cryptoProvider.js";
 import { encryptUnderKey } from "./encryptUnderKey.js";
+import { thenResult } from "./thenResult.js";
 
 /** A ciphertext {@link encryptWithKey} made, with its algorithm and, for a symmetric key, its material. */
 export interface KeyCiphertext {
@@ -44,11 +45,9 @@ export function encryptWithKey(
   if (algorithm.isErr()) return errAsync(algorithm.error);
   const chosen = algorithm.value;
   if (chosen === "SYMMETRIC_DEFAULT") {
-    return encryptUnderKey(crypto, key, plaintext, context).map((ciphertextBlob) => ({
-      ciphertextBlob,
-      algorithm: chosen,
-      materialId: key.material.id,
-    }));
+    return thenResult(encryptUnderKey(crypto, key, plaintext, context), (ciphertextBlob) =>
+      ok({ ciphertextBlob, algorithm: chosen, materialId: key.material.id }),
+    );
   }
   return requireRsaPlaintext(key, chosen, plaintext, context)
     .andThen(() => requirePublicKey(key, operation))

@@ -4,6 +4,7 @@ import type { KmsError } from "../domain/kmsError.js";
 import { type EnabledKey, requireEnabledKey } from "../domain/requireEnabledKey.js";
 import { commitKeyCommand } from "./commitKeyCommand.js";
 import type { ServiceDeps } from "./serviceDeps.js";
+import { thenResult } from "./thenResult.js";
 
 /**
  * Reads the key for a data-plane operation at `now`. An expiry the read observes is written and
@@ -16,7 +17,8 @@ export function useEnabledKey(
   arn: KeyArn,
   now: Date,
 ): ResultAsync<EnabledKey, KmsError> {
-  return commitKeyCommand(deps, arn, now, () => okAsync({ type: "ReadKey", arn })).andThen(
+  return thenResult(
+    commitKeyCommand(deps, arn, now, () => okAsync({ type: "ReadKey", arn })),
     ({ key }) => requireEnabledKey(key),
   );
 }

@@ -172,19 +172,15 @@ export class RequestReader {
    * authenticate as the same bytes.
    */
   stringMap(member: string): Readonly<Record<string, string>> | undefined {
-    const value = this.#present(
-      member,
-      false,
-      "an object of string values",
-      (v) =>
-        typeof v === "object" &&
-        v !== null &&
-        [Object.prototype, null].includes(Object.getPrototypeOf(v)) &&
-        Object.values(v).every((item) => typeof item === "string"),
-    );
+    const value = this.#present(member, false, "an object of string values", isStringRecord);
     if (value === undefined) return undefined;
-    const map = { ...(value as Record<string, string>) };
-    if (Object.entries(map).some(([k, v]) => loneSurrogate.test(k) || loneSurrogate.test(v))) {
+    const map: Record<string, string> = {};
+    let wellFormed = true;
+    for (const [key, item] of Object.entries(value as Record<string, string>)) {
+      map[key] = item;
+      if (loneSurrogate.test(key) || loneSurrogate.test(item)) wellFormed = false;
+    }
+    if (!wellFormed) {
       this.#violate(member, undefined, "Member must contain only well-formed Unicode strings");
     }
     return map;
@@ -297,4 +293,13 @@ export class RequestReader {
     const value = shownValue === undefined ? "Value" : `Value ${shownValue}`;
     this.#violations.push(`${value} at '${path}' failed to satisfy constraint: ${constraint}`);
   }
+}
+
+/** A plain object (or one without a prototype) whose own values are all strings. */
+function isStringRecord(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const item of Object.values(value)) if (typeof item !== "string") return false;
+  return true;
 }

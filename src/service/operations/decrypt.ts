@@ -1,9 +1,11 @@
+import { err, ok } from "neverthrow";
 import type { DecryptRequest, DecryptResponse } from "../../domain/requests/decrypt.js";
 import { validateDecryptRequest } from "../../domain/requests/decrypt.js";
 import { decryptCiphertext } from "../decryptCiphertext.js";
 import type { OperationHandler } from "../operationDescriptor.js";
 import type { ServiceDeps } from "../serviceDeps.js";
-import { unlessDryRun } from "../unlessDryRun.js";
+import { thenResult } from "../thenResult.js";
+import { dryRunRefusal } from "../unlessDryRun.js";
 
 /**
  * Decrypt: a symmetric key's ciphertext names its key and material, so `KeyId` is optional; when
@@ -16,13 +18,17 @@ export function decrypt(deps: ServiceDeps): OperationHandler<DecryptRequest, Dec
     const { behaviour } = deps;
     return validateDecryptRequest(input, { scope: deps.scope, now }, { behaviour }).asyncAndThen(
       (request) =>
-        decryptCiphertext(deps, request, now).andThen(({ key, materialId, plaintext, algorithm }) =>
-          unlessDryRun(request.dryRun, {
-            KeyId: key.arn,
-            Plaintext: plaintext,
-            EncryptionAlgorithm: algorithm,
-            ...(materialId === undefined ? {} : { KeyMaterialId: materialId }),
-          }),
+        thenResult(decryptCiphertext(deps, request, now), (decrypted) =>
+          request.dryRun
+            ? err(dryRunRefusal())
+            : ok({
+                KeyId: decrypted.key.arn,
+                Plaintext: decrypted.plaintext,
+                EncryptionAlgorithm: decrypted.algorithm,
+                ...(decrypted.materialId === undefined
+                  ? {}
+                  : { KeyMaterialId: decrypted.materialId }),
+              }),
         ),
     );
   };
