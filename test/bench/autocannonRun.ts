@@ -14,15 +14,12 @@ export interface LoadRun {
 export interface LoadResult {
   /** Mean requests per second over the run. */
   readonly requestsPerSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
   /** Answers that were not HTTP 2xx, and connection errors or timeouts. */
   readonly failures: number;
 }
 
 interface AutocannonJson {
   readonly requests: { readonly average: number };
-  readonly latency: { readonly p50: number; readonly p99: number };
   readonly non2xx: number;
   readonly errors: number;
   readonly timeouts: number;
@@ -68,8 +65,6 @@ export function autocannonRun(run: LoadRun): Promise<LoadResult> {
       const result = JSON.parse(stdout) as AutocannonJson;
       resolve({
         requestsPerSecond: result.requests.average,
-        p50Ms: result.latency.p50,
-        p99Ms: result.latency.p99,
         failures: result.non2xx + result.errors + result.timeouts,
       });
     });

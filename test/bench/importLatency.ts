@@ -1,15 +1,23 @@
 import {
   constants,
-  generateKeyPairSync,
+  generateKeyPair,
+  type KeyObject,
   privateDecrypt,
   publicEncrypt,
   randomBytes,
 } from "node:crypto";
+import { promisify } from "node:util";
 import { nodeCrypto } from "../../src/adapters/nodeCrypto.js";
+import { rsaCryptoProvider } from "../../src/adapters/rsaCryptoProvider.js";
+import type {
+  WrappingKeyObjects,
+  WrappingKeySource,
+} from "../../src/adapters/wrappingKeySource.js";
 import { type SupportedWrappingKeySpec, wrappingKeyBits } from "../../src/domain/wrappingTable.js";
 import { createKms } from "../../src/service/createKms.js";
-import { importMaterial } from "../support/importMaterial.js";
-import { type Latency, sampleLatency } from "./measure.js";
+import { externalKey, wrapFor } from "../support/importMaterial.js";
+import { type Latency, ms, percentile, sampleLatency } from "./measure.js";
+import type { TargetCheck } from "./targetCheck.js";
 
 const algorithm = "RSAES_OAEP_SHA_256";
 
@@ -52,42 +60,208 @@ export async function getParametersLatency(
   }
 }
 
-/** One whole import with a warm pool: GetParametersForImport, wrapping 32 bytes, ImportKeyMaterial. */
-export async function fullImportLatency(
-  spec: SupportedWrappingKeySpec,
-  samples: number,
-): Promise<Latency> {
-  const { crypto, kms, externalKey } = setUp(3);
-  let KeyId = "";
-  try {
-    return await sampleLatency(
+const oaep = { padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" } as const;
+const generateRsa = promisify(generateKeyPair);
+
+/** ImportKeyMaterial next to the bare RSA private operation it cannot avoid, for one spec. */
+export interface ImportVsBareRsaRow {
+  readonly spec: SupportedWrappingKeySpec;
+  /** Interleaved rounds, each timing one import and one bare decrypt. */
+  readonly samples: number;
+  readonly importKeyMaterial: Latency;
+  readonly bareDecrypt: Latency;
+  /** `importKeyMaterial.p50 / bareDecrypt.p50`. */
+  readonly ratio: number;
+  /** The first use of a freshly generated key pair on each side, median over the cold rounds. */
+  readonly coldImportMs: number;
+  readonly coldBareMs: number;
+  readonly coldRounds: number;
+  /** `coldImportMs / coldBareMs`. */
+  readonly coldRatio: number;
+}
+
+/** What {@link importVsBareRsa} measured: rows, the Markdown table, and the targets checked. */
+export interface ImportVsBareRsa {
+  readonly rows: readonly ImportVsBareRsaRow[];
+  readonly table: string;
+  readonly checks: readonly TargetCheck[];
+}
+
+/** How many rounds per spec. */
+export interface ImportVsBareRsaOptions {
+  /** Interleaved rounds per spec; RSA_2048 200, RSA_3072 100, RSA_4096 60 when absent. */
+  readonly samples?: Partial<Record<SupportedWrappingKeySpec, number>>;
+  /** Cold rounds per spec (each generates two key pairs); 3 when absent. */
+  readonly coldRounds?: number;
+}
+
+/** The most ImportKeyMaterial may cost, as a multiple of the bare RSA private operation. */
+const importTarget = 1.5;
+
+/**
+ * ImportKeyMaterial (through `createKms` over the memory store and `rsaCryptoProvider`, which is
+ * `nodeCrypto` with its key pair source swapped: RSAES_OAEP_SHA_256, 32 bytes, each round a new
+ * EXTERNAL key and parameter set, untimed) next to a bare `privateDecrypt` (RSA-OAEP-SHA-256 of
+ * 32 bytes, a `KeyObject`), for RSA_2048, RSA_3072 and RSA_4096.
+ *
+ * Same conditions: both sides use the same four key pairs in turn, so each key is as warm on
+ * either side, and nothing generates keys while the clock runs (the provider's pool takes its
+ * pairs from that list, exporting, sealing and warming each up as `nodeCrypto`'s pool does, and
+ * is refilled before each timed round, so no refill lands in an import's awaits).
+ * The two are timed back to back, in a random order each round.
+ *
+ * Cold: the first call after a fresh key on each side: an import whose parameter set holds a
+ * freshly generated pair (warmed up once by the pool, as `nodeCrypto` always does before handing
+ * a pair out), and the first `privateDecrypt` with a freshly generated `KeyObject`.
+ */
+export async function importVsBareRsa(
+  options: ImportVsBareRsaOptions = {},
+): Promise<ImportVsBareRsa> {
+  const defaults: Record<SupportedWrappingKeySpec, number> = {
+    RSA_2048: 200,
+    RSA_3072: 100,
+    RSA_4096: 60,
+  };
+  const coldRounds = options.coldRounds ?? 3;
+  const rows: ImportVsBareRsaRow[] = [];
+  for (const spec of ["RSA_2048", "RSA_3072", "RSA_4096"] as const) {
+    const samples = options.samples?.[spec] ?? defaults[spec];
+    const warm = await interleavedImport(spec, samples);
+    const cold = await coldImport(spec, coldRounds);
+    rows.push({
+      spec,
       samples,
-      async () =>
-        (
-          await importMaterial(kms, KeyId, randomBytes(32), {
-            WrappingAlgorithm: algorithm,
-            WrappingKeySpec: spec,
-          })
-        )._unsafeUnwrap(),
-      async () => {
-        await crypto.prefill([spec]);
-        KeyId = await externalKey();
-      },
-    );
+      ...warm,
+      ratio: warm.importKeyMaterial.p50 / warm.bareDecrypt.p50,
+      ...cold,
+      coldRounds,
+      coldRatio: cold.coldImportMs / cold.coldBareMs,
+    });
+  }
+  const checks = rows.map(
+    (row): TargetCheck => ({
+      target: `ImportKeyMaterial ≤ ${importTarget}× the bare RSA private decrypt, ${row.spec} (RSAES_OAEP_SHA_256, interleaved, p50)`,
+      measured: `${row.ratio.toFixed(2)}× (${ms(row.importKeyMaterial.p50)} vs ${ms(row.bareDecrypt.p50)}); cold single call ${row.coldRatio.toFixed(2)}×`,
+      met: row.ratio <= importTarget,
+    }),
+  );
+  return { rows, table: importVsBareRsaTable(rows), checks };
+}
+
+/** The Markdown table of `rows`. */
+export function importVsBareRsaTable(rows: readonly ImportVsBareRsaRow[]): string {
+  return [
+    "| Wrapping key | Rounds | ImportKeyMaterial p50 | p99 | Bare privateDecrypt p50 | p99 | Ratio (p50) | Cold import | Cold bare | Cold ratio |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (row) =>
+        `| ${row.spec} | ${row.samples} | ${ms(row.importKeyMaterial.p50)} | ${ms(row.importKeyMaterial.p99)} | ${ms(row.bareDecrypt.p50)} | ${ms(row.bareDecrypt.p99)} | ${row.ratio.toFixed(2)}× | ${ms(row.coldImportMs)} | ${ms(row.coldBareMs)} | ${row.coldRatio.toFixed(2)}× |`,
+    ),
+  ].join("\n");
+}
+
+/** A KMS whose wrapping key pairs come from `next`, as `nodeCrypto` with a pool of `poolSize`. */
+function kmsWith(next: () => WrappingKeyObjects, poolSize: number) {
+  const source: WrappingKeySource = async () => next();
+  const crypto = rsaCryptoProvider({ rootKey: randomBytes(32), wrappingKeys: source, poolSize });
+  return { crypto, kms: createKms({ crypto }) };
+}
+
+async function freshPair(spec: SupportedWrappingKeySpec): Promise<WrappingKeyObjects> {
+  return generateRsa("rsa", { modulusLength: wrappingKeyBits[spec], publicExponent: 0x10001 });
+}
+
+/** A 32-byte secret wrapped for `privateKey`'s pair, and the bare decrypt of it. */
+function bareDecryptOf(pair: WrappingKeyObjects): () => Buffer {
+  const wrapped = publicEncrypt({ key: pair.publicKey, ...oaep }, randomBytes(32));
+  const key: KeyObject = pair.privateKey;
+  return () => privateDecrypt({ key, ...oaep }, wrapped);
+}
+
+async function interleavedImport(spec: SupportedWrappingKeySpec, samples: number) {
+  const pairs = await Promise.all([1, 2, 3, 4].map(() => freshPair(spec)));
+  let served = 0;
+  const { crypto, kms } = kmsWith(() => pairs[served++ % pairs.length] as WrappingKeyObjects, 3);
+  let bareTurn = 0;
+  const importTimes: number[] = [];
+  const bareTimes: number[] = [];
+  const warmup = 10;
+  try {
+    await crypto.prefill([spec]);
+    for (let round = 0; round < warmup + samples; round++) {
+      const KeyId = await externalKey(kms);
+      const wrapped = await wrapFor(kms, KeyId, randomBytes(32), algorithm, spec);
+      // The pool refills now, untimed, rather than on its timer during a later import's awaits
+      // (work the bare side, one synchronous call, can never be charged with).
+      await crypto.prefill([spec]);
+      const request = {
+        KeyId,
+        ImportToken: wrapped.ImportToken,
+        EncryptedKeyMaterial: wrapped.EncryptedKeyMaterial,
+        ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE" as const,
+      };
+      const bare = bareDecryptOf(pairs[bareTurn++ % pairs.length] as WrappingKeyObjects);
+      const timeImport = async () => {
+        const start = performance.now();
+        const imported = await kms.importKeyMaterial(request);
+        const elapsed = performance.now() - start;
+        if (imported.isErr()) throw new Error(`${imported.error.name}: ${imported.error.message}`);
+        if (round >= warmup) importTimes.push(elapsed);
+      };
+      const timeBare = () => {
+        const start = performance.now();
+        bare();
+        const elapsed = performance.now() - start;
+        if (round >= warmup) bareTimes.push(elapsed);
+      };
+      if (Math.random() < 0.5) {
+        await timeImport();
+        timeBare();
+      } else {
+        timeBare();
+        await timeImport();
+      }
+    }
   } finally {
     await crypto.close();
   }
+  const latency = (times: number[]): Latency => ({
+    samples,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+  });
+  return { importKeyMaterial: latency(importTimes), bareDecrypt: latency(bareTimes) };
 }
 
-/** `crypto.privateDecrypt` (RSA-OAEP-SHA-256, KeyObject) of a 32-byte secret: what an import cannot avoid. */
-export async function bareRsaDecryptLatency(
-  spec: SupportedWrappingKeySpec,
-  samples: number,
-): Promise<Latency> {
-  const { publicKey, privateKey } = generateKeyPairSync("rsa", {
-    modulusLength: wrappingKeyBits[spec],
-  });
-  const oaep = { padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" };
-  const wrapped = publicEncrypt({ key: publicKey, ...oaep }, randomBytes(32));
-  return sampleLatency(samples, async () => privateDecrypt({ key: privateKey, ...oaep }, wrapped));
+async function coldImport(spec: SupportedWrappingKeySpec, rounds: number) {
+  let nextPair: WrappingKeyObjects | undefined;
+  const { crypto, kms } = kmsWith(() => {
+    if (nextPair === undefined) throw new Error("no fresh pair was set");
+    return nextPair;
+  }, 0);
+  const importTimes: number[] = [];
+  const bareTimes: number[] = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      nextPair = await freshPair(spec);
+      const KeyId = await externalKey(kms);
+      const wrapped = await wrapFor(kms, KeyId, randomBytes(32), algorithm, spec);
+      const bare = bareDecryptOf(await freshPair(spec));
+      let start = performance.now();
+      const imported = await kms.importKeyMaterial({
+        KeyId,
+        ImportToken: wrapped.ImportToken,
+        EncryptedKeyMaterial: wrapped.EncryptedKeyMaterial,
+        ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE",
+      });
+      importTimes.push(performance.now() - start);
+      if (imported.isErr()) throw new Error(`${imported.error.name}: ${imported.error.message}`);
+      start = performance.now();
+      bare();
+      bareTimes.push(performance.now() - start);
+    }
+  } finally {
+    await crypto.close();
+  }
+  return { coldImportMs: percentile(importTimes, 50), coldBareMs: percentile(bareTimes, 50) };
 }

@@ -46,9 +46,10 @@ export async function throughput(run: () => unknown, durationMs = 1_000): Promis
   return (count / elapsed) * 1_000;
 }
 
-/** A millisecond figure with sensible precision. */
+/** A millisecond figure with sensible precision (in microseconds below 0.1 ms). */
 export function ms(value: number): string {
   if (value >= 100) return `${value.toFixed(0)} ms`;
   if (value >= 1) return `${value.toFixed(1)} ms`;
-  return `${value.toFixed(2)} ms`;
+  if (value >= 0.1) return `${value.toFixed(2)} ms`;
+  return `${(value * 1_000).toFixed(1)} µs`;
 }

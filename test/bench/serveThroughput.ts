@@ -12,9 +12,6 @@ export interface ServeThroughputRow {
   readonly operation: "DescribeKey" | "Encrypt";
   readonly kmsPerSecond: number;
   readonly barePerSecond: number;
-  /** kms-byok's median latency under load, in milliseconds. */
-  readonly kmsP50Ms: number;
-  readonly bareP50Ms: number;
   /** `kmsPerSecond / barePerSecond`. */
   readonly ratio: number;
   /** The least ratio issue 16 asks for, when it asks for one. */
@@ -128,8 +125,6 @@ export async function serveThroughput(
         operation: each.operation,
         kmsPerSecond,
         barePerSecond,
-        kmsP50Ms: mean(kmsRuns.map((run) => run.p50Ms)),
-        bareP50Ms: mean(bareRuns.map((run) => run.p50Ms)),
         ratio: kmsPerSecond / barePerSecond,
         target: each.target,
       });
@@ -159,11 +154,11 @@ export async function serveThroughput(
 /** The Markdown table of `rows`. */
 export function serveThroughputTable(rows: readonly ServeThroughputRow[]): string {
   return [
-    "| Mode | Operation | kms-byok serve | Bare node:http | Ratio | Target | p50 (serve / bare) |",
-    "|---|---|---|---|---|---|---|",
+    "| Mode | Operation | kms-byok serve | Bare node:http | Ratio | Target |",
+    "|---|---|---|---|---|---|",
     ...rows.map(
       (row) =>
-        `| ${row.mode} | ${row.operation} | ${perSecond(row.kmsPerSecond)} | ${perSecond(row.barePerSecond)} | ${row.ratio.toFixed(2)}× | ${row.target === undefined ? "–" : `≥ ${row.target}×`} | ${row.kmsP50Ms.toFixed(1)} / ${row.bareP50Ms.toFixed(1)} ms |`,
+        `| ${row.mode} | ${row.operation} | ${perSecond(row.kmsPerSecond)} | ${perSecond(row.barePerSecond)} | ${row.ratio.toFixed(2)}× | ${row.target === undefined ? "–" : `≥ ${row.target}×`} |`,
     ),
   ].join("\n");
 }

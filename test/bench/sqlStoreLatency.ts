@@ -194,12 +194,15 @@ export async function sqlStoreLatency(
     );
   }
 
-  // removeDeletedKeys when no key is due.
+  // removeDeletedKeys when no key is due: a transaction (begin, delete the aliases of due keys,
+  // delete the due keys, commit).
   {
     const now = new Date();
-    const removeOf = (sql: readonly string[]) => [
-      { sql: sql[0] ?? "", parameters: [now.toISOString()] },
-    ];
+    const removeOf = (sql: readonly string[]) =>
+      sql.map((text) => ({
+        sql: text,
+        parameters: text === "begin" || text === "commit" ? [] : [now.toISOString()],
+      }));
     const sql = await caught(
       "removeDeletedKeys",
       async () => {
