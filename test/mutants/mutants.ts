@@ -350,7 +350,7 @@ export const mutants: readonly Mutant[] = [
   {
     id: 34,
     file: "src/service/ciphertextBlob.ts",
-    replacements: [["  pairs.sort(([a], [b]) => compareBytes(a, b));\n", ""]],
+    replacements: [["  if (pairs.length > 1) pairs.sort(([a], [b]) => compareBytes(a, b));\n", ""]],
     description: "encryption context pairs not sorted (order-sensitive AAD)",
   },
   {
