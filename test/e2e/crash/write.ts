@@ -12,30 +12,39 @@ import type { ImportParameters, TrackedKey, World, WriteName } from "./crashWorl
 /** The process was killed: the client stops without sending anything more. */
 export class NoAnswer extends Error {}
 
+/** How long a throttled request waits before it is sent again, and how often at most. */
+const throttledRetry = { delayMs: 50, attempts: 100 } as const;
+
 /**
  * Sends one request. Resolves with the answer; throws NoAnswer when none came (the process died
  * before answering, or was already dead) and an Error for any error answer, which no request of
- * the workload should get.
+ * the workload should get. `ThrottlingException` (serve has no wrapping key pair ready and
+ * generates as many as it may) changed nothing, so the request is sent again after a short
+ * wait, as the AWS SDKs do.
  */
 export async function send<T>(
   killed: () => boolean,
   what: string,
   call: () => ResultAsync<T, KmsError>,
 ): Promise<T> {
-  if (killed()) throw new NoAnswer(what);
-  let answer: Awaited<ResultAsync<T, KmsError>>;
-  try {
-    answer = await call();
-  } catch (error) {
-    if (error instanceof KMSServiceException) {
-      throw new Error(`${what} was answered with ${error.name}: ${error.message}`);
+  for (let attempt = 1; ; attempt++) {
+    if (killed()) throw new NoAnswer(what);
+    let answer: Awaited<ResultAsync<T, KmsError>>;
+    try {
+      answer = await call();
+    } catch (error) {
+      if (error instanceof KMSServiceException) {
+        throw new Error(`${what} was answered with ${error.name}: ${error.message}`);
+      }
+      throw new NoAnswer(what);
     }
-    throw new NoAnswer(what);
+    if (answer.isOk()) return answer.value;
+    const { name, message } = answer.error;
+    if (name !== "ThrottlingException" || attempt === throttledRetry.attempts) {
+      throw new Error(`${what} was answered with ${name}: ${message}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, throttledRetry.delayMs));
   }
-  if (answer.isErr()) {
-    throw new Error(`${what} was answered with ${answer.error.name}: ${answer.error.message}`);
-  }
-  return answer.value;
 }
 
 /**
