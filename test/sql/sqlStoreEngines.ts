@@ -12,6 +12,11 @@ export interface SqlStoreEngine {
   fresh(): Promise<SqlKeyStore>;
   /** Another store on the storage `store` uses, as a restarted process would open it. */
   openAgain(store: KeyStore): Promise<SqlKeyStore>;
+  /**
+   * Closes every store it opened so far (each PostgreSQL store holds a pool of up to 10
+   * connections); their storage stays until {@link cleanUp}.
+   */
+  closeStores(): Promise<void>;
   /** Closes every store it opened and removes their storage. */
   cleanUp(): Promise<void>;
 }
@@ -28,7 +33,9 @@ function tracking(name: SqlStoreEngine["name"], locationOf: Map<KeyStore, string
     if (location === undefined) throw new Error(`not a ${name} store this engine opened`);
     return location;
   };
-  const closeAll = () => Promise.all(opened.splice(0).map((store) => store.close()));
+  const closeAll = async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  };
   return { keep, where, closeAll };
 }
 
@@ -43,6 +50,7 @@ export function sqliteEngine(): SqlStoreEngine {
     name: "SQLite",
     fresh: () => open(join(dir, `store-${files++}.sqlite`)),
     openAgain: (store) => open(where(store)),
+    closeStores: closeAll,
     cleanUp: async () => {
       await closeAll();
       rmSync(dir, { recursive: true, force: true });
@@ -64,6 +72,7 @@ export function postgresEngine(serverUrl: string): SqlStoreEngine {
       return open(database.url);
     },
     openAgain: (store) => open(where(store)),
+    closeStores: closeAll,
     cleanUp: async () => {
       await closeAll();
       await Promise.all(databases.splice(0).map((database) => database.drop()));
