@@ -155,7 +155,7 @@ describe("sigV4Authentication with its signing key cache", () => {
     const clock = manualClock(new Date("2026-03-01T23:55:00.000Z"));
     const authenticate = sigV4Authentication([alice], "us-east-1", clock);
     const before = await signed({ ...alice, date: new Date("2026-03-01T23:50:00.000Z") });
-    expect(authenticate(before).isOk()).toBe(true);
+    expect(authenticate(before)).toBeOk();
     const after = await signed({ ...alice, date: new Date("2026-03-02T00:05:00.000Z") });
     const firstDaysKey = signingKeyCache(1).signingKey(alice, "20260301", "us-east-1", "kms");
     expect(authenticate(resigned(after, firstDaysKey))._unsafeUnwrapErr().name).toBe(
@@ -167,7 +167,7 @@ describe("sigV4Authentication with its signing key cache", () => {
   it("does not verify a request claiming one access key with the signing key cached for another", async () => {
     const now = new Date("2026-03-01T12:00:00.000Z");
     const authenticate = sigV4Authentication([alice, bob], "us-east-1", manualClock(now));
-    expect(authenticate(await signed({ ...alice, date: now })).isOk()).toBe(true);
+    expect(authenticate(await signed({ ...alice, date: now }))).toBeOk();
     const claimsBob = await signed({ ...bob, date: now });
     const alicesKey = signingKeyCache(1).signingKey(alice, "20260301", "us-east-1", "kms");
     expect(authenticate(resigned(claimsBob, alicesKey))._unsafeUnwrapErr().name).toBe(
