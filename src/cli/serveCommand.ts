@@ -38,7 +38,8 @@ const sweepIntervalMs = 60_000;
 /**
  * `kms-byok serve`: runs `createKmsServer` with the wrapping key pools of `--warm` filled to
  * `--pool-size` (reported ready only then; a request finding a pool empty beyond the on-demand
- * limit gets `ThrottlingException`) until SIGINT or SIGTERM, then stops taking connections, lets the requests in flight finish and returns 0.
+ * limit gets `ThrottlingException`) until SIGINT or SIGTERM, then stops taking connections, lets
+ * the requests in flight finish and returns 0.
  * Keys live in memory, in SQLite (`--data`) or in PostgreSQL (`--database`); the store is
  * opened and its root key checked before the server listens. Returns 2 for bad options, a bad
  * credentials or root key file, or a store that cannot be opened; 1 when it cannot listen.

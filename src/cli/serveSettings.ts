@@ -41,8 +41,9 @@ export interface ServeOptionValues {
 
 /**
  * Checks the options of `kms-byok serve` and fills in the defaults: port 4599 (0 to 65535),
- * host 127.0.0.1, account 111122223333 (12 digits), Region us-east-1, behaviour classic, keys in memory,
- * RSA_2048 warmed with 3 pairs per spec, and reads the credentials file. The error says which option is wrong and why.
+ * host 127.0.0.1, account 111122223333 (12 digits), Region us-east-1, behaviour classic, keys in
+ * memory, RSA_2048 warmed with 3 pairs per spec, and reads the credentials file. The error says
+ * which option is wrong and why.
  */
 export function serveSettings(values: ServeOptionValues): Result<ServeSettings, string> {
   const { port = "4599", host = "127.0.0.1", region = defaultRegion } = values;

@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { nodeChild } from "./nodeChild.js";
 
 /** One load run: the same request sent over and over on kept-alive connections. */
 export interface LoadRun {
@@ -31,7 +31,7 @@ const cli = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
  * Drives `run.url` with autocannon's CLI in a separate Node process (POST, keep-alive,
  * `run.connections` connections, one request in flight on each) for `run.seconds` seconds.
  */
-export function autocannonRun(run: LoadRun): Promise<LoadResult> {
+export async function autocannonRun(run: LoadRun): Promise<LoadResult> {
   const args = [
     cli,
     "--json",
@@ -46,27 +46,9 @@ export function autocannonRun(run: LoadRun): Promise<LoadResult> {
     ...Object.entries(run.headers).flatMap(([name, value]) => ["--headers", `${name}=${value}`]),
     run.url,
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (text: string) => {
-      stdout += text;
-    });
-    child.stderr.setEncoding("utf8").on("data", (text: string) => {
-      stderr += text;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) {
-        reject(new Error(`autocannon exited with ${code}: ${stderr}`));
-        return;
-      }
-      const result = JSON.parse(stdout) as AutocannonJson;
-      resolve({
-        requestsPerSecond: result.requests.average,
-        failures: result.non2xx + result.errors + result.timeouts,
-      });
-    });
-  });
+  const result = JSON.parse(await nodeChild("autocannon", args)) as AutocannonJson;
+  return {
+    requestsPerSecond: result.requests.average,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
 }

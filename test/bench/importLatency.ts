@@ -17,7 +17,7 @@ import { type SupportedWrappingKeySpec, wrappingKeyBits } from "../../src/domain
 import { createKms } from "../../src/service/createKms.js";
 import { externalKey, wrapFor } from "../support/importMaterial.js";
 import { type Latency, ms, percentile, sampleLatency } from "./measure.js";
-import type { TargetCheck } from "./targetCheck.js";
+import type { MeasuredSection, TargetCheck } from "./targetCheck.js";
 
 const algorithm = "RSAES_OAEP_SHA_256";
 
@@ -80,13 +80,6 @@ export interface ImportVsBareRsaRow {
   readonly coldRatio: number;
 }
 
-/** What {@link importVsBareRsa} measured: rows, the Markdown table, and the targets checked. */
-export interface ImportVsBareRsa {
-  readonly rows: readonly ImportVsBareRsaRow[];
-  readonly table: string;
-  readonly checks: readonly TargetCheck[];
-}
-
 /** How many rounds per spec. */
 export interface ImportVsBareRsaOptions {
   /** Interleaved rounds per spec; RSA_2048 200, RSA_3072 100, RSA_4096 60 when absent. */
@@ -116,7 +109,7 @@ const importTarget = 1.5;
  */
 export async function importVsBareRsa(
   options: ImportVsBareRsaOptions = {},
-): Promise<ImportVsBareRsa> {
+): Promise<MeasuredSection<ImportVsBareRsaRow>> {
   const defaults: Record<SupportedWrappingKeySpec, number> = {
     RSA_2048: 200,
     RSA_3072: 100,

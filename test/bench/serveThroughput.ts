@@ -3,7 +3,7 @@ import { createKmsServer, type KmsServer } from "../../src/http/index.js";
 import { autocannonRun, type LoadResult } from "./autocannonRun.js";
 import { type BareServer, bareDescribeKey, bareEncrypt, bareJsonServer } from "./bareJsonServer.js";
 import { benchCredential, type SignedKmsRequest, signedKmsRequest } from "./signedKmsRequest.js";
-import type { TargetCheck } from "./targetCheck.js";
+import type { MeasuredSection, TargetCheck } from "./targetCheck.js";
 
 /** Throughput of one operation through `kms-byok serve`, next to a bare `node:http` server. */
 export interface ServeThroughputRow {
@@ -16,15 +16,6 @@ export interface ServeThroughputRow {
   readonly ratio: number;
   /** The least ratio issue 16 asks for, when it asks for one. */
   readonly target: number | undefined;
-}
-
-/** What {@link serveThroughput} measured: rows, the Markdown table, and the targets checked. */
-export interface ServeThroughput {
-  readonly rows: readonly ServeThroughputRow[];
-  readonly table: string;
-  readonly checks: readonly TargetCheck[];
-  /** One line per missed target; empty when every target held. */
-  readonly missed: readonly string[];
 }
 
 /** How long and how hard to drive each server. */
@@ -51,7 +42,7 @@ const plaintextBytes = 32;
  */
 export async function serveThroughput(
   options: ServeThroughputOptions = {},
-): Promise<ServeThroughput> {
+): Promise<MeasuredSection<ServeThroughputRow>> {
   const { seconds = 3, connections = 16, rounds = 2 } = options;
   const quiet = () => {};
   const open = createKmsServer({ onInternalError: quiet });
@@ -144,7 +135,6 @@ export async function serveThroughput(
       rows,
       table: serveThroughputTable(rows),
       checks,
-      missed: checks.filter((check) => !check.met).map((c) => `${c.target}: ${c.measured}`),
     };
   } finally {
     await Promise.all([open.close(), verified.close(), ...bare.map((server) => server.close())]);

@@ -5,6 +5,13 @@ export interface TargetCheck {
   readonly met: boolean;
 }
 
+/** What one section of the bench measured: its rows, their Markdown table, and the targets checked. */
+export interface MeasuredSection<Row> {
+  readonly rows: readonly Row[];
+  readonly table: string;
+  readonly checks: readonly TargetCheck[];
+}
+
 /** The Markdown table of `checks`, as the README shows it. */
 export function targetTable(checks: readonly TargetCheck[]): string {
   const rows = checks.map(

@@ -1,12 +1,12 @@
-import { spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { nodeCrypto } from "../../src/adapters/nodeCrypto.js";
 import { serveCryptoOptions } from "../../src/cli/wrappingKeyOptions.js";
 import type { SupportedWrappingKeySpec } from "../../src/domain/wrappingTable.js";
 import { createKmsServer } from "../../src/http/index.js";
 import { percentile } from "./measure.js";
+import { nodeChild } from "./nodeChild.js";
 import { signedKmsRequest } from "./signedKmsRequest.js";
-import type { TargetCheck } from "./targetCheck.js";
+import type { MeasuredSection, TargetCheck } from "./targetCheck.js";
 
 /** One burst of concurrent GetParametersForImport against `kms-byok serve`'s setup. */
 export interface WrappingKeyBurstRow {
@@ -27,13 +27,6 @@ export interface WrappingKeyBurstRow {
   readonly maxMs: number;
   /** The slowest 200 answer, in milliseconds (0 when none). */
   readonly maxAnsweredMs: number;
-}
-
-/** What {@link wrappingKeyBurst} measured: rows, the Markdown table, and the targets checked. */
-export interface WrappingKeyBurst {
-  readonly rows: readonly WrappingKeyBurstRow[];
-  readonly table: string;
-  readonly checks: readonly TargetCheck[];
 }
 
 /** The size of the burst and of the pool. */
@@ -59,7 +52,7 @@ const clientTimeoutMs = 60_000;
  */
 export async function wrappingKeyBurst(
   options: WrappingKeyBurstOptions = {},
-): Promise<WrappingKeyBurst> {
+): Promise<MeasuredSection<WrappingKeyBurstRow>> {
   const { spec = "RSA_4096", requests = 200 } = options;
   const poolSize = options.poolSize ?? requests;
   const warm = await burst(spec, requests, poolSize, true);
@@ -157,7 +150,7 @@ interface BurstAnswer {
 }
 
 /** Runs test/bench/burstClient.ts in its own Node process (through tsx) and returns its answers. */
-function runBurstClient(
+async function runBurstClient(
   url: string,
   requests: readonly {
     readonly headers: Readonly<Record<string, string>>;
@@ -165,25 +158,12 @@ function runBurstClient(
   }[],
 ): Promise<BurstAnswer[]> {
   const client = new URL("./burstClient.ts", import.meta.url).pathname;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", client], {
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (text: string) => {
-      stdout += text;
-    });
-    child.stderr.setEncoding("utf8").on("data", (text: string) => {
-      stderr += text;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code === 0) resolve(JSON.parse(stdout) as BurstAnswer[]);
-      else reject(new Error(`the burst client exited with ${code}: ${stderr}`));
-    });
-    child.stdin.end(JSON.stringify({ url, requests }));
-  });
+  const output = await nodeChild(
+    "the burst client",
+    ["--import", "tsx", client],
+    JSON.stringify({ url, requests }),
+  );
+  return JSON.parse(output) as BurstAnswer[];
 }
 
 function seconds(ms: number): string {
