@@ -1,4 +1,4 @@
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { err, ok, type Result, ResultAsync } from "neverthrow";
 import type { KeyArn } from "../domain/keyArn.js";
 import type { ImportTokenClaims } from "../domain/keyCommand.js";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
@@ -31,13 +31,14 @@ export function readImportToken(
   crypto: CryptoProvider,
   token: Uint8Array,
 ): ResultAsync<ImportTokenClaims, KmsError> {
-  return crypto
-    .unseal(token, purpose)
-    .mapErr(invalidToken)
-    .andThen((payload) => {
-      const claims = parseClaims(new TextDecoder().decode(payload));
-      return claims === undefined ? errAsync(invalidToken()) : okAsync(claims);
-    });
+  const read = async (): Promise<Result<ImportTokenClaims, KmsError>> => {
+    const payload = await crypto.unseal(token, purpose);
+    const claims = payload.isOk()
+      ? parseClaims(new TextDecoder().decode(payload.value))
+      : undefined;
+    return claims === undefined ? err(invalidToken()) : ok(claims);
+  };
+  return new ResultAsync(read());
 }
 
 function parseClaims(json: string): ImportTokenClaims | undefined {
