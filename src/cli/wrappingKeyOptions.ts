@@ -11,7 +11,7 @@ export interface WrappingKeyOptions {
   readonly poolSize: number;
 }
 
-/** The largest `--pool-size`: 1000 RSA_4096 pairs take about 15 minutes of two cores to make. */
+/** The largest `--pool-size`: 1000 RSA_4096 pairs take 8 to 11 minutes of two cores to make. */
 export const maxPoolSize = 1_000;
 
 const usage =
