@@ -58,14 +58,8 @@ export function nodeCrypto(options: NodeCryptoOptions = {}): NodeCrypto {
     rootKey: options.rootKey ?? randomBytes(32),
     wrappingKeys: generateWrappingKey,
     poolSize: options.wrappingKeyPoolSize ?? 3,
-    ...(options.wrappingKeyGenerators === undefined
-      ? {}
-      : { generators: options.wrappingKeyGenerators }),
-    ...(options.maxOnDemandWrappingKeys === undefined
-      ? {}
-      : { maxOnDemand: options.maxOnDemandWrappingKeys }),
-    ...(options.materialCacheSize === undefined
-      ? {}
-      : { materialCacheSize: options.materialCacheSize }),
+    generators: options.wrappingKeyGenerators,
+    maxOnDemand: options.maxOnDemandWrappingKeys,
+    materialCacheSize: options.materialCacheSize,
   });
 }

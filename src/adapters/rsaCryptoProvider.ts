@@ -42,16 +42,16 @@ export interface RsaCryptoProviderOptions {
   readonly poolSize?: number;
   /**
    * How many opened key materials to keep as `KeyObject`s for the data plane;
-   * {@link defaultMaterialCacheSize} when absent, 0 to open the sealed material on every call.
+   * 10,000 when absent, 0 to open the sealed material on every call.
    */
-  readonly materialCacheSize?: number;
+  readonly materialCacheSize?: number | undefined;
   /** How many pairs of one spec the pool generates at once while filling; 1 when absent. */
-  readonly generators?: number;
+  readonly generators?: number | undefined;
   /**
    * At most this many pairs of one spec generated on demand at once (its pool empty); beyond
    * that `generateWrappingKeyPair` answers `ThrottlingException` at once. No limit when absent.
    */
-  readonly maxOnDemand?: number;
+  readonly maxOnDemand?: number | undefined;
 }
 
 /** A crypto provider with a wrapping key pool to fill ahead of time and to close. */
@@ -71,7 +71,7 @@ export interface RsaCryptoProvider extends CryptoProvider {
 }
 
 /** How many opened key materials stay in memory unless the options say otherwise. */
-export const defaultMaterialCacheSize = 10_000;
+const defaultMaterialCacheSize = 10_000;
 
 /** How many parsed private keys of handed-out parameter sets stay in memory. */
 const cachedPrivateKeys = 1_000;
@@ -93,8 +93,8 @@ export function rsaCryptoProvider(options: RsaCryptoProviderOptions): RsaCryptoP
   const privateKeys = keyObjectCache(cachedPrivateKeys);
   const pool = wrappingKeyPool({
     size: options.poolSize ?? 0,
-    ...(options.generators === undefined ? {} : { generators: options.generators }),
-    ...(options.maxOnDemand === undefined ? {} : { maxOnDemand: options.maxOnDemand }),
+    generators: options.generators,
+    maxOnDemand: options.maxOnDemand,
     generate: async (spec): Promise<{ pair: WrappingKeyPair; privateKey: KeyObject }> => {
       const { publicKey, privateKey } = await options.wrappingKeys(spec);
       const der = privateKey.export({ type: "pkcs8", format: "der" });

@@ -16,12 +16,12 @@ export interface WrappingKeyPoolOptions<T> {
    * How many pairs of one spec it generates at once while filling or refilling; 1 when absent.
    * More than 1 fills a large pool faster on a machine with several cores.
    */
-  readonly generators?: number;
+  readonly generators?: number | undefined;
   /**
    * At most this many pairs of one spec generated on demand at once, for {@link WrappingKeyPool.tryTake}
    * to refuse the rest instead of queueing them behind key generation; no limit when absent.
    */
-  readonly maxOnDemand?: number;
+  readonly maxOnDemand?: number | undefined;
 }
 
 /** Pre-generated RSA wrapping key pairs, refilled in the background. */
@@ -156,24 +156,27 @@ export function wrappingKeyPool<T>(options: WrappingKeyPoolOptions<T>): Wrapping
     scheduled.set(spec, timer);
   };
 
+  const onDemand = (spec: SupportedWrappingKeySpec) => onDemandOf.get(spec) ?? 0;
+  const take = (spec: SupportedWrappingKeySpec): Promise<T> => {
+    const pair = readyOf(spec).shift();
+    scheduleRefill(spec);
+    return pair === undefined ? generateOnDemand(spec) : Promise.resolve(pair);
+  };
+
   return {
-    take: (spec) => {
-      const pair = readyOf(spec).shift();
-      scheduleRefill(spec);
-      return pair === undefined ? generateOnDemand(spec) : Promise.resolve(pair);
-    },
+    take,
     tryTake: (spec) => {
-      const pair = readyOf(spec).shift();
+      const refused =
+        readyOf(spec).length === 0 && maxOnDemand !== undefined && onDemand(spec) >= maxOnDemand;
+      if (!refused) return take(spec);
       scheduleRefill(spec);
-      if (pair !== undefined) return Promise.resolve(pair);
-      if (maxOnDemand !== undefined && (onDemandOf.get(spec) ?? 0) >= maxOnDemand) return undefined;
-      return generateOnDemand(spec);
+      return undefined;
     },
     fill: async (specs = allSpecs) => {
       await Promise.all(specs.map(refill));
     },
     available: (spec) => readyOf(spec).length,
-    onDemand: (spec) => onDemandOf.get(spec) ?? 0,
+    onDemand,
     close: async () => {
       closed = true;
       for (const timer of scheduled.values()) clearTimeout(timer);

@@ -1,5 +1,6 @@
 import { keyMaterials } from "./keyMaterials.js";
 import type { KeyRecord } from "./keyRecord.js";
+import { sameBytes } from "./sameBytes.js";
 
 /**
  * The sealed materials `before` held that `after` no longer holds for use: those deleted or
@@ -22,10 +23,4 @@ export function sealedMaterialsLeavingUse(
   return keyMaterials(before).flatMap((m) =>
     m.sealed === undefined || kept.some((sealed) => sameBytes(sealed, m.sealed)) ? [] : [m.sealed],
   );
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array | undefined): boolean {
-  if (b === undefined || a.byteLength !== b.byteLength) return false;
-  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -4,7 +4,7 @@ import { keyIdOf } from "../domain/keyArn.js";
 import type { KeyRecord } from "../domain/keyRecord.js";
 import { type KmsError, kmsError } from "../domain/kmsError.js";
 import { pendingDeletion } from "../domain/requireEnabledKey.js";
-import { commitKeyCommand } from "./commitKeyCommand.js";
+import { readKey } from "./readKey.js";
 import type { ServiceDeps } from "./serviceDeps.js";
 
 /** How many aliases one key may have (AWS's default quota, docs/decisions/0023-aliases.md). */
@@ -24,8 +24,8 @@ export function aliasTarget(
   now: Date,
   gainsAlias: boolean,
 ): ResultAsync<KeyRecord, KmsError> {
-  return commitKeyCommand(deps, arn, now, () => okAsync({ type: "ReadKey", arn }))
-    .andThen(({ key }) =>
+  return readKey(deps, arn, now)
+    .andThen((key) =>
       key.keyState === "PendingDeletion" ? errAsync(pendingDeletion(key)) : okAsync(key),
     )
     .andThen((key) =>

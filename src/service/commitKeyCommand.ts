@@ -47,7 +47,7 @@ export function commitKeyCommand(
     const next = transition(before, command.value, now);
     if (next.isErr()) {
       if (before !== undefined && next.error.name === "NotFoundException")
-        forget(ports, sealedMaterialsLeavingUse(before, undefined));
+        forgetLeaving(ports, before, undefined);
       return next;
     }
     if (next.value.events.length === 0) return next;
@@ -59,11 +59,14 @@ export function commitKeyCommand(
     );
     if (written.isErr()) return err(written.error);
     for (const event of next.value.events) ports.audit.record(event);
-    if (before !== undefined) forget(ports, sealedMaterialsLeavingUse(before, next.value.key));
+    if (before !== undefined) forgetLeaving(ports, before, next.value.key);
     return next;
   });
 }
 
-function forget(ports: CommitPorts, sealedMaterials: readonly Uint8Array[]): void {
-  for (const sealed of sealedMaterials) ports.crypto.forgetMaterial?.(sealed);
+/** Tells the crypto provider, if it listens, of the materials that `before` → `after` takes out of use. */
+function forgetLeaving(ports: CommitPorts, before: KeyRecord, after: KeyRecord | undefined): void {
+  if (ports.crypto.forgetMaterial === undefined) return;
+  for (const sealed of sealedMaterialsLeavingUse(before, after))
+    ports.crypto.forgetMaterial(sealed);
 }

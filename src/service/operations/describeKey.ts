@@ -1,9 +1,8 @@
-import { okAsync } from "neverthrow";
 import { keyMetadata } from "../../domain/keyMetadata.js";
 import type { DescribeKeyRequest, DescribeKeyResponse } from "../../domain/requests/describeKey.js";
 import { validateDescribeKeyRequest } from "../../domain/requests/describeKey.js";
-import { commitKeyCommand } from "../commitKeyCommand.js";
 import type { OperationHandler } from "../operationDescriptor.js";
+import { readKey } from "../readKey.js";
 import { resolveKey } from "../resolveKey.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
@@ -15,7 +14,7 @@ export function describeKey(
     const now = deps.clock.now();
     return validateDescribeKeyRequest(input, { scope: deps.scope, now })
       .asyncAndThen((reference) => resolveKey(deps, reference, now))
-      .andThen((arn) => commitKeyCommand(deps, arn, now, () => okAsync({ type: "ReadKey", arn })))
-      .map(({ key }) => ({ KeyMetadata: keyMetadata(key) }));
+      .andThen((arn) => readKey(deps, arn, now))
+      .map((key) => ({ KeyMetadata: keyMetadata(key) }));
   };
 }

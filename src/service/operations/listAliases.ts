@@ -8,8 +8,8 @@ import {
   validateListAliasesRequest,
 } from "../../domain/requests/listAliases.js";
 import type { AliasPageRequest } from "../../ports/keyStore.js";
-import { commitKeyCommand } from "../commitKeyCommand.js";
 import type { OperationHandler } from "../operationDescriptor.js";
+import { readKey } from "../readKey.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 
 /**
@@ -26,9 +26,10 @@ export function listAliases(
         const request: ResultAsync<AliasPageRequest, KmsError> =
           targetArn === undefined
             ? okAsync(page)
-            : commitKeyCommand(deps, targetArn, now, () =>
-                okAsync({ type: "ReadKey", arn: targetArn }),
-              ).map(() => ({ ...page, targetKeyId: keyIdOf(targetArn) }));
+            : readKey(deps, targetArn, now).map(() => ({
+                ...page,
+                targetKeyId: keyIdOf(targetArn),
+              }));
         return request
           .andThen((request) => deps.store.listAliases(deps.scope, request, now))
           .map(({ aliases, nextMarker }) => ({

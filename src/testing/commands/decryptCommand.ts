@@ -1,11 +1,7 @@
 import type { DecryptResponse } from "../../domain/requests/decrypt.js";
+import { sameBytes } from "../../domain/sameBytes.js";
 import { differences } from "./differences.js";
-import {
-  type DecryptChoices,
-  heldCiphertext,
-  predictDecrypt,
-  sameBytes,
-} from "./heldCiphertext.js";
+import { type DecryptChoices, heldCiphertext, predictDecrypt } from "./heldCiphertext.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";

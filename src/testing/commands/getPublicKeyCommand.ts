@@ -1,8 +1,8 @@
 import type { GetPublicKeyResponse } from "../../domain/requests/getPublicKey.js";
+import { sameBytes } from "../../domain/sameBytes.js";
 import { lookUpEnabledKey } from "../model/lookUpKey.js";
 import { hasPublicKey } from "../model/modelKeyKinds.js";
 import { differences } from "./differences.js";
-import { sameBytes } from "./heldCiphertext.js";
 import { type KeyChoice, resolveKeyChoice, showKeyChoice } from "./keyChoice.js";
 import { heldSpecMaterial } from "./keyUse.js";
 import { kindDifferences } from "./kindDifferences.js";

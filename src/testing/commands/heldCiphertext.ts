@@ -137,13 +137,6 @@ function decryptUnder(
   return fails ? "InvalidCiphertextException" : enabled;
 }
 
-/** Tells whether `a` holds exactly the bytes of `b`. */
-export function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
-  return (
-    a instanceof Uint8Array && a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i])
-  );
-}
-
 /** The context with its pairs in the same or the reverse order: order must not matter. */
 function inOrder(
   context: Readonly<Record<string, string>>,

@@ -1,9 +1,9 @@
 import type { GenerateMacResponse } from "../../domain/requests/generateMac.js";
 import type { VerifyMacResponse } from "../../domain/requests/verifyMac.js";
+import { sameBytes } from "../../domain/sameBytes.js";
 import { offers } from "../model/keyUsage.js";
 import { type ModelMacAlgorithm, modelMacAlgorithms } from "../model/modelKeyKinds.js";
 import { differences } from "./differences.js";
-import { sameBytes } from "./heldCiphertext.js";
 import { type KeyChoice, resolveKeyChoice, showKeyChoice } from "./keyChoice.js";
 import {
   type AlgorithmChoice,

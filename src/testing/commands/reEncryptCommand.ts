@@ -1,4 +1,5 @@
 import type { ReEncryptResponse } from "../../domain/requests/reEncrypt.js";
+import { sameBytes } from "../../domain/sameBytes.js";
 import { type KeyRef, resolveKeyRef, showKeyRef } from "../model/keyRef.js";
 import { liveKey } from "../model/liveKey.js";
 import { enabledOnly } from "../model/lookUpKey.js";
@@ -6,12 +7,7 @@ import { currentMaterial } from "../model/modelMaterials.js";
 import { differences } from "./differences.js";
 import { encryptRefusal } from "./encryptCommand.js";
 import { encryptionContexts } from "./encryptionContexts.js";
-import {
-  type DecryptChoices,
-  heldCiphertext,
-  predictDecrypt,
-  sameBytes,
-} from "./heldCiphertext.js";
+import { type DecryptChoices, heldCiphertext, predictDecrypt } from "./heldCiphertext.js";
 import { type KmsModel, StepCommand } from "./kmsCommand.js";
 import type { KmsSystem } from "./kmsSystem.js";
 import { outcomeOf, type Step } from "./step.js";
