@@ -9,7 +9,7 @@ export type MaterialKeyKind = "secret" | "private";
 export interface MaterialKeyCache {
   /**
    * The `KeyObject` of `kind` that `sealed` holds: the cached one, or `open(sealed)`'s, which is
-   * then remembered (the least recently used entry beyond the limit is dropped).
+   * then remembered (beyond the limit, in place of one not used lately).
    */
   keyOf(
     sealed: Uint8Array,
@@ -24,44 +24,93 @@ export interface MaterialKeyCache {
   readonly size: number;
 }
 
+/** One remembered key, in its slot of the clock. */
+interface Slot {
+  readonly kind: MaterialKeyKind;
+  readonly name: string;
+  readonly key: KeyObject;
+  readonly index: number;
+  /** Whether the key was found since the clock's hand last passed it. */
+  used: boolean;
+}
+
 /**
- * A bounded least-recently-used map from sealed key material to the `KeyObject` it opens to, so
- * a data-plane call does not open the material with a full AES-GCM operation under the root key
- * and parse it again. A `KeyObject` keeps the key in memory of its own (never in Node's shared
- * Buffer pool) and cannot be exported back to bytes through this map. Only the exact sealed bytes
- * a caller opened find the key; with `limit` 0 nothing is kept.
+ * A bounded map from sealed key material to the `KeyObject` it opens to, so a data-plane call
+ * does not open the material with a full AES-GCM operation under the root key and parse it
+ * again. A `KeyObject` keeps the key in memory of its own (never in Node's shared Buffer pool)
+ * and cannot be exported back to bytes through this map. Only the exact sealed bytes a caller
+ * opened find the key; with `limit` 0 nothing is kept.
+ *
+ * Beyond `limit` keys, the clock algorithm drops one that was not found since the clock's hand
+ * last passed it (an approximation of the least recently used). A hit only marks its slot, so
+ * it costs the same with 10 keys or 10,000: reinserting a hit into a `Map` to keep exact
+ * recency order lengthens V8's hash chains until a lookup costs microseconds per thousand keys.
  */
 export function materialKeyCache(limit: number): MaterialKeyCache {
-  const entries = new Map<string, KeyObject>();
+  const found: Record<MaterialKeyKind, Map<string, Slot>> = {
+    secret: new Map(),
+    private: new Map(),
+  };
+  const slots: (Slot | undefined)[] = [];
+  /** Slots emptied by `forget`, filled before the clock drops anything. */
+  const freed: number[] = [];
+  let hand = 0;
   const nameOf = (sealed: Uint8Array) =>
     Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength).toString("latin1");
+  const drop = (slot: Slot | undefined) => {
+    if (slot === undefined) return;
+    found[slot.kind].delete(slot.name);
+    slots[slot.index] = undefined;
+  };
+  /** The index of a slot for a new key: a free one, or that of the key the clock drops. */
+  const freeSlot = (): number => {
+    const free = freed.pop();
+    if (free !== undefined) return free;
+    if (slots.length < limit) return slots.length;
+    for (;;) {
+      const index = hand;
+      hand = (hand + 1) % limit;
+      const slot = slots[index];
+      if (slot?.used === true) slot.used = false;
+      else {
+        drop(slot);
+        return index;
+      }
+    }
+  };
   return {
     keyOf(sealed, kind, open) {
-      const name = `${kind}:${nameOf(sealed)}`;
-      const cached = entries.get(name);
+      const name = nameOf(sealed);
+      const cached = found[kind].get(name);
       if (cached !== undefined) {
-        entries.delete(name);
-        entries.set(name, cached);
-        return ok(cached);
+        cached.used = true;
+        return ok(cached.key);
       }
       const opened = open();
       if (opened.isOk() && limit > 0) {
-        entries.set(name, opened.value);
-        if (entries.size > limit) {
-          const oldest = entries.keys().next();
-          if (oldest.done !== true) entries.delete(oldest.value);
-        }
+        const slot: Slot = { kind, name, key: opened.value, index: freeSlot(), used: false };
+        slots[slot.index] = slot;
+        found[kind].set(name, slot);
       }
       return opened;
     },
     forget(sealed) {
       const name = nameOf(sealed);
-      entries.delete(`secret:${name}`);
-      entries.delete(`private:${name}`);
+      for (const slot of [found.secret.get(name), found.private.get(name)]) {
+        if (slot === undefined) continue;
+        drop(slot);
+        freed.push(slot.index);
+      }
     },
-    clear: () => entries.clear(),
+    clear() {
+      found.secret.clear();
+      found.private.clear();
+      slots.length = 0;
+      freed.length = 0;
+      hand = 0;
+    },
     get size() {
-      return entries.size;
+      return found.secret.size + found.private.size;
     },
   };
 }

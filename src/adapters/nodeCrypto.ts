@@ -28,7 +28,7 @@ export interface NodeCryptoOptions {
   readonly maxOnDemandWrappingKeys?: number;
   /**
    * How many opened key materials the data plane keeps in memory, as non-exportable `KeyObject`s
-   * (least recently used dropped first; dropped too when material is deleted, expires or its key
+   * (one not used lately dropped first; dropped too when material is deleted, expires or its key
    * is scheduled for deletion, and on `close()`); 10,000 when absent, 0 to open the sealed
    * material for every call.
    */

@@ -1,4 +1,4 @@
-import { err, errAsync, okAsync, type Result, ResultAsync } from "neverthrow";
+import { err, errAsync, type Result, ResultAsync } from "neverthrow";
 import { type EncryptionAlgorithm, isRsaEncryptionAlgorithm } from "../domain/keyAlgorithms.js";
 import { type KeyArn, keyArn } from "../domain/keyArn.js";
 import type { KeyMaterialId } from "../domain/keyMaterialId.js";
@@ -15,10 +15,10 @@ import { requireKeyAlgorithm } from "../domain/requireKeyAlgorithm.js";
 import { requireNoEncryptionContext } from "../domain/requireRsaPlaintext.js";
 import type { KeyReference } from "../domain/resolveKeyReference.js";
 import { ciphertextAdditionalData, parseCiphertextBlob } from "./ciphertextBlob.js";
-import { readKey } from "./readKey.js";
+import { keyAt } from "./readKey.js";
 import { resolveKey } from "./resolveKey.js";
 import type { ServiceDeps } from "./serviceDeps.js";
-import { useEnabledKey } from "./useEnabledKey.js";
+import { enabledKeyAt } from "./useEnabledKey.js";
 
 /** What {@link decryptCiphertext} needs: the ciphertext, its context, and the key named, if any. */
 export interface CiphertextToDecrypt {
@@ -59,36 +59,44 @@ export function decryptCiphertext(
   request: CiphertextToDecrypt,
   now: Date,
 ): ResultAsync<DecryptedCiphertext, KmsError> {
-  if (request.key === undefined) return decryptSymmetric(deps, request, undefined, now);
-  return resolveKey(deps, request.key, now).andThen((named) =>
-    deps.behaviour === "current"
-      ? readKey(deps, named, now)
-          // A named key that is gone can be no RSA key: the ciphertext decides, as in `classic`.
-          .orElse((error) =>
-            error.name === "NotFoundException" ? okAsync(undefined) : errAsync(error),
-          )
-          .andThen((key) =>
-            key === undefined || keySpecOf(key) === "SYMMETRIC_DEFAULT"
-              ? decryptSymmetric(deps, request, named, now)
-              : decryptAsymmetric(deps, request, key),
-          )
-      : decryptSymmetric(deps, request, named, now),
-  );
+  return new ResultAsync(openCiphertext(deps, request, now));
 }
 
-/** A ciphertext of this KMS's symmetric keys: it names its key and material. */
-function decryptSymmetric(
+/** {@link decryptCiphertext} as a promise, for the hot paths that await their steps in turn. */
+export function openCiphertext(
   deps: ServiceDeps,
   request: CiphertextToDecrypt,
-  named: KeyArn | undefined,
   now: Date,
-): ResultAsync<DecryptedCiphertext, KmsError> {
-  return new ResultAsync(openSymmetric(deps, request, named, now));
+): Promise<Result<DecryptedCiphertext, KmsError>> {
+  return request.key === undefined
+    ? openSymmetric(deps, request, undefined, now)
+    : openNamed(deps, request, request.key, now);
+}
+
+/** A ciphertext whose key the caller names: in `current`, perhaps an RSA key's. */
+async function openNamed(
+  deps: ServiceDeps,
+  request: CiphertextToDecrypt,
+  reference: KeyReference,
+  now: Date,
+): Promise<Result<DecryptedCiphertext, KmsError>> {
+  const named = await resolveKey(deps, reference, now);
+  if (named.isErr()) return err(named.error);
+  if (deps.behaviour === "current") {
+    const key = await keyAt(deps, named.value, now);
+    // A named key that is gone can be no RSA key: the ciphertext decides, as in `classic`.
+    if (key.isErr() && key.error.name !== "NotFoundException") return err(key.error);
+    if (key.isOk() && keySpecOf(key.value) !== "SYMMETRIC_DEFAULT") {
+      return decryptAsymmetric(deps, request, key.value);
+    }
+  }
+  return openSymmetric(deps, request, named.value, now);
 }
 
 /**
- * {@link decryptSymmetric}'s steps awaited in turn: the hottest path of the service, so one
- * promise per store and crypto call rather than a chain of them.
+ * A ciphertext of this KMS's symmetric keys, which names its key and material; the steps are
+ * awaited in turn: the hottest path of the service, so one promise per store and crypto call
+ * rather than a chain of them.
  */
 async function openSymmetric(
   deps: ServiceDeps,
@@ -101,7 +109,7 @@ async function openSymmetric(
   const ciphertext = parsed.value;
   const arn = keyArn(deps.scope, ciphertext.keyId);
   if (named !== undefined && named !== arn) return err(incorrectKey());
-  const used = await useEnabledKey(deps, arn, now);
+  const used = await enabledKeyAt(deps, arn, now);
   if (used.isErr()) return err(named === undefined ? asCiphertextError(used.error) : used.error);
   const key = used.value;
   const algorithm = requireKeyAlgorithm(

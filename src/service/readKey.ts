@@ -17,10 +17,11 @@ export function readKey(
   arn: KeyArn,
   now: Date,
 ): ResultAsync<KeyRecord, KmsError> {
-  return new ResultAsync(read(deps, arn, now));
+  return new ResultAsync(keyAt(deps, arn, now));
 }
 
-async function read(
+/** {@link readKey} as a promise, for the hot paths that await their steps in turn. */
+export async function keyAt(
   deps: ServiceDeps,
   arn: KeyArn,
   now: Date,

@@ -49,6 +49,30 @@ describe("materialKeyCache", () => {
     expect(opener.calls()).toBe(4);
   });
 
+  it("holds at most its limit, and never drops a key found since the last insertion", () => {
+    const cache = materialKeyCache(100);
+    const opener = counting();
+    cache.keyOf(sealed(0), "secret", opener.open);
+    for (let byte = 1; byte < 250; byte++) {
+      cache.keyOf(sealed(byte), "secret", opener.open);
+      const calls = opener.calls();
+      cache.keyOf(sealed(0), "secret", opener.open);
+      expect(opener.calls()).toBe(calls);
+      expect(cache.size).toBe(Math.min(byte + 1, 100));
+    }
+  });
+
+  it("gives the slot of a forgotten key to the next new one, dropping nothing else", () => {
+    const cache = materialKeyCache(3);
+    const opener = counting();
+    for (const byte of [1, 2, 3]) cache.keyOf(sealed(byte), "secret", opener.open);
+    cache.forget(sealed(2));
+    cache.keyOf(sealed(4), "secret", opener.open);
+    for (const byte of [1, 3, 4]) cache.keyOf(sealed(byte), "secret", opener.open);
+    expect(opener.calls()).toBe(4);
+    expect(cache.size).toBe(3);
+  });
+
   it("forgets the keys of sealed bytes it is told to, and every key on clear", () => {
     const cache = materialKeyCache(10);
     const opener = counting();

@@ -4,9 +4,8 @@ import type { EncryptionAlgorithm } from "../keyAlgorithms.js";
 import type { KmsError } from "../kmsError.js";
 import { type KeyReference, parseKeyReference } from "../resolveKeyReference.js";
 import {
-  type AsymmetricEncryptionAlgorithmSpec,
+  type CheckedDataPlaneMembers,
   checkDataPlaneMembers,
-  type DataPlaneMembers,
   type EncryptionAlgorithmSpec,
   type EncryptionContext,
   readDataPlaneMembers,
@@ -39,12 +38,10 @@ export interface DecryptResponse {
 }
 
 /** A validated Decrypt request. */
-export interface DecryptInput extends DataPlaneMembers {
+export interface DecryptInput extends CheckedDataPlaneMembers {
   readonly ciphertextBlob: Uint8Array;
   /** The key the caller expects, when the request names one. */
   readonly key: KeyReference | undefined;
-  /** An RSAES-OAEP algorithm, for an RSA key (`current` profile); absent for `SYMMETRIC_DEFAULT`. */
-  readonly asymmetricAlgorithm?: AsymmetricEncryptionAlgorithmSpec;
 }
 
 /**
@@ -66,17 +63,19 @@ export function validateDecryptRequest(
       const ciphertextBlob = reader.blob("CiphertextBlob", { required: true, min: 1, max: 6144 });
       const keyId = reader.string("KeyId", { min: 1, max: 2048 });
       const members = readDataPlaneMembers(reader, "Decrypt");
-      return reader.finish(() => ({
-        members: members(),
-        ciphertextBlob: present(ciphertextBlob),
-        keyId,
-      }));
+      return reader.finish(() => ({ members, ciphertextBlob: present(ciphertextBlob), keyId }));
     })
-    .andThen(({ members, ciphertextBlob, keyId }) =>
-      (keyId === undefined
-        ? ok(undefined)
-        : parseKeyReference(keyId, context.scope, "Decrypt")
-      ).map((key) => ({ ...members, ciphertextBlob, key })),
-    )
-    .andThen((request) => checkDataPlaneMembers(request, "Decrypt", behaviour));
+    .andThen(({ members, ciphertextBlob, keyId }) => {
+      const named: Result<KeyReference | undefined, KmsError> =
+        keyId === undefined ? ok(undefined) : parseKeyReference(keyId, context.scope, "Decrypt");
+      return named.andThen((key) =>
+        checkDataPlaneMembers(members, "Decrypt", behaviour).map((checked) => ({
+          encryptionContext: checked.encryptionContext,
+          dryRun: checked.dryRun,
+          asymmetricAlgorithm: checked.asymmetricAlgorithm,
+          ciphertextBlob,
+          key,
+        })),
+      );
+    });
 }

@@ -4,9 +4,8 @@ import type { EncryptionAlgorithm } from "../keyAlgorithms.js";
 import type { KmsError } from "../kmsError.js";
 import type { KeyReference } from "../resolveKeyReference.js";
 import {
-  type AsymmetricEncryptionAlgorithmSpec,
+  type CheckedDataPlaneMembers,
   checkDataPlaneMembers,
-  type DataPlaneMembers,
   type EncryptionAlgorithmSpec,
   type EncryptionContext,
   readDataPlaneMembers,
@@ -40,11 +39,9 @@ export interface EncryptResponse {
 }
 
 /** A validated Encrypt request. */
-export interface EncryptInput extends DataPlaneMembers {
+export interface EncryptInput extends CheckedDataPlaneMembers {
   readonly key: KeyReference;
   readonly plaintext: Uint8Array;
-  /** An RSAES-OAEP algorithm, for an RSA key (`current` profile); absent for `SYMMETRIC_DEFAULT`. */
-  readonly asymmetricAlgorithm?: AsymmetricEncryptionAlgorithmSpec;
 }
 
 /**
@@ -63,6 +60,14 @@ export function validateEncryptRequest(
   return readAliasableKeyRequest(input, context, "Encrypt", (reader) => {
     const plaintext = reader.blob("Plaintext", { required: true, min: 1, max: 4096 });
     const members = readDataPlaneMembers(reader, "Encrypt");
-    return () => ({ ...members(), plaintext: present(plaintext) });
-  }).andThen((request) => checkDataPlaneMembers(request, "Encrypt", behaviour));
+    return () => ({ members, plaintext: present(plaintext) });
+  }).andThen(({ members, plaintext, key }) =>
+    checkDataPlaneMembers(members, "Encrypt", behaviour).map((checked) => ({
+      encryptionContext: checked.encryptionContext,
+      dryRun: checked.dryRun,
+      asymmetricAlgorithm: checked.asymmetricAlgorithm,
+      key,
+      plaintext,
+    })),
+  );
 }

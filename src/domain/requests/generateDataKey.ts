@@ -68,10 +68,9 @@ export function validateGenerateDataKeyRequest(
     const keySpec = reader.enumValue("KeySpec", dataKeySpecValues);
     const numberOfBytes = reader.integer("NumberOfBytes", { min: 1, max: 1024 });
     const members = readDataPlaneMembers(reader, operation);
-    return () => ({ ...members(), keySpec, numberOfBytes });
-  })
-    .andThen((request) => checkDataPlaneMembers(request, operation))
-    .andThen(({ keySpec, numberOfBytes, ...request }) => {
+    return () => ({ members, keySpec, numberOfBytes });
+  }).andThen(({ members, keySpec, numberOfBytes, key }) =>
+    checkDataPlaneMembers(members, operation).andThen((checked) => {
       if ((keySpec === undefined) === (numberOfBytes === undefined)) {
         return err(
           kmsError(
@@ -81,8 +80,11 @@ export function validateGenerateDataKeyRequest(
         );
       }
       return ok({
-        ...request,
+        encryptionContext: checked.encryptionContext,
+        dryRun: checked.dryRun,
+        key,
         numberOfBytes: numberOfBytes ?? dataKeySpecBytes[keySpec ?? "AES_256"],
       });
-    });
+    }),
+  );
 }

@@ -7,7 +7,7 @@ import type { OperationHandler } from "../operationDescriptor.js";
 import { resolveKey } from "../resolveKey.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 import { dryRunRefusal } from "../unlessDryRun.js";
-import { useEnabledKey } from "../useEnabledKey.js";
+import { enabledKeyAt } from "../useEnabledKey.js";
 
 /**
  * Encrypt: AES-256-GCM under a symmetric key's material, the encryption context authenticated
@@ -32,7 +32,7 @@ async function encryptRequest(
   const request = validated.value;
   const arn = await resolveKey(deps, request.key, now);
   if (arn.isErr()) return err(arn.error);
-  const key = await useEnabledKey(deps, arn.value, now);
+  const key = await enabledKeyAt(deps, arn.value, now);
   if (key.isErr()) return err(key.error);
   const encrypted = await encryptWithKey(
     deps.crypto,
