@@ -148,12 +148,6 @@ function codePointRank(unit: number): number {
   return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
 }
 
-const hexDigits = "0123456789abcdef";
-const byteToHex = Array.from(
-  { length: 256 },
-  (_, byte) => `${hexDigits[byte >> 4]}${hexDigits[byte & 15]}`,
-);
-
 /** `hex` (lowercase hex digits, as key IDs and key material IDs have them) as bytes. */
 function fromHex(hex: string): Uint8Array {
   const bytes = new Uint8Array(hex.length / 2);
@@ -166,9 +160,7 @@ function nibble(code: number): number {
   return code <= 57 ? code - 48 : code - 87;
 }
 
-/** Lowercase hex of `bytes[start, end)`. */
+/** Lowercase hex of `bytes[start, end)`, by Node's native encoder. */
 function toHex(bytes: Uint8Array, start: number, end: number): string {
-  let hex = "";
-  for (let i = start; i < end; i++) hex += byteToHex[bytes[i] ?? 0];
-  return hex;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("hex");
 }

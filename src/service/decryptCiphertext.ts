@@ -18,7 +18,6 @@ import { ciphertextAdditionalData, parseCiphertextBlob } from "./ciphertextBlob.
 import { keyAt } from "./readKey.js";
 import { resolveKey } from "./resolveKey.js";
 import type { ServiceDeps } from "./serviceDeps.js";
-import { enabledKeyAt } from "./useEnabledKey.js";
 
 /** What {@link decryptCiphertext} needs: the ciphertext, its context, and the key named, if any. */
 export interface CiphertextToDecrypt {
@@ -109,7 +108,7 @@ async function openSymmetric(
   const ciphertext = parsed.value;
   const arn = keyArn(deps.scope, ciphertext.keyId);
   if (named !== undefined && named !== arn) return err(incorrectKey());
-  const used = await enabledKeyAt(deps, arn, now);
+  const used = (await keyAt(deps, arn, now)).andThen(requireEnabledKey);
   if (used.isErr()) return err(named === undefined ? asCiphertextError(used.error) : used.error);
   const key = used.value;
   const algorithm = requireKeyAlgorithm(
