@@ -1,9 +1,10 @@
-import { type Result, ResultAsync } from "neverthrow";
+import type { ResultAsync } from "neverthrow";
 import type { KeyArn } from "../domain/keyArn.js";
 import type { KmsError } from "../domain/kmsError.js";
 import { type EnabledKey, requireEnabledKey } from "../domain/requireEnabledKey.js";
-import { keyAt } from "./readKey.js";
+import { readKey } from "./readKey.js";
 import type { ServiceDeps } from "./serviceDeps.js";
+import { thenResult } from "./thenResult.js";
 
 /**
  * Reads the key for a data-plane operation at `now`. An expiry the read observes is written and
@@ -16,14 +17,5 @@ export function useEnabledKey(
   arn: KeyArn,
   now: Date,
 ): ResultAsync<EnabledKey, KmsError> {
-  return new ResultAsync(enabledKeyAt(deps, arn, now));
-}
-
-/** {@link useEnabledKey} as a promise, for the hot paths that await their steps in turn. */
-export async function enabledKeyAt(
-  deps: ServiceDeps,
-  arn: KeyArn,
-  now: Date,
-): Promise<Result<EnabledKey, KmsError>> {
-  return (await keyAt(deps, arn, now)).andThen(requireEnabledKey);
+  return thenResult(readKey(deps, arn, now), requireEnabledKey);
 }

@@ -350,7 +350,7 @@ export const mutants: readonly Mutant[] = [
   {
     id: 34,
     file: "src/service/ciphertextBlob.ts",
-    replacements: [["  if (pairs.length > 1) pairs.sort(([a], [b]) => compareBytes(a, b));\n", ""]],
+    replacements: [["  if (keys.length > 1) keys.sort(compareUtf8);\n", ""]],
     description: "encryption context pairs not sorted (order-sensitive AAD)",
   },
   {
@@ -358,9 +358,11 @@ export const mutants: readonly Mutant[] = [
     file: "src/service/ciphertextBlob.ts",
     replacements: [
       [
-        "    view.setUint32(offset, part.byteLength);\n    out.set(part, offset + 4);\n    offset += 4 + part.byteLength;",
-        "    out.set(part, offset);\n    offset += part.byteLength;",
+        "for (const key of keys) length += 8 + utf8Length(key)",
+        "for (const key of keys) length += utf8Length(key)",
       ],
+      ["  const start = offset + 4;", "  const start = offset;"],
+      ["  putUint32(out, offset, end - start);\n  return end;", "  return end;"],
     ],
     description: "encryption context not length-prefixed (naive concatenation)",
   },

@@ -2,12 +2,13 @@ import { err, ok, type Result, ResultAsync } from "neverthrow";
 import type { KmsError } from "../../domain/kmsError.js";
 import type { EncryptRequest, EncryptResponse } from "../../domain/requests/encrypt.js";
 import { validateEncryptRequest } from "../../domain/requests/encrypt.js";
+import { requireEnabledKey } from "../../domain/requireEnabledKey.js";
 import { encryptWithKey } from "../encryptWithKey.js";
 import type { OperationHandler } from "../operationDescriptor.js";
+import { keyAt } from "../readKey.js";
 import { resolveKey } from "../resolveKey.js";
 import type { ServiceDeps } from "../serviceDeps.js";
 import { dryRunRefusal } from "../unlessDryRun.js";
-import { enabledKeyAt } from "../useEnabledKey.js";
 
 /**
  * Encrypt: AES-256-GCM under a symmetric key's material, the encryption context authenticated
@@ -32,7 +33,7 @@ async function encryptRequest(
   const request = validated.value;
   const arn = await resolveKey(deps, request.key, now);
   if (arn.isErr()) return err(arn.error);
-  const key = await enabledKeyAt(deps, arn.value, now);
+  const key = (await keyAt(deps, arn.value, now)).andThen(requireEnabledKey);
   if (key.isErr()) return err(key.error);
   const encrypted = await encryptWithKey(
     deps.crypto,
