@@ -69,13 +69,7 @@ export function validateDecryptRequest(
       const named: Result<KeyReference | undefined, KmsError> =
         keyId === undefined ? ok(undefined) : parseKeyReference(keyId, context.scope, "Decrypt");
       return named.andThen((key) =>
-        checkDataPlaneMembers(members, "Decrypt", behaviour).map((checked) => ({
-          encryptionContext: checked.encryptionContext,
-          dryRun: checked.dryRun,
-          asymmetricAlgorithm: checked.asymmetricAlgorithm,
-          ciphertextBlob,
-          key,
-        })),
+        checkDataPlaneMembers(members, "Decrypt", behaviour, { ciphertextBlob, key }),
       );
     });
 }

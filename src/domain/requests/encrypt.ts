@@ -62,12 +62,6 @@ export function validateEncryptRequest(
     const members = readDataPlaneMembers(reader, "Encrypt");
     return () => ({ members, plaintext: present(plaintext) });
   }).andThen(({ members, plaintext, key }) =>
-    checkDataPlaneMembers(members, "Encrypt", behaviour).map((checked) => ({
-      encryptionContext: checked.encryptionContext,
-      dryRun: checked.dryRun,
-      asymmetricAlgorithm: checked.asymmetricAlgorithm,
-      key,
-      plaintext,
-    })),
+    checkDataPlaneMembers(members, "Encrypt", behaviour, { key, plaintext }),
   );
 }

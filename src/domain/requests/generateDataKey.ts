@@ -70,21 +70,18 @@ export function validateGenerateDataKeyRequest(
     const members = readDataPlaneMembers(reader, operation);
     return () => ({ members, keySpec, numberOfBytes });
   }).andThen(({ members, keySpec, numberOfBytes, key }) =>
-    checkDataPlaneMembers(members, operation).andThen((checked) => {
-      if ((keySpec === undefined) === (numberOfBytes === undefined)) {
-        return err(
-          kmsError(
-            "ValidationException",
-            "Please specify either number of bytes or key spec, but not both.",
-          ),
-        );
-      }
-      return ok({
-        encryptionContext: checked.encryptionContext,
-        dryRun: checked.dryRun,
-        key,
-        numberOfBytes: numberOfBytes ?? dataKeySpecBytes[keySpec ?? "AES_256"],
-      });
-    }),
+    checkDataPlaneMembers(members, operation, "classic", {
+      key,
+      numberOfBytes: numberOfBytes ?? dataKeySpecBytes[keySpec ?? "AES_256"],
+    }).andThen((request) =>
+      (keySpec === undefined) === (numberOfBytes === undefined)
+        ? err(
+            kmsError(
+              "ValidationException",
+              "Please specify either number of bytes or key spec, but not both.",
+            ),
+          )
+        : ok(request),
+    ),
   );
 }
