@@ -32,7 +32,8 @@ export function decodeRequestBody(
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     return serializationError("The request body must be a JSON object of request members.");
   }
-  const request: Record<string, unknown> = { ...parsed };
+  // Parsed here, so this function's own: its members are replaced in place.
+  const request = parsed as Record<string, unknown>;
   for (const member of operation.blobs) {
     const value = request[member];
     if (value === undefined || value === null) continue;

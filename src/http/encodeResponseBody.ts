@@ -20,11 +20,19 @@ function toWire(value: unknown): unknown {
     for (const item of value) items.push(toWire(item));
     return items;
   }
-  // No prototype: a member named __proto__ stays a member.
-  const members: Record<string, unknown> = Object.create(null);
+  // A plain object, which JSON.stringify writes on its fast path; an object without a prototype
+  // is a dictionary to V8, and writing one takes about half as long again.
+  const members: Record<string, unknown> = {};
   for (const name of Object.keys(value)) {
     const member = (value as Record<string, unknown>)[name];
-    if (member !== undefined) members[name] = toWire(member);
+    if (member === undefined) continue;
+    // Assigned, a member named __proto__ would set the prototype instead.
+    if (name === "__proto__") Object.defineProperty(members, name, ownMember(toWire(member)));
+    else members[name] = toWire(member);
   }
   return members;
+}
+
+function ownMember(value: unknown): PropertyDescriptor {
+  return { value, enumerable: true, writable: true, configurable: true };
 }

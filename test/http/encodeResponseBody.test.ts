@@ -37,6 +37,11 @@ describe("encodeResponseBody", () => {
     ).toBe('{"KeyId":"k","Truncated":false,"N":0,"X":null}');
   });
 
+  it("writes a member named __proto__ as a member, in its place, touching no prototype", () => {
+    const response = JSON.parse('{"A": 1, "__proto__": {"B": 2}, "C": 3}') as object;
+    expect(encodeResponseBody(response)).toBe('{"A":1,"__proto__":{"B":2},"C":3}');
+  });
+
   it("encodes blobs and dates nested in objects and arrays", () => {
     const response = {
       KeyMetadata: {
