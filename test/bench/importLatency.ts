@@ -182,11 +182,7 @@ function bareDecryptOf(pair: WrappingKeyObjects): () => Buffer {
   return () => privateDecrypt({ key, ...oaep }, wrapped);
 }
 
-async function backToBackImport(
-  spec: SupportedWrappingKeySpec,
-  samples: number,
-  warmup: number,
-) {
+async function backToBackImport(spec: SupportedWrappingKeySpec, samples: number, warmup: number) {
   const pairs = await Promise.all([1, 2, 3, 4].map(() => freshPair(spec)));
   let served = 0;
   const { crypto, kms } = kmsWith(() => pairs[served++ % pairs.length] as WrappingKeyObjects, 3);

@@ -79,9 +79,9 @@ for (const bytes of [32, 4096]) {
 }
 
 console.log(
-  "\n`kms-byok serve` next to a bare node:http server answering the same JSON (autocannon in a separate process, 16 kept-alive connections, nodeCrypto, memory store)\n",
+  "\n`kms-byok serve` next to a bare node:http server answering the same JSON (autocannon in a separate process, 16 kept-alive connections, nodeCrypto, memory store; five rounds of 2 s of each server side by side, the ratio the median of the rounds' ratios)\n",
 );
-const serve = await serveThroughput({ seconds: Math.max(1, Math.round(3 * scale)) });
+const serve = await serveThroughput({ seconds: Math.max(1, Math.round(2 * scale)) });
 console.log(serve.table);
 checks.push(...serve.checks);
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createKmsServer, type KmsServer } from "../../src/http/index.js";
 import { autocannonRun, type LoadResult } from "./autocannonRun.js";
 import { type BareServer, bareDescribeKey, bareEncrypt, bareJsonServer } from "./bareJsonServer.js";
+import { percentile } from "./measure.js";
 import { benchCredential, type SignedKmsRequest, signedKmsRequest } from "./signedKmsRequest.js";
 import type { MeasuredSection, TargetCheck } from "./targetCheck.js";
 
@@ -10,9 +11,10 @@ export interface ServeThroughputRow {
   /** `open`: no credentials; `verified`: every signature recomputed and checked. */
   readonly mode: "open" | "verified";
   readonly operation: "DescribeKey" | "Encrypt";
+  /** Median requests per second over the rounds. */
   readonly kmsPerSecond: number;
   readonly barePerSecond: number;
-  /** `kmsPerSecond / barePerSecond`. */
+  /** The median over the rounds of each round's kms-byok rate over the bare rate run next to it. */
   readonly ratio: number;
   /** The least ratio issue 16 asks for, when it asks for one. */
   readonly target: number | undefined;
@@ -20,11 +22,11 @@ export interface ServeThroughputRow {
 
 /** How long and how hard to drive each server. */
 export interface ServeThroughputOptions {
-  /** Seconds of each measured run; 3 when absent. */
+  /** Seconds of each measured run; 2 when absent. */
   readonly seconds?: number;
   /** Kept-alive connections, one request in flight on each; 16 when absent. */
   readonly connections?: number;
-  /** Measured runs of each server per case, in alternating order; 2 when absent. */
+  /** Measured runs of each server per case, in alternating order; 5 when absent. */
   readonly rounds?: number;
 }
 
@@ -38,12 +40,14 @@ const plaintextBytes = 32;
  * key with a random IV). The load comes from autocannon in a separate process: the same
  * SigV4-signed request (signed once with `@smithy/signature-v4`, then replayed), kept-alive
  * connections. Each case runs the two servers in turn, alternating which goes first, after a
- * warm-up run of each.
+ * warm-up run of each, and takes the median of the rounds' ratios: this machine kind's speed
+ * swings by half for seconds at a time, which moved a ratio of two long runs by ±0.2, while
+ * two runs side by side see the same machine.
  */
 export async function serveThroughput(
   options: ServeThroughputOptions = {},
 ): Promise<MeasuredSection<ServeThroughputRow>> {
-  const { seconds = 3, connections = 16, rounds = 2 } = options;
+  const { seconds = 2, connections = 16, rounds = 5 } = options;
   const quiet = () => {};
   const open = createKmsServer({ onInternalError: quiet });
   const verified = createKmsServer({ credentials: [benchCredential], onInternalError: quiet });
@@ -109,14 +113,14 @@ export async function serveThroughput(
         bareRuns.push(await drive(bareServer.url, bareRequest, seconds));
         if (!kmsFirst) kmsRuns.push(await drive(each.url, kmsRequest, seconds));
       }
-      const kmsPerSecond = mean(kmsRuns.map((run) => run.requestsPerSecond));
-      const barePerSecond = mean(bareRuns.map((run) => run.requestsPerSecond));
+      const kmsRates = kmsRuns.map((run) => run.requestsPerSecond);
+      const bareRates = bareRuns.map((run) => run.requestsPerSecond);
       rows.push({
         mode: each.mode,
         operation: each.operation,
-        kmsPerSecond,
-        barePerSecond,
-        ratio: kmsPerSecond / barePerSecond,
+        kmsPerSecond: median(kmsRates),
+        barePerSecond: median(bareRates),
+        ratio: median(kmsRates.map((rate, round) => rate / (bareRates[round] as number))),
         target: each.target,
       });
     }
@@ -189,8 +193,8 @@ function checked(result: LoadResult): LoadResult {
   return result;
 }
 
-function mean(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
+function median(values: readonly number[]): number {
+  return percentile(values, 50);
 }
 
 function perSecond(value: number): string {
