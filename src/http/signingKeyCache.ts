@@ -8,7 +8,8 @@ export interface SigningSecret {
 
 /**
  * SigV4 signing keys, each derived once from a configured secret and then reused, as the AWS
- * SDKs cache them: at most `limit` of them, the least recently used dropped first.
+ * SDKs cache them: at most `limit` of them. Beyond that, the oldest key not used since it was
+ * last passed over is dropped (second chance, an approximation of the least recently used).
  */
 export interface SigningKeyCache {
   /**
@@ -25,24 +26,30 @@ export interface SigningKeyCache {
 export function signingKeyCache(limit: number): SigningKeyCache {
   if (!Number.isSafeInteger(limit) || limit < 1)
     throw new TypeError(`A signing key cache holds at least one key, not ${limit}.`);
-  // A Map iterates in insertion order: its first entry is the least recently used.
-  const keys = new Map<string, Buffer>();
+  // A Map iterates in insertion order, oldest first. A hit only marks its entry: moving it to
+  // the end (delete, then set) on every request lengthens V8's hash chain for that name until
+  // the Map is next compacted, so a lookup would cost more the more keys are held.
+  const keys = new Map<string, { readonly key: Buffer; used: boolean }>();
+  const dropOne = () => {
+    for (const [name, entry] of keys) {
+      keys.delete(name);
+      if (!entry.used) return;
+      entry.used = false;
+      keys.set(name, entry);
+    }
+  };
   return {
     signingKey: (secret, scopeDate, region, service) => {
       // Access key IDs in a credential scope hold no '/', and the other parts are checked forms.
       const name = `${secret.accessKeyId}/${scopeDate}/${region}/${service}`;
       const cached = keys.get(name);
       if (cached !== undefined) {
-        keys.delete(name);
-        keys.set(name, cached);
-        return cached;
+        cached.used = true;
+        return cached.key;
       }
       const key = deriveSigningKey(secret.secretAccessKey, scopeDate, region, service);
-      if (keys.size >= limit) {
-        const oldest = keys.keys().next();
-        if (oldest.done !== true) keys.delete(oldest.value);
-      }
-      keys.set(name, key);
+      if (keys.size >= limit) dropOne();
+      keys.set(name, { key, used: false });
       return key;
     },
     get size() {

@@ -69,7 +69,7 @@ describe("signingKeyCache", () => {
     );
   });
 
-  it("holds at most its limit of keys, dropping the least recently used", () => {
+  it("holds at most its limit of keys, dropping the oldest not used since it was passed over", () => {
     const cache = signingKeyCache(2);
     const first = cache.signingKey(alice, "20260301", "us-east-1", "kms");
     const second = cache.signingKey(alice, "20260302", "us-east-1", "kms");
@@ -82,6 +82,18 @@ describe("signingKeyCache", () => {
     expect(again).not.toBe(second);
     expect(again.toString("hex")).toBe(second.toString("hex"));
     expect(cache.size).toBe(2);
+  });
+
+  it("drops the oldest key when every key was used since it was passed over", () => {
+    const cache = signingKeyCache(2);
+    const first = cache.signingKey(alice, "20260301", "us-east-1", "kms");
+    const second = cache.signingKey(alice, "20260302", "us-east-1", "kms");
+    cache.signingKey(alice, "20260301", "us-east-1", "kms");
+    cache.signingKey(alice, "20260302", "us-east-1", "kms");
+    cache.signingKey(alice, "20260303", "us-east-1", "kms");
+    expect(cache.size).toBe(2);
+    expect(cache.signingKey(alice, "20260302", "us-east-1", "kms")).toBe(second);
+    expect(cache.signingKey(alice, "20260301", "us-east-1", "kms")).not.toBe(first);
   });
 
   it("stays within its limit whatever it is asked for", () => {
