@@ -43,10 +43,8 @@ export function parseCiphertextBlob(blob: Uint8Array): Result<ParsedCiphertext, 
       kmsError("InvalidCiphertextException", "The ciphertext is not a kms-byok ciphertext blob."),
     );
   }
-  const uuid = toHex(blob, 1, 1 + keyIdBytes);
   // Hex digits in the UUID's grouping are a key ID, and 64 hex digits a key material ID.
-  const keyId =
-    `${uuid.slice(0, 8)}-${uuid.slice(8, 12)}-${uuid.slice(12, 16)}-${uuid.slice(16, 20)}-${uuid.slice(20)}` as KeyId;
+  const keyId = uuidOf(blob, 1) as KeyId;
   const keyMaterialId = toHex(blob, 1 + keyIdBytes, headerBytes) as KeyMaterialId;
   return ok({
     keyId,
@@ -158,6 +156,26 @@ function fromHex(hex: string): Uint8Array {
 
 function nibble(code: number): number {
   return code <= 57 ? code - 48 : code - 87;
+}
+
+const hexDigits = Buffer.from("0123456789abcdef", "latin1");
+/** Where the key ID is spelled out: 36 characters, the dashes in place. */
+const uuidText = Buffer.from("00000000-0000-0000-0000-000000000000", "latin1");
+
+/**
+ * The 16 bytes at `bytes[start]` as a UUID's lowercase text. Written into one buffer and
+ * decoded once, the key ID is a flat string: built from five slices of a hex string it was a
+ * tree of them, which every use as a `Map` key had to copy out again (about 0.1 µs a Decrypt).
+ */
+function uuidOf(bytes: Uint8Array, start: number): string {
+  let at = 0;
+  for (let i = 0; i < keyIdBytes; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) at++;
+    const byte = bytes[start + i] as number;
+    uuidText[at++] = hexDigits[byte >> 4] as number;
+    uuidText[at++] = hexDigits[byte & 15] as number;
+  }
+  return uuidText.toString("latin1");
 }
 
 /** Lowercase hex of `bytes[start, end)`, by Node's native encoder. */

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ciphertextAdditionalData } from "../../src/service/ciphertextBlob.js";
+import type { KeyId } from "../../src/domain/keyId.js";
+import type { KeyMaterialId } from "../../src/domain/keyMaterialId.js";
+import {
+  ciphertextAdditionalData,
+  ciphertextBlob,
+  ciphertextHeader,
+  parseCiphertextBlob,
+} from "../../src/service/ciphertextBlob.js";
 
 const header = Uint8Array.from({ length: 49 }, (_, i) => i);
 
@@ -57,6 +64,32 @@ describe("ciphertextAdditionalData", () => {
         expect(Buffer.from(ciphertextAdditionalData(header, context))).toEqual(expected);
         expect(Buffer.from(ciphertextAdditionalData(header, reversed))).toEqual(expected);
       }),
+    );
+  });
+});
+
+describe("parseCiphertextBlob", () => {
+  it("reads back the key ID, key material ID, header and body a blob was made of", () => {
+    const hex = (length: number) =>
+      fc.string({
+        unit: fc.constantFrom(..."0123456789abcdef"),
+        minLength: length,
+        maxLength: length,
+      });
+    fc.assert(
+      fc.property(
+        fc.uuid(),
+        hex(64),
+        fc.uint8Array({ minLength: 1, maxLength: 64 }),
+        (keyId, materialId, body) => {
+          const header = ciphertextHeader(keyId as KeyId, materialId as KeyMaterialId);
+          const parsed = parseCiphertextBlob(ciphertextBlob(header, body))._unsafeUnwrap();
+          expect(parsed.keyId).toBe(keyId);
+          expect(parsed.keyMaterialId).toBe(materialId);
+          expect(parsed.header).toEqual(header);
+          expect(parsed.body).toEqual(body);
+        },
+      ),
     );
   });
 });
