@@ -46,6 +46,44 @@ export async function throughput(run: () => unknown, durationMs = 1_000): Promis
   return (count / elapsed) * 1_000;
 }
 
+/** Operations per second of two runs, measured side by side. */
+export interface PairedThroughput {
+  /** Median operations per second of each over the rounds. */
+  readonly a: number;
+  readonly b: number;
+  /** The median over the rounds of a round's `a` rate over its `b` rate. */
+  readonly ratio: number;
+}
+
+/**
+ * {@link throughput} of `a` and of `b` in `rounds` rounds of `roundMs` each, one right after the
+ * other, alternating which goes first. This machine kind's speed swings by half for seconds at
+ * a time; two runs side by side see the same machine, so the median of the rounds' ratios
+ * compares the code and not the moment.
+ */
+export async function pairedThroughput(
+  a: () => unknown,
+  b: () => unknown,
+  rounds = 5,
+  roundMs = 400,
+): Promise<PairedThroughput> {
+  const aRates: number[] = [];
+  const bRates: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    if (round % 2 === 0) aRates.push(await throughput(a, roundMs));
+    bRates.push(await throughput(b, roundMs));
+    if (round % 2 === 1) aRates.push(await throughput(a, roundMs));
+  }
+  return {
+    a: percentile(aRates, 50),
+    b: percentile(bRates, 50),
+    ratio: percentile(
+      aRates.map((rate, round) => rate / (bRates[round] as number)),
+      50,
+    ),
+  };
+}
+
 /** A millisecond figure with sensible precision (in microseconds below 0.1 ms). */
 export function ms(value: number): string {
   if (value >= 100) return `${value.toFixed(0)} ms`;
