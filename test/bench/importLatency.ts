@@ -84,7 +84,7 @@ export interface ImportVsBareRsaRow {
 export interface ImportVsBareRsaOptions {
   /** Timed rounds per spec; RSA_2048 200, RSA_3072 100, RSA_4096 60 when absent. */
   readonly samples?: Partial<Record<SupportedWrappingKeySpec, number>>;
-  /** Cold rounds per spec (each generates two key pairs); 3 when absent. */
+  /** Cold rounds per spec (each generates two key pairs); 5 when absent. */
   readonly coldRounds?: number;
   /** Untimed RSA_2048 imports before any spec is timed; 1,000 when absent. */
   readonly jitWarmup?: number;
@@ -125,7 +125,7 @@ export async function importVsBareRsa(
     RSA_3072: 100,
     RSA_4096: 60,
   };
-  const coldRounds = options.coldRounds ?? 3;
+  const coldRounds = options.coldRounds ?? 5;
   await backToBackImport("RSA_2048", 0, options.jitWarmup ?? 1_000);
   const rows: ImportVsBareRsaRow[] = [];
   for (const spec of ["RSA_2048", "RSA_3072", "RSA_4096"] as const) {
