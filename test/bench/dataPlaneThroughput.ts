@@ -12,7 +12,7 @@ export interface DataPlaneCell {
   readonly plaintextBytes: number;
   readonly kmsP50Ms: number;
   readonly bareP50Ms: number;
-  /** Median operations per second over the rounds of {@link pairedThroughput}. */
+  /** Operations per second in the round of {@link pairedThroughput} whose ratio is the median. */
   readonly kmsPerSecond: number;
   readonly barePerSecond: number;
   /** The median of the rounds' ratios of kms-byok's rate to the bare rate. */

@@ -46,13 +46,26 @@ export async function throughput(run: () => unknown, durationMs = 1_000): Promis
   return (count / elapsed) * 1_000;
 }
 
-/** Operations per second of two runs, measured side by side. */
+/** Operations per second of two runs, measured side by side in rounds. */
 export interface PairedThroughput {
-  /** Median operations per second of each over the rounds. */
+  /** The rates of the round whose ratio is the median one. */
   readonly a: number;
   readonly b: number;
   /** The median over the rounds of a round's `a` rate over its `b` rate. */
   readonly ratio: number;
+}
+
+/** The round of `aRates[i]` next to `bRates[i]` whose ratio is the median (the lower of two). */
+export function medianRound(
+  aRates: readonly number[],
+  bRates: readonly number[],
+): PairedThroughput {
+  const rounds = aRates
+    .map((a, i) => ({ a, b: bRates[i] as number, ratio: a / (bRates[i] as number) }))
+    .sort((x, y) => x.ratio - y.ratio);
+  const median = rounds[Math.ceil(rounds.length / 2) - 1];
+  if (median === undefined) throw new RangeError("medianRound needs at least one round.");
+  return median;
 }
 
 /**
@@ -74,14 +87,7 @@ export async function pairedThroughput(
     bRates.push(await throughput(b, roundMs));
     if (round % 2 === 1) aRates.push(await throughput(a, roundMs));
   }
-  return {
-    a: percentile(aRates, 50),
-    b: percentile(bRates, 50),
-    ratio: percentile(
-      aRates.map((rate, round) => rate / (bRates[round] as number)),
-      50,
-    ),
-  };
+  return medianRound(aRates, bRates);
 }
 
 /** A millisecond figure with sensible precision (in microseconds below 0.1 ms). */

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createKmsServer, type KmsServer } from "../../src/http/index.js";
 import { autocannonRun, type LoadResult } from "./autocannonRun.js";
 import { type BareServer, bareDescribeKey, bareEncrypt, bareJsonServer } from "./bareJsonServer.js";
-import { percentile } from "./measure.js";
+import { medianRound } from "./measure.js";
 import { benchCredential, type SignedKmsRequest, signedKmsRequest } from "./signedKmsRequest.js";
 import type { MeasuredSection, TargetCheck } from "./targetCheck.js";
 
@@ -11,7 +11,7 @@ export interface ServeThroughputRow {
   /** `open`: no credentials; `verified`: every signature recomputed and checked. */
   readonly mode: "open" | "verified";
   readonly operation: "DescribeKey" | "Encrypt";
-  /** Median requests per second over the rounds. */
+  /** Requests per second in the round whose ratio is the median one. */
   readonly kmsPerSecond: number;
   readonly barePerSecond: number;
   /** The median over the rounds of each round's kms-byok rate over the bare rate run next to it. */
@@ -113,14 +113,16 @@ export async function serveThroughput(
         bareRuns.push(await drive(bareServer.url, bareRequest, seconds));
         if (!kmsFirst) kmsRuns.push(await drive(each.url, kmsRequest, seconds));
       }
-      const kmsRates = kmsRuns.map((run) => run.requestsPerSecond);
-      const bareRates = bareRuns.map((run) => run.requestsPerSecond);
+      const median = medianRound(
+        kmsRuns.map((run) => run.requestsPerSecond),
+        bareRuns.map((run) => run.requestsPerSecond),
+      );
       rows.push({
         mode: each.mode,
         operation: each.operation,
-        kmsPerSecond: median(kmsRates),
-        barePerSecond: median(bareRates),
-        ratio: median(kmsRates.map((rate, round) => rate / (bareRates[round] as number))),
+        kmsPerSecond: median.a,
+        barePerSecond: median.b,
+        ratio: median.ratio,
         target: each.target,
       });
     }
@@ -191,10 +193,6 @@ async function createKey(url: string): Promise<string> {
 function checked(result: LoadResult): LoadResult {
   if (result.failures > 0) throw new Error(`${result.failures} requests failed under load`);
   return result;
-}
-
-function median(values: readonly number[]): number {
-  return percentile(values, 50);
 }
 
 function perSecond(value: number): string {
