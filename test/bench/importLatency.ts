@@ -110,7 +110,7 @@ const importTarget = 1.5;
  * Before any of it, `jitWarmup` untimed RSA_2048 imports (1,000 when absent) let V8 optimize
  * the import's JavaScript, as it is in a process that imports steadily: after only 10 imports
  * most of it still runs unoptimized, and the steps around the decrypt cost two to five times what
- * they cost once optimized (RSA_2048 then measured 1.65–1.89×; 1.26–1.33× after 600–2,000).
+ * they cost once optimized (RSA_2048 then measured 1.65–1.89×; 1.26–1.36× after 600–2,000).
  * Each spec then has 10 untimed rounds of its own.
  *
  * Cold: the first call after a fresh key on each side: an import whose parameter set holds a
