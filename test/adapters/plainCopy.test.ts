@@ -32,6 +32,18 @@ describe("plainCopy", () => {
     });
   });
 
+  it("copies a member named __proto__ as a member, without changing the copy's prototype", () => {
+    const original = JSON.parse('{"__proto__": {"nested": [1]}, "other": 2}') as object;
+    const copy = plainCopy(original);
+
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(["__proto__", "other"]);
+    expect(copy).toStrictEqual(original);
+    expect(Object.getOwnPropertyDescriptor(copy, "__proto__")?.value).not.toBe(
+      Object.getOwnPropertyDescriptor(original, "__proto__")?.value,
+    );
+  });
+
   it("refuses with a TypeError an object that is not plain data, which it could not copy faithfully", () => {
     expect(() => plainCopy({ tags: new Map([["a", "b"]]) })).toThrow(TypeError);
   });
