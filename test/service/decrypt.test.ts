@@ -146,6 +146,20 @@ describe("decrypt", () => {
       expect(hex(response._unsafeUnwrap().Plaintext)).toBe(hex(Plaintext));
     });
 
+    it("binds a pair named __proto__ like any other (as JSON.parse gives it, an own member)", async () => {
+      const h = kmsHarness();
+      const { KeyId } = await h.enabledKey();
+      const named = JSON.parse('{"__proto__": "x", "tenant": "acme"}') as Record<string, string>;
+      const { CiphertextBlob, Plaintext } = await encrypted(h, KeyId, named);
+      expectError(
+        await h.kms.decrypt({ CiphertextBlob, EncryptionContext: { tenant: "acme" } }),
+        "InvalidCiphertextException",
+      );
+      const same = JSON.parse('{"tenant": "acme", "__proto__": "x"}') as Record<string, string>;
+      const response = await h.kms.decrypt({ CiphertextBlob, EncryptionContext: same });
+      expect(hex(response._unsafeUnwrap().Plaintext)).toBe(hex(Plaintext));
+    });
+
     it("tells apart pairs whose concatenations are equal", async () => {
       const h = kmsHarness();
       const { KeyId } = await h.enabledKey();

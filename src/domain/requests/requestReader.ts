@@ -174,10 +174,11 @@ export class RequestReader {
   stringMap(member: string): Readonly<Record<string, string>> | undefined {
     const value = this.#present(member, false, "an object of string values", isStringRecord);
     if (value === undefined) return undefined;
-    const map: Record<string, string> = {};
+    // Spread, not assignment pair by pair: assigning a pair named __proto__ would set the map's
+    // prototype and lose the pair (an encryption context that no longer binds its ciphertext).
+    const map: Record<string, string> = { ...(value as Record<string, string>) };
     let wellFormed = true;
-    for (const [key, item] of Object.entries(value as Record<string, string>)) {
-      map[key] = item;
+    for (const [key, item] of Object.entries(map)) {
       if (loneSurrogate.test(key) || loneSurrogate.test(item)) wellFormed = false;
     }
     if (!wellFormed) {
