@@ -1,7 +1,7 @@
 /**
  * A deep copy of a store's plain data: objects, arrays, `Date`s, `Uint8Array`s and primitives,
- * which is all a key record or alias holds. About fifteen times faster than `structuredClone` for a
- * key record, which matters because the memory store copies a record on every read.
+ * which is all a key record or alias holds. About fifteen times faster than `structuredClone`
+ * for a key record, which matters because the memory store copies a record on every read.
  *
  * Throws `TypeError` for any other kind of object (a `Map`, a class instance), which a record
  * never holds: copying it as a plain object would lose what it is.
