@@ -55,39 +55,48 @@ export interface PairedThroughput {
   readonly ratio: number;
 }
 
-/** The round of `aRates[i]` next to `bRates[i]` whose ratio is the median (the lower of two). */
-export function medianRound(
-  aRates: readonly number[],
-  bRates: readonly number[],
-): PairedThroughput {
-  const rounds = aRates
-    .map((a, i) => ({ a, b: bRates[i] as number, ratio: a / (bRates[i] as number) }))
-    .sort((x, y) => x.ratio - y.ratio);
-  const median = rounds[Math.ceil(rounds.length / 2) - 1];
-  if (median === undefined) throw new RangeError("medianRound needs at least one round.");
+/**
+ * Rates of `a` and of `b` measured in `rounds` rounds, one right after the other, alternating
+ * which goes first. This machine kind's speed swings by half for seconds at a time; two runs
+ * side by side see the same machine, so the median of the rounds' ratios compares the code and
+ * not the moment. Returns the round whose ratio is the median (the lower of two).
+ */
+export async function alternatingRounds(
+  rounds: number,
+  a: () => Promise<number>,
+  b: () => Promise<number>,
+): Promise<PairedThroughput> {
+  const measured: PairedThroughput[] = [];
+  for (let round = 0; round < rounds; round++) {
+    let aRate: number;
+    let bRate: number;
+    if (round % 2 === 0) {
+      aRate = await a();
+      bRate = await b();
+    } else {
+      bRate = await b();
+      aRate = await a();
+    }
+    measured.push({ a: aRate, b: bRate, ratio: aRate / bRate });
+  }
+  measured.sort((x, y) => x.ratio - y.ratio);
+  const median = measured[Math.ceil(measured.length / 2) - 1];
+  if (median === undefined) throw new RangeError("alternatingRounds needs at least one round.");
   return median;
 }
 
-/**
- * {@link throughput} of `a` and of `b` in `rounds` rounds of `roundMs` each, one right after the
- * other, alternating which goes first. This machine kind's speed swings by half for seconds at
- * a time; two runs side by side see the same machine, so the median of the rounds' ratios
- * compares the code and not the moment.
- */
-export async function pairedThroughput(
+/** {@link throughput} of `a` and of `b` in {@link alternatingRounds} of `roundMs` each. */
+export function pairedThroughput(
   a: () => unknown,
   b: () => unknown,
   rounds = 5,
   roundMs = 400,
 ): Promise<PairedThroughput> {
-  const aRates: number[] = [];
-  const bRates: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    if (round % 2 === 0) aRates.push(await throughput(a, roundMs));
-    bRates.push(await throughput(b, roundMs));
-    if (round % 2 === 1) aRates.push(await throughput(a, roundMs));
-  }
-  return medianRound(aRates, bRates);
+  return alternatingRounds(
+    rounds,
+    () => throughput(a, roundMs),
+    () => throughput(b, roundMs),
+  );
 }
 
 /** A millisecond figure with sensible precision (in microseconds below 0.1 ms). */

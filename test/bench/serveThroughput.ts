@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createKmsServer, type KmsServer } from "../../src/http/index.js";
 import { autocannonRun, type LoadResult } from "./autocannonRun.js";
 import { type BareServer, bareDescribeKey, bareEncrypt, bareJsonServer } from "./bareJsonServer.js";
-import { medianRound } from "./measure.js";
+import { alternatingRounds } from "./measure.js";
 import { benchCredential, type SignedKmsRequest, signedKmsRequest } from "./signedKmsRequest.js";
 import type { MeasuredSection, TargetCheck } from "./targetCheck.js";
 
@@ -105,17 +105,12 @@ export async function serveThroughput(
         autocannonRun({ url, ...request, connections, seconds: runSeconds }).then(checked);
       await drive(each.url, kmsRequest, 1);
       await drive(bareServer.url, bareRequest, 1);
-      const kmsRuns: LoadResult[] = [];
-      const bareRuns: LoadResult[] = [];
-      for (let round = 0; round < rounds; round++) {
-        const kmsFirst = round % 2 === 0;
-        if (kmsFirst) kmsRuns.push(await drive(each.url, kmsRequest, seconds));
-        bareRuns.push(await drive(bareServer.url, bareRequest, seconds));
-        if (!kmsFirst) kmsRuns.push(await drive(each.url, kmsRequest, seconds));
-      }
-      const median = medianRound(
-        kmsRuns.map((run) => run.requestsPerSecond),
-        bareRuns.map((run) => run.requestsPerSecond),
+      const perSecondOf = (url: string, request: SignedKmsRequest) => () =>
+        drive(url, request, seconds).then((run) => run.requestsPerSecond);
+      const median = await alternatingRounds(
+        rounds,
+        perSecondOf(each.url, kmsRequest),
+        perSecondOf(bareServer.url, bareRequest),
       );
       rows.push({
         mode: each.mode,
