@@ -1,6 +1,7 @@
 import type { KeyStore } from "../ports/keyStore.js";
-import { aliasChecks } from "./_internals/keyStoreAliasChecks.js";
 import { aliasingChecks } from "./_internals/keyStoreAliasingChecks.js";
+import { aliasListChecks } from "./_internals/keyStoreAliasListChecks.js";
+import { aliasWriteChecks } from "./_internals/keyStoreAliasWriteChecks.js";
 import { behaviourChecks } from "./_internals/keyStoreBehaviourChecks.js";
 import type { KeyStoreSettings } from "./_internals/keyStoreCheck.js";
 import { compareAndSetChecks } from "./_internals/keyStoreCompareAndSetChecks.js";
@@ -119,7 +120,8 @@ export function keyStoreContract(
       errorsAsValuesChecks,
       removalChecks,
       largePageChecks,
-      aliasChecks,
+      aliasWriteChecks,
+      aliasListChecks,
       behaviourChecks,
       durabilityChecks,
       twoInstanceChecks,
