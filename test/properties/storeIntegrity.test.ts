@@ -11,12 +11,18 @@ import { recordingKeyStore } from "./recordingKeyStore.js";
 import { serialize } from "./storeSnapshot.js";
 import { watchedKms } from "./watchedKms.js";
 
+/** The operations that read their key as the data plane does (useEnabledKey, keyAt). */
 const dataPlane: ReadonlySet<keyof Kms> = new Set([
   "encrypt",
   "decrypt",
   "generateDataKey",
   "generateDataKeyWithoutPlaintext",
   "reEncrypt",
+  "sign",
+  "verify",
+  "generateMac",
+  "verifyMac",
+  "getPublicKey",
 ]);
 
 describe("failed operations and the key store (decision 12)", () => {
